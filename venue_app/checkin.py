@@ -1,0 +1,146 @@
+"""The check-in engine: a raw scan in, a durable verdict out.
+
+The judgement and the record happen in one writer transaction, so two scans of the same person
+at one station can never both be admitted, and a verdict is returned only after its event
+committed. Every scan, garbage included, is kept in the local ``scans`` audit table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from venue_app import eventlog
+from venue_app.codes import Normalised, normalise, normalise_code
+from venue_app.eventlog import Event, now_iso
+from venue_app.tokens import TokenCheck, looks_like_token, verify_token
+from venue_app.verdicts import Verdict, verdict
+
+if TYPE_CHECKING:
+    from venue_app.station import Station
+
+__all__ = ["CheckinEngine"]
+
+_RAW_KEEP = 512  # characters of a raw scan kept in the audit table
+
+
+class CheckinEngine:
+    def __init__(self, station: Station) -> None:
+        self.station = station
+
+    def scan(self, raw: str | bytes, *, source: str, operator: str, room: str | None = None,
+             direction: str = "in") -> Verdict:
+        if room is not None or direction != "in":
+            from venue_app.errors import ConfigError
+
+            raise ConfigError("door scanning is not available on this station yet")
+        norm = normalise(raw)
+        check = self._verify(norm)
+        station = self.station
+        with station.replica.transaction() as conn:
+            result, event = self._judge(conn, norm, check, operator)
+            if event is not None:
+                eventlog.append(conn, event, outbox=True)
+            conn.execute("INSERT INTO scans(at, source, raw, status, event_id) VALUES (?, ?, ?, ?, ?)",
+                         (now_iso(), source, _audit_text(raw), result.status, result.event_id))
+        return result
+
+    def _verify(self, norm: Normalised) -> TokenCheck | None:
+        # signature checks need no lock: do them before taking the writer
+        if norm.problem or not looks_like_token(norm.text):
+            return None
+        return verify_token(norm.text, self.station.event["tag"], self.station.keyring())
+
+    def _judge(self, conn: sqlite3.Connection, norm: Normalised, check: TokenCheck | None,
+               operator: str) -> tuple[Verdict, Event | None]:
+        if norm.problem:
+            return verdict("invalid", f"Scan not understood ({norm.problem}). Scan again."), None
+        serial: str | None = None
+        attendee: sqlite3.Row | None = None
+        if check is not None:
+            if check.status != "ok" or check.claims is None:
+                return verdict(check.status, details={"reason": check.reason}), None
+            serial = check.claims.serial
+            badge = conn.execute("SELECT attendee_id, revoked_hlc, revoked_reason FROM badges WHERE serial = ?",
+                                 (serial,)).fetchone()
+            if badge is not None and badge["revoked_hlc"] is not None:
+                holder = _attendee(conn, badge["attendee_id"]) if badge["attendee_id"] else None
+                return verdict("revoked", attendee=_public(holder),
+                               details={"reason": badge["revoked_reason"], "serial": serial}), None
+            if badge is not None and badge["attendee_id"]:
+                attendee = _attendee(conn, badge["attendee_id"])
+        else:
+            attendee = conn.execute("SELECT * FROM attendees WHERE code_norm = ?",
+                                    (normalise_code(norm.text),)).fetchone()
+            if attendee is None:
+                return verdict("unknown"), None
+
+        if attendee is not None:
+            if attendee["status"] in ("cancelled", "blocked"):
+                return verdict(attendee["status"], attendee=_public(attendee)), None
+            previous = conn.execute("SELECT at, station_id FROM checkins WHERE attendee_id = ?",
+                                    (attendee["id"],)).fetchone()
+            if previous is not None:
+                return self._already(conn, previous["at"], previous["station_id"], attendee), None
+            payload: dict[str, Any] = {"attendee_id": attendee["id"]}
+            if serial:
+                payload["badge_serial"] = serial
+            event = self.station.new_event("checkin", payload, operator)
+            message = f"Welcome, {_display_name(attendee)} — checked in."
+            return verdict("ok", message, attendee=_public(attendee), event_id=event.id), event
+
+        # a genuine badge whose issue has not reached this replica yet (made offline elsewhere)
+        assert check is not None and check.claims is not None
+        pending = conn.execute("SELECT l.wall, l.station_id FROM pending_checkins p JOIN log l ON l.id = p.event_id"
+                               " WHERE p.badge_serial = ? ORDER BY l.hlc LIMIT 1", (serial,)).fetchone()
+        if pending is not None:
+            return self._already(conn, pending["wall"], pending["station_id"], None), None
+        event = self.station.new_event("checkin", {"badge_serial": serial, "category": check.claims.category},
+                                       operator)
+        return verdict("ok", f"Valid {check.claims.category or ''} badge — checked in (details arrive with sync).",
+                       event_id=event.id, details={"serial": serial, "category": check.claims.category}), event
+
+    def _already(self, conn: sqlite3.Connection, at: str, station_id: str,
+                 attendee: sqlite3.Row | None) -> Verdict:
+        row = conn.execute("SELECT name FROM stations WHERE id = ?", (station_id,)).fetchone()
+        where = row["name"] if row else station_id[:8]
+        when = local_time(at, self.station.event.get("timezone") or "UTC")
+        return verdict("already_checked_in", f"Already checked in at {when}, {where}.",
+                       attendee=_public(attendee), details={"at": at, "station_id": station_id, "station": where})
+
+
+def local_time(iso: str, timezone: str) -> str:
+    """``HH:MM`` in the event's time zone (with the date when it is not today there)."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(ZoneInfo(timezone))
+    except (ValueError, ZoneInfoNotFoundError):
+        return iso
+    today = datetime.now(moment.tzinfo).date()
+    return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%d %b %H:%M")
+
+
+def _attendee(conn: sqlite3.Connection, attendee_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM attendees WHERE id = ?", (attendee_id,)).fetchone()
+
+
+def _public(row: sqlite3.Row | None) -> dict[str, Any] | None:
+    from venue_app.station import public_attendee
+
+    return None if row is None else public_attendee(row)
+
+
+def _display_name(row: sqlite3.Row) -> str:
+    if row["name_order"] == "family-first":
+        name = f"{row['family_name']} {row['given_name']}".strip()
+    else:
+        name = f"{row['given_name']} {row['family_name']}".strip()
+    return name or row["native_name"] or "guest"
+
+
+def _audit_text(raw: str | bytes) -> str:
+    if isinstance(raw, bytes | bytearray):
+        return json.dumps(bytes(raw[:_RAW_KEEP]).decode("utf-8", "backslashreplace"))
+    return raw[:_RAW_KEEP]

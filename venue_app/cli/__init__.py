@@ -1,0 +1,102 @@
+"""The ``venue-app`` command line.
+
+The CLI is the composition root: it may import every package (lazily, inside commands). Each
+module of this package contributes its commands through ``register(groups)`` where ``groups``
+maps a group name (``station``, ``registry``, ``badge``) to its argparse sub-parsers and ``""``
+to the top level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from venue_app.errors import EnvironmentFault, VenueError
+
+__all__ = ["emit", "main"]
+
+#: modules of this package that contribute commands, in help order
+COMMAND_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "gui")
+GROUPS = {
+    "station": "a station without the GUI",
+    "registry": "the reference central registry",
+    "badge": "badge tokens and PDFs",
+}
+
+log = logging.getLogger("venue_app")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="venue-app", description="Venue desk: congress check-in and rooms.")
+    parser.add_argument("--log-level", default="WARNING", help=argparse.SUPPRESS)
+    top = parser.add_subparsers(dest="command", metavar="COMMAND")
+    groups: dict[str, Any] = {"": top}
+    for name, help_text in GROUPS.items():
+        group = top.add_parser(name, help=help_text)
+        groups[name] = group.add_subparsers(dest="subcommand", metavar="SUBCOMMAND", required=True)
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"venue_app.cli.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"venue_app.cli.{module_name}":
+                continue  # that capability is not built yet
+            raise
+        module.register(groups)
+    return parser
+
+
+def add_data_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", metavar="DIR", help="data directory (default: the user data folder)")
+
+
+def add_json_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output, one JSON object per line")
+
+
+def emit(obj: Any, as_json: bool, text: str | None = None) -> None:
+    """Print one result: a JSON line, or the given human text."""
+    if as_json:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+    else:
+        sys.stdout.write((text if text is not None else json.dumps(obj, ensure_ascii=False, indent=2,
+                                                                  default=str)) + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=getattr(logging, str(args.log_level).upper(), logging.WARNING),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if args.command is None:
+            # no command: the desktop app (or the demo once it exists)
+            args = parser.parse_args(["gui", *(argv or [])]) if _has_command(parser, "gui") else args
+            handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 2
+    try:
+        result = handler(args)
+    except EnvironmentFault as exc:
+        sys.stderr.write(f"venue-app: {exc}\n")
+        return 3
+    except VenueError as exc:
+        sys.stderr.write(f"venue-app: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return int(result or 0)
+
+
+def _has_command(parser: argparse.ArgumentParser, name: str) -> bool:
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return True
+    return False

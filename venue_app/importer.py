@@ -1,0 +1,775 @@
+"""Attendee import from CSV or XLSX exports of registration systems, and CSV export.
+
+Reading
+-------
+* CSV: delimiter sniffed among ``, ; TAB |``; UTF-8 with or without BOM, UTF-16 with BOM (Excel's
+  "Unicode text"). A file that is not UTF-8 at all is read as Windows-1252 with a file-level
+  warning. A file that mixes encodings (some rows UTF-8, some not) imports its valid rows and
+  rejects the undecodable ones, row by row: guessing would write wrong names.
+* XLSX: the first sheet (or ``"sheet"`` of the mapping file), read-only, cell values as shown.
+
+Column mapping
+--------------
+The first non-empty row is the header. Each header is matched, after folding case, accents,
+spaces and punctuation, against :data:`HEADER_ALIASES` (English, French, German, Spanish,
+Portuguese, Italian, Dutch, Chinese, Japanese, Korean, Russian and common registration-system
+labels). A mapping file overrides or completes the detection::
+
+    {"columns": {"Vorname": "given_name", "Ticket": "category", "Internal": null},
+     "defaults": {"category": "DEL"}, "sheet": "Attendees"}
+
+(a plain ``{"header": "field"}`` object is accepted too). Fields are the columns of the
+``attendees`` table plus ``full_name`` (split at the last space when there is no given/family
+column). Required: a name column, and a ``code`` or ``email`` column (re-imports match on them).
+
+Validation and writing
+----------------------
+Every row is checked (missing name, no code and no e-mail, bad e-mail, duplicate code or e-mail
+in the file, cell over :data:`MAX_CELL_CHARS`, unknown country, bad status or name order, ID not a
+UUID); the report lists row number (as a spreadsheet shows it), column and problem. Valid rows are
+written in one transaction; a file-level problem writes nothing. Re-importing is idempotent: a
+row matches an attendee by ``code``, else by e-mail when neither side has a code; changed rows are
+updated (fields edited at a station keep the station's value), unchanged ones are left alone,
+and attendees absent from the file are reported, never deleted.
+
+Values starting with ``= + - @`` are stored as typed; anything that writes CSV for a spreadsheet
+must pass values through :func:`csv_safe` (as :func:`export_csv` does).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import unicodedata
+import uuid
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from venue_app import search
+from venue_app.errors import VenueError
+from venue_app.ids import new_id
+
+__all__ = [
+    "ATTENDEE_FIELDS",
+    "COUNTRY_NAMES",
+    "EXPORT_COLUMNS",
+    "HEADER_ALIASES",
+    "MAX_CELL_CHARS",
+    "ImportError_",
+    "ImportReport",
+    "RowProblem",
+    "country_code",
+    "csv_safe",
+    "detect_mapping",
+    "export_csv",
+    "import_file",
+    "read_table",
+]
+
+#: writable attendee columns (``code_norm`` and ``master_hlc`` are derived)
+ATTENDEE_FIELDS = (
+    "id", "code", "given_name", "family_name", "native_name", "name_order", "honorific", "organisation",
+    "job_title", "city", "country", "category", "delegation", "email", "phone", "language", "accessibility",
+    "status", "notes",
+)
+#: columns of exported CSV files and of the demo data, in this order
+EXPORT_COLUMNS = ATTENDEE_FIELDS
+MAX_CELL_CHARS = 1000
+_MAX_FILE_CELL = 1_000_000  # csv field limit: bigger cells are a broken file, not an attendee
+FAMILY_FIRST_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "HU", "VN", "SG"})
+_STATUS_WORDS = {
+    "active": "active", "ok": "active", "confirmed": "active", "registered": "active", "paid": "active",
+    "cancelled": "cancelled", "canceled": "cancelled", "annule": "cancelled", "storniert": "cancelled",
+    "blocked": "blocked", "bloque": "blocked", "gesperrt": "blocked",
+}
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_EMAIL_RE = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]{2,}$")
+
+
+class ImportError_(VenueError):
+    """The file cannot be imported at all (unreadable, not a table, no usable header)."""
+
+
+# -- countries (ISO 3166-1: alpha-2, alpha-3, English short name) ----------------------------------
+_ISO = """AD AND Andorra|AE ARE United Arab Emirates|AF AFG Afghanistan|AG ATG Antigua and Barbuda|
+AI AIA Anguilla|AL ALB Albania|AM ARM Armenia|AO AGO Angola|AQ ATA Antarctica|AR ARG Argentina|
+AS ASM American Samoa|AT AUT Austria|AU AUS Australia|AW ABW Aruba|AX ALA Åland Islands|AZ AZE Azerbaijan|
+BA BIH Bosnia and Herzegovina|BB BRB Barbados|BD BGD Bangladesh|BE BEL Belgium|BF BFA Burkina Faso|
+BG BGR Bulgaria|BH BHR Bahrain|BI BDI Burundi|BJ BEN Benin|BL BLM Saint Barthélemy|BM BMU Bermuda|
+BN BRN Brunei|BO BOL Bolivia|BQ BES Caribbean Netherlands|BR BRA Brazil|BS BHS Bahamas|BT BTN Bhutan|
+BV BVT Bouvet Island|BW BWA Botswana|BY BLR Belarus|BZ BLZ Belize|CA CAN Canada|CC CCK Cocos Islands|
+CD COD DR Congo|CF CAF Central African Republic|CG COG Congo|CH CHE Switzerland|CI CIV Côte d'Ivoire|
+CK COK Cook Islands|CL CHL Chile|CM CMR Cameroon|CN CHN China|CO COL Colombia|CR CRI Costa Rica|CU CUB Cuba|
+CV CPV Cabo Verde|CW CUW Curaçao|CX CXR Christmas Island|CY CYP Cyprus|CZ CZE Czechia|DE DEU Germany|
+DJ DJI Djibouti|DK DNK Denmark|DM DMA Dominica|DO DOM Dominican Republic|DZ DZA Algeria|EC ECU Ecuador|
+EE EST Estonia|EG EGY Egypt|EH ESH Western Sahara|ER ERI Eritrea|ES ESP Spain|ET ETH Ethiopia|FI FIN Finland|
+FJ FJI Fiji|FK FLK Falkland Islands|FM FSM Micronesia|FO FRO Faroe Islands|FR FRA France|GA GAB Gabon|
+GB GBR United Kingdom|GD GRD Grenada|GE GEO Georgia|GF GUF French Guiana|GG GGY Guernsey|GH GHA Ghana|
+GI GIB Gibraltar|GL GRL Greenland|GM GMB Gambia|GN GIN Guinea|GP GLP Guadeloupe|GQ GNQ Equatorial Guinea|
+GR GRC Greece|GS SGS South Georgia|GT GTM Guatemala|GU GUM Guam|GW GNB Guinea-Bissau|GY GUY Guyana|
+HK HKG Hong Kong|HM HMD Heard and McDonald Islands|HN HND Honduras|HR HRV Croatia|HT HTI Haiti|HU HUN Hungary|
+ID IDN Indonesia|IE IRL Ireland|IL ISR Israel|IM IMN Isle of Man|IN IND India|IO IOT British Indian Ocean Territory|
+IQ IRQ Iraq|IR IRN Iran|IS ISL Iceland|IT ITA Italy|JE JEY Jersey|JM JAM Jamaica|JO JOR Jordan|JP JPN Japan|
+KE KEN Kenya|KG KGZ Kyrgyzstan|KH KHM Cambodia|KI KIR Kiribati|KM COM Comoros|KN KNA Saint Kitts and Nevis|
+KP PRK North Korea|KR KOR South Korea|KW KWT Kuwait|KY CYM Cayman Islands|KZ KAZ Kazakhstan|LA LAO Laos|
+LB LBN Lebanon|LC LCA Saint Lucia|LI LIE Liechtenstein|LK LKA Sri Lanka|LR LBR Liberia|LS LSO Lesotho|
+LT LTU Lithuania|LU LUX Luxembourg|LV LVA Latvia|LY LBY Libya|MA MAR Morocco|MC MCO Monaco|MD MDA Moldova|
+ME MNE Montenegro|MF MAF Saint Martin|MG MDG Madagascar|MH MHL Marshall Islands|MK MKD North Macedonia|
+ML MLI Mali|MM MMR Myanmar|MN MNG Mongolia|MO MAC Macao|MP MNP Northern Mariana Islands|MQ MTQ Martinique|
+MR MRT Mauritania|MS MSR Montserrat|MT MLT Malta|MU MUS Mauritius|MV MDV Maldives|MW MWI Malawi|MX MEX Mexico|
+MY MYS Malaysia|MZ MOZ Mozambique|NA NAM Namibia|NC NCL New Caledonia|NE NER Niger|NF NFK Norfolk Island|
+NG NGA Nigeria|NI NIC Nicaragua|NL NLD Netherlands|NO NOR Norway|NP NPL Nepal|NR NRU Nauru|NU NIU Niue|
+NZ NZL New Zealand|OM OMN Oman|PA PAN Panama|PE PER Peru|PF PYF French Polynesia|PG PNG Papua New Guinea|
+PH PHL Philippines|PK PAK Pakistan|PL POL Poland|PM SPM Saint Pierre and Miquelon|PN PCN Pitcairn|
+PR PRI Puerto Rico|PS PSE Palestine|PT PRT Portugal|PW PLW Palau|PY PRY Paraguay|QA QAT Qatar|RE REU Réunion|
+RO ROU Romania|RS SRB Serbia|RU RUS Russia|RW RWA Rwanda|SA SAU Saudi Arabia|SB SLB Solomon Islands|
+SC SYC Seychelles|SD SDN Sudan|SE SWE Sweden|SG SGP Singapore|SH SHN Saint Helena|SI SVN Slovenia|
+SJ SJM Svalbard and Jan Mayen|SK SVK Slovakia|SL SLE Sierra Leone|SM SMR San Marino|SN SEN Senegal|SO SOM Somalia|
+SR SUR Suriname|SS SSD South Sudan|ST STP São Tomé and Príncipe|SV SLV El Salvador|SX SXM Sint Maarten|SY SYR Syria|
+SZ SWZ Eswatini|TC TCA Turks and Caicos Islands|TD TCD Chad|TF ATF French Southern Territories|TG TGO Togo|
+TH THA Thailand|TJ TJK Tajikistan|TK TKL Tokelau|TL TLS Timor-Leste|TM TKM Turkmenistan|TN TUN Tunisia|TO TON Tonga|
+TR TUR Türkiye|TT TTO Trinidad and Tobago|TV TUV Tuvalu|TW TWN Taiwan|TZ TZA Tanzania|UA UKR Ukraine|UG UGA Uganda|
+UM UMI U.S. Minor Outlying Islands|US USA United States|UY URY Uruguay|UZ UZB Uzbekistan|VA VAT Holy See|
+VC VCT Saint Vincent and the Grenadines|VE VEN Venezuela|VG VGB British Virgin Islands|VI VIR U.S. Virgin Islands|
+VN VNM Viet Nam|VU VUT Vanuatu|WF WLF Wallis and Futuna|WS WSM Samoa|XK XKX Kosovo|YE YEM Yemen|YT MYT Mayotte|
+ZA ZAF South Africa|ZM ZMB Zambia|ZW ZWE Zimbabwe"""
+#: alpha-2 → English short name
+COUNTRY_NAMES: dict[str, str] = {}
+_COUNTRY_LOOKUP: dict[str, str] = {}
+_COUNTRY_ALIASES = {
+    "usa": "US", "unitedstatesofamerica": "US", "uk": "GB", "greatbritain": "GB", "england": "GB",
+    "russianfederation": "RU", "korea": "KR", "republicofkorea": "KR", "korearepublicof": "KR",
+    "vietnam": "VN", "turkey": "TR", "czechrepublic": "CZ", "iranislamicrepublicof": "IR", "holland": "NL",
+    "ivorycoast": "CI", "macau": "MO", "peoplesrepublicofchina": "CN", "prc": "CN", "chinese": "CN",
+    "hongkongsar": "HK", "macaosar": "MO", "hongkongchina": "HK", "chinesetaipei": "TW", "uae": "AE",
+    "democraticrepublicofthecongo": "CD", "swaziland": "SZ", "macedonia": "MK", "capeverde": "CV",
+    "burma": "MM", "thenetherlands": "NL", "palestinestateof": "PS", "stateofpalestine": "PS",
+    "中国": "CN", "日本": "JP", "韩国": "KR", "한국": "KR", "россия": "RU",
+}
+
+
+def _key(text: str) -> str:
+    """Fold case, accents, spaces and punctuation: "Côte d'Ivoire" → "cotedivoire"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+for _entry in _ISO.replace("\n", "").split("|"):
+    _a2, _a3, _name = _entry.split(" ", 2)
+    COUNTRY_NAMES[_a2] = _name
+    for _k in (_a2, _a3, _name):
+        _COUNTRY_LOOKUP[_key(_k)] = _a2
+for _alias, _a2 in _COUNTRY_ALIASES.items():
+    _COUNTRY_LOOKUP[_key(_alias)] = _a2
+
+
+def country_code(value: str) -> str | None:
+    """ISO alpha-2 for an alpha-2, alpha-3 or English name (case/accents ignored); None if unknown."""
+    return _COUNTRY_LOOKUP.get(_key(value)) if value.strip() else None
+
+
+# -- header detection ------------------------------------------------------------------------------
+#: attendee field → header spellings (compared after :func:`_key` folding)
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "attendee id", "uuid", "attendee uuid", "participant id"),
+    "code": ("code", "registration code", "reg code", "secret", "ticket code", "ticket secret", "reference",
+             "ref", "booking reference", "order reference", "confirmation code", "barcode", "qr code",
+             "registration number", "registration id", "ticket number", "ticket id", "badge code",
+             "code d'inscription", "référence", "buchungsnummer", "referenz", "código", "codigo", "referencia",
+             "codice", "riferimento", "报名编号", "注册码", "参会编号", "编号", "受付番号", "등록번호",
+             "код", "номер регистрации"),
+    "given_name": ("given name", "first name", "firstname", "forename", "given", "first", "prénom", "prenom",
+                   "vorname", "nombre", "nome", "voornaam", "名", "名字", "이름", "имя"),
+    "family_name": ("family name", "last name", "lastname", "surname", "family", "last", "nom", "nom de famille",
+                    "nachname", "familienname", "apellido", "apellidos", "sobrenome", "cognome", "achternaam",
+                    "姓", "姓氏", "성", "фамилия"),
+    "full_name": ("name", "full name", "fullname", "attendee name", "participant", "participant name",
+                  "nom complet", "vollständiger name", "nombre completo", "nome completo", "姓名", "氏名",
+                  "성명", "фио", "полное имя"),
+    "native_name": ("native name", "name in native script", "native", "local name", "original name",
+                    "name local script", "name (native)", "nom natif", "中文名", "中文姓名", "漢字氏名",
+                    "현지 이름", "имя на родном языке"),
+    "name_order": ("name order", "order of names"),
+    "honorific": ("title", "honorific", "salutation", "prefix", "civility", "civilité", "civilite", "anrede",
+                  "titel", "tratamiento", "título", "titolo", "称谓", "敬称", "호칭", "обращение"),
+    "organisation": ("organisation", "organization", "company", "institution", "employer", "org", "affiliation",
+                     "entity", "société", "societe", "organisme", "firma", "organisation name", "empresa",
+                     "organización", "organizacion", "organização", "azienda", "ente", "单位", "机构", "工作单位",
+                     "所属", "会社", "소속", "организация"),
+    "job_title": ("job title", "position", "function", "role", "job", "designation", "fonction", "poste",
+                  "position title", "funktion", "cargo", "puesto", "ruolo", "职务", "职位", "役職", "직책",
+                  "должность"),
+    "city": ("city", "town", "ville", "stadt", "ciudad", "cidade", "città", "citta", "城市", "市", "都市", "도시",
+             "город"),
+    "country": ("country", "country code", "nation", "nationality", "country iso", "pays", "land", "país", "pais",
+                "paese", "国家", "国家地区", "国", "국가", "страна"),
+    "category": ("category", "ticket type", "ticket", "attendee type", "participant type", "registration type",
+                 "type", "badge type", "catégorie", "categorie", "kategorie", "categoría", "categoria", "类别",
+                 "类型", "区分", "구분", "категория"),
+    "delegation": ("delegation", "délégation", "delegacion", "delegación", "delegação", "delegazione", "代表团",
+                   "代表団", "대표단", "делегация"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel", "adresse e-mail",
+              "correo", "correo electrónico", "posta elettronica", "邮箱", "电子邮件", "电子邮箱", "メール",
+              "メールアドレス", "이메일", "электронная почта", "почта"),
+    "phone": ("phone", "telephone", "tel", "mobile", "cell", "phone number", "mobile phone", "téléphone",
+              "telefon", "handy", "teléfono", "telefone", "telefono", "电话", "手机", "電話", "전화", "телефон"),
+    "language": ("language", "interpretation", "interpretation language", "langue", "sprache", "idioma", "lingua",
+                 "语言", "言語", "언어", "язык"),
+    "accessibility": ("accessibility", "accessibility needs", "special needs", "access needs", "accessibilité",
+                      "barrierefreiheit", "accesibilidad", "无障碍", "バリアフリー", "접근성"),
+    "status": ("status", "registration status", "statut", "estado", "stato", "状态", "状態", "상태", "статус"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "remarques", "bemerkungen", "notas", "备注",
+              "備考", "비고", "примечания"),
+}
+_ALIAS_LOOKUP: dict[str, str] = {}
+for _field, _aliases in HEADER_ALIASES.items():
+    for _alias in (_field, *_aliases):
+        _ALIAS_LOOKUP.setdefault(_key(_alias), _field)
+
+
+def detect_mapping(headers: Sequence[str], overrides: Mapping[str, str | None] | None = None) -> dict[int, str]:
+    """Column index → attendee field for a header row; ``overrides`` maps header text → field or None."""
+    folded_overrides = {_key(h): f for h, f in (overrides or {}).items()}
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        key = _key(header or "")
+        if not key:
+            continue
+        if key in folded_overrides:
+            target = folded_overrides[key]
+            if target is None or target == "":
+                continue
+            if target not in HEADER_ALIASES:
+                raise ImportError_(f"mapping file: unknown attendee field {target!r} for column {header!r}")
+        else:
+            target = _ALIAS_LOOKUP.get(key)
+        if target is None or target in taken:
+            continue  # unknown or second column for the same field: reported as ignored
+        mapping[index] = target
+        taken.add(target)
+    return mapping
+
+
+# -- report ----------------------------------------------------------------------------------------
+@dataclass
+class RowProblem:
+    row: int          # as a spreadsheet numbers it: the header is row 1 (0: the whole file)
+    column: str       # header text ('' when it concerns the row)
+    problem: str
+    value: str = ""
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    columns: dict[str, str] = field(default_factory=dict)   # header → field
+    ignored_columns: list[str] = field(default_factory=list)
+    rows: int = 0             # data rows read (empty rows not counted)
+    empty_rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    kept_station_edits: int = 0
+    missing_from_file: int = 0
+    missing_sample: list[dict[str, str]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""           # file-level: nothing was written
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+
+Progress = Callable[[int, int], None]
+
+
+# -- reading ---------------------------------------------------------------------------------------
+@dataclass
+class _Table:
+    format: str
+    encoding: str
+    delimiter: str
+    rows: list[tuple[int, list[str]]]        # (spreadsheet row number, cells)
+    bad_rows: dict[int, str]                 # row number → why it could not be decoded
+    warnings: list[str]
+
+
+def read_table(path: Path, sheet: str | None = None) -> _Table:
+    """Rows of a CSV or XLSX file as text cells; raises :class:`ImportError_` for unreadable files."""
+    path = Path(path)
+    try:
+        head = path.open("rb").read(8)
+    except OSError as exc:
+        raise ImportError_(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if head.startswith(b"PK\x03\x04") or path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path, sheet)
+    return _read_csv(path)
+
+
+def _decode(data: bytes) -> tuple[str, str, dict[int, str], list[str]]:
+    """(text, encoding, physical line number → problem, warnings)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, bom = data[3:], True
+    else:
+        bom = False
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (not bom and len(data) >= 4 and (
+            (data[1:2] == b"\x00" and data[3:4] == b"\x00") or (data[0:1] == b"\x00" and data[2:3] == b"\x00"))):
+        try:
+            return data.decode("utf-16"), "utf-16", {}, []
+        except UnicodeDecodeError as exc:
+            raise ImportError_(f"the file looks like UTF-16 but is damaged ({exc.reason} at byte {exc.start})") \
+                from exc
+    try:
+        return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8", {}, []
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    good_non_ascii = 0
+    bad: dict[int, str] = {}
+    decoded: list[str] = []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = raw.decode("utf-8")
+            good_non_ascii += not raw.isascii()
+        except UnicodeDecodeError as exc:
+            text = raw.decode("utf-8", errors="replace")
+            bad[number] = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at position {exc.start + 1})"
+        decoded.append(text)
+    if good_non_ascii == 0 and not bom:
+        # a legacy export (Excel "CSV" on Windows): every non-ASCII line is cp1252, none is UTF-8
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            return text, "latin-1", {}, ["the file is not UTF-8; it was read as Latin-1: check accented names"]
+        return text, "cp1252", {}, ["the file is not UTF-8; it was read as Windows-1252: check accented names"]
+    return "\n".join(decoded), "utf-8 (mixed)", bad, [
+        f"mixed encodings: {len(bad)} line(s) are not UTF-8 and were rejected; save the file as UTF-8"]
+
+
+def _read_csv(path: Path) -> _Table:
+    data = path.read_bytes()
+    text, encoding, bad_lines, warns = _decode(data)
+    text = text.replace("\x00", "")
+    sample = text[:65536]
+    delimiter = ","
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        first = next((line for line in sample.splitlines() if line.strip()), "")
+        counts = {d: first.count(d) for d in ",;\t|"}
+        if max(counts.values()) > 0:
+            delimiter = max(counts, key=lambda d: counts[d])
+    csv.field_size_limit(_MAX_FILE_CELL)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    bad_rows: dict[int, str] = {}
+    line_before = 0
+    record = 0
+    try:
+        for cells in reader:
+            record += 1
+            first_line, last_line = line_before + 1, reader.line_num
+            line_before = reader.line_num
+            # rows are numbered by record like a spreadsheet would, not by physical line
+            for line in range(first_line, last_line + 1):
+                if line in bad_lines:
+                    bad_rows[record] = bad_lines[line]
+                    break
+            rows.append((record, cells))
+    except csv.Error as exc:
+        raise ImportError_(f"the CSV file is malformed near line {reader.line_num}: {exc}") from exc
+    return _Table("csv", encoding, "\t" if delimiter == "\t" else delimiter, rows, bad_rows, warns)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> _Table:
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (data validation, styles); irrelevant here
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                if sheet:
+                    if sheet not in book.sheetnames:
+                        raise ImportError_(f"no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+                    ws = book[sheet]
+                else:
+                    ws = book.worksheets[0]
+                rows = [(number, [_cell_text(v) for v in values])
+                        for number, values in enumerate(ws.iter_rows(values_only=True), start=1)]
+            finally:
+                book.close()
+    except ImportError_:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError, IndexError) as exc:
+        raise ImportError_(f"the Excel file is damaged or truncated ({type(exc).__name__}: {exc}); "
+                           "open it in Excel and save it again") from exc
+    except Exception as exc:  # openpyxl raises many XML parser types on broken files
+        raise ImportError_(f"the Excel file cannot be read ({type(exc).__name__}: {exc})") from exc
+    return _Table("xlsx", "", "", rows, {}, [])
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel stores every number as a float: 12345 not 12345.0
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+# -- validation ------------------------------------------------------------------------------------
+def _load_mapping_file(mapping: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
+    if mapping is None:
+        return {}
+    if isinstance(mapping, Mapping):
+        data: Any = dict(mapping)
+    else:
+        try:
+            data = json.loads(Path(mapping).read_text("utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            raise ImportError_(f"mapping file {mapping}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ImportError_("mapping file: expected a JSON object")
+    if "columns" in data or "defaults" in data or "sheet" in data:
+        return data
+    return {"columns": data}
+
+
+def _clean(value: str) -> str:
+    # normalise to NFC so that the same name typed on two systems compares equal; trim blanks
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
+              progress: Progress | None) -> list[tuple[int, dict[str, str]]]:
+    """Valid rows as (row number, attendee fields); problems go to the report."""
+    rows = table.rows
+    header_at = next((i for i, (_, cells) in enumerate(rows) if any(c.strip() for c in cells)), None)
+    if header_at is None:
+        raise ImportError_("the file is empty")
+    header_number, headers = rows[header_at]
+    headers = [_clean(h) for h in headers]
+    mapping = detect_mapping(headers, options.get("columns"))
+    report.columns = {headers[i]: f for i, f in mapping.items()}
+    report.ignored_columns = [h for i, h in enumerate(headers) if h and i not in mapping]
+    fields = set(mapping.values())
+    defaults = {k: str(v) for k, v in (options.get("defaults") or {}).items() if k in HEADER_ALIASES}
+    missing = []
+    if not fields & {"given_name", "family_name", "full_name", "native_name"} and not (
+            set(defaults) & {"given_name", "family_name"}):
+        missing.append("a name column (given name, family name, full name or native name)")
+    if not fields & {"code", "email"}:
+        missing.append("a code or e-mail column (re-imports match attendees on them)")
+    if missing:
+        raise ImportError_("missing required columns: " + "; ".join(missing)
+                           + f". Columns found: {', '.join(h for h in headers if h) or 'none'}")
+    header_of = {f: headers[i] for i, f in mapping.items()}
+    valid: list[tuple[int, dict[str, str]]] = []
+    codes: dict[str, list[int]] = {}
+    emails: dict[str, list[int]] = {}
+    data_rows = rows[header_at + 1:]
+    total = len(data_rows)
+    for done, (number, cells) in enumerate(data_rows, start=1):
+        if progress and done % 2000 == 0:
+            progress(done, total)
+        if not any(c.strip() for c in cells):
+            report.empty_rows += 1
+            continue
+        report.rows += 1
+        if number in table.bad_rows:
+            report.problems.append(RowProblem(number, "", table.bad_rows[number]))
+            continue
+        problems: list[RowProblem] = []
+        row: dict[str, str] = dict(defaults)
+        for index, target in mapping.items():
+            raw = cells[index] if index < len(cells) else ""
+            if len(raw) > MAX_CELL_CHARS:
+                problems.append(RowProblem(number, headers[index],
+                                           f"cell has {len(raw):,} characters (limit {MAX_CELL_CHARS:,})",
+                                           raw[:40] + "…"))
+                continue
+            value = _clean(raw)
+            if value or target not in row:
+                row[target] = value
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+            report.warnings.append(f"row {number}: values beyond the last column were ignored")
+        problems.extend(_check_row(number, row, header_of))
+        if problems:
+            report.problems.extend(problems)
+            continue
+        valid.append((number, row))
+        if row.get("code"):
+            codes.setdefault(row["code"].upper(), []).append(number)
+        elif row.get("email"):
+            emails.setdefault(row["email"].lower(), []).append(number)
+    # duplicates: every occurrence is rejected, since nobody can tell which one is right
+    duplicate_rows: dict[int, RowProblem] = {}
+    for kind, seen, column in (("code", codes, "code"), ("e-mail (rows without a code)", emails, "email")):
+        for value, numbers in seen.items():
+            if len(numbers) > 1:
+                for n in numbers:
+                    others = ", ".join(str(o) for o in numbers if o != n)
+                    duplicate_rows[n] = RowProblem(n, header_of.get(column, column),
+                                                   f"duplicate {kind} in the file (also row {others})", value)
+    if duplicate_rows:
+        report.problems.extend(duplicate_rows.values())
+        valid = [(n, r) for n, r in valid if n not in duplicate_rows]
+    report.problems.sort(key=lambda p: (p.row, p.column))
+    report.rejected = len({p.row for p in report.problems})
+    if progress:
+        progress(total, total)
+    return valid
+
+
+def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -> list[RowProblem]:
+    problems: list[RowProblem] = []
+
+    def bad(column: str, problem: str, value: str = "") -> None:
+        problems.append(RowProblem(number, header_of.get(column, column), problem, value))
+
+    full = row.pop("full_name", "")
+    if full and not row.get("given_name") and not row.get("family_name"):
+        given, _, family = full.rpartition(" ")
+        row["given_name"], row["family_name"] = (given, family) if given else ("", family)
+    if not (row.get("given_name") or row.get("family_name") or row.get("native_name")):
+        bad("", "missing required value: a name")
+    if not row.get("code") and not row.get("email"):
+        bad("", "missing required value: a code or an e-mail")
+    email = row.get("email", "")
+    if email:
+        if not _EMAIL_RE.match(email):
+            bad("email", "not a valid e-mail address", email)
+        else:
+            row["email"] = email
+    code = row.get("code", "")
+    if code and (len(code) > 128 or any(ch.isspace() or not ch.isprintable() for ch in code)):
+        bad("code", "registration code contains spaces or control characters", code[:40])
+    country = row.get("country", "")
+    if country:
+        cc = country_code(country)
+        if cc is None:
+            bad("country", "unknown country (use an ISO 3166 code such as CN, FR, BR)", country)
+        else:
+            row["country"] = cc
+    status = row.get("status", "")
+    if status:
+        norm = _STATUS_WORDS.get(_key(status))
+        if norm is None:
+            bad("status", "status must be active, cancelled or blocked", status)
+        else:
+            row["status"] = norm
+    order = row.get("name_order", "")
+    if order:
+        k = _key(order)
+        if k in {"givenfirst", "western", "gf", "given"}:
+            row["name_order"] = "given-first"
+        elif k in {"familyfirst", "eastern", "ff", "family", "surnamefirst", "lastfirst"}:
+            row["name_order"] = "family-first"
+        else:
+            bad("name_order", "name order must be given-first or family-first", order)
+    else:
+        row["name_order"] = "family-first" if row.get("country") in FAMILY_FIRST_COUNTRIES else "given-first"
+    ident = row.get("id", "")
+    if ident:
+        try:
+            row["id"] = str(uuid.UUID(ident))
+        except ValueError:
+            bad("id", "not a UUID", ident[:40])
+    for key, value in row.items():
+        if _CONTROL_RE.search(value):
+            bad(key, "contains control characters", value[:40])
+            break
+    return problems
+
+
+# -- writing ---------------------------------------------------------------------------------------
+_WRITE_FIELDS = tuple(f for f in ATTENDEE_FIELDS if f != "id")
+
+
+def _replica_of(target: Any) -> Any:
+    return getattr(target, "replica", target)
+
+
+def import_file(target: Any, path: str | Path, mapping: str | Path | Mapping[str, Any] | None = None,
+                progress: Progress | None = None, *, dry_run: bool = False) -> ImportReport:
+    """Import attendees from a CSV or XLSX file into a station (or a bare replica).
+
+    Never raises for bad input: a file-level problem is ``report.error`` with nothing written;
+    row problems are ``report.problems`` and only those rows are skipped. ``progress(done, total)``
+    is called while reading and while writing.
+    """
+    import time
+
+    started = time.perf_counter()
+    path = Path(path)
+    report = ImportReport(file=str(path))
+    try:
+        options = _load_mapping_file(mapping)
+        table = read_table(path, options.get("sheet"))
+        report.format, report.encoding, report.delimiter = table.format, table.encoding, table.delimiter
+        report.warnings.extend(table.warnings)
+        valid = _validate(table, options, report, progress)
+        if not dry_run:
+            _write(_replica_of(target), valid, report, progress)
+    except ImportError_ as exc:
+        report.error = str(exc)
+        report.inserted = report.updated = report.unchanged = 0
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: ImportReport,
+           progress: Progress | None) -> None:
+    columns = ("id", *_WRITE_FIELDS)
+    with replica.transaction() as conn:
+        existing: dict[str, tuple[Any, ...]] = {}
+        by_code: dict[str, str] = {}
+        by_email: dict[str, list[str]] = {}
+        for row in conn.execute(f"SELECT {', '.join(columns)}, code_norm FROM attendees"):
+            values = tuple(row)
+            existing[values[0]] = values[:-1]
+            if values[-1]:
+                by_code[values[-1]] = values[0]
+            elif values[columns.index("email")]:
+                by_email.setdefault(values[columns.index("email")].lower(), []).append(values[0])
+        edits: dict[str, dict[str, str]] = {}
+        for attendee_id, field_name, value in conn.execute("SELECT attendee_id, field, value FROM attendee_edits"):
+            edits.setdefault(attendee_id, {})[field_name] = value
+        matched: set[str] = set()
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        ids_in_file: set[str] = set()
+        total = len(valid)
+        for done, (number, row) in enumerate(valid, start=1):
+            if progress and done % 5000 == 0:
+                progress(done, total)
+            code_norm = row.get("code", "").upper() or None
+            attendee_id = by_code.get(code_norm) if code_norm else None
+            if attendee_id is None and row.get("id") in existing and (
+                    code_norm is None or existing[row["id"]][columns.index("code")] in (None, "")):
+                attendee_id = row["id"]
+            if attendee_id is None and not code_norm and row.get("email"):
+                candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
+                if len(candidates) == 1:
+                    attendee_id = candidates[0]
+            if attendee_id is not None and attendee_id in matched:
+                report.problems.append(RowProblem(number, "", "matches the same attendee as an earlier row"))
+                report.rejected += 1
+                continue
+            if attendee_id is None:
+                new = row.get("id") or new_id()
+                if new in existing or new in ids_in_file:
+                    report.problems.append(RowProblem(number, "id", "ID already used by another attendee", new))
+                    report.rejected += 1
+                    continue
+                ids_in_file.add(new)
+                values = [new, *(row.get(f, "") for f in _WRITE_FIELDS)]
+                values[columns.index("code")] = row.get("code") or None
+                values[columns.index("status")] = values[columns.index("status")] or "active"
+                inserts.append((*values, code_norm))
+                continue
+            matched.add(attendee_id)
+            old = existing[attendee_id]
+            overrides = edits.get(attendee_id, {})
+            values = [attendee_id]
+            for f in _WRITE_FIELDS:
+                if f in overrides:
+                    value = overrides[f]
+                    if row.get(f, value) != value:
+                        report.kept_station_edits += 1
+                elif f in row:
+                    value = row[f] if f != "code" else (row[f] or None)
+                else:
+                    value = old[columns.index(f)]  # a column the file does not have: keep what we know
+                values.append(value)
+            values[columns.index("status")] = values[columns.index("status")] or "active"
+            if tuple(values) == tuple(old):
+                report.unchanged += 1
+                continue
+            code_value = values[columns.index("code")]
+            updates.append((*values[1:], code_value.upper() if code_value else None, attendee_id))
+        placeholders = ", ".join("?" for _ in range(len(columns) + 1))
+        try:
+            # one batch for the search index instead of one FTS flush per row (see search.bulk)
+            with search.bulk(conn):
+                conn.executemany(f"INSERT INTO attendees ({', '.join(columns)}, code_norm) "
+                                 f"VALUES ({placeholders})", inserts)
+                assignments = ", ".join(f"{f} = ?" for f in _WRITE_FIELDS)
+                conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ? WHERE id = ?", updates)
+        except sqlite3.IntegrityError as exc:
+            # e.g. a new row's code equals another attendee's after a code change: abort, nothing written
+            raise ImportError_(f"the import conflicts with attendees already on this station ({exc})") from exc
+        report.inserted, report.updated = len(inserts), len(updates)
+        walk_ins = {r[0] for r in conn.execute(
+            "SELECT json_extract(payload, '$.attendee.id') FROM log WHERE type = 'attendee_created'")}
+        missing = [a for a in existing if a not in matched and a not in walk_ins]
+        report.missing_from_file = len(missing)
+        for attendee_id in missing[:50]:
+            old = existing[attendee_id]
+            report.missing_sample.append({
+                "id": attendee_id, "code": old[columns.index("code")] or "",
+                "name": f"{old[columns.index('given_name')]} {old[columns.index('family_name')]}".strip()})
+        if progress:
+            progress(total, total)
+
+
+# -- export ----------------------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_PHONE_RE = re.compile(r"^\+[0-9][0-9 ()./-]*$")
+
+
+def csv_safe(value: Any) -> str:
+    """A cell value that a spreadsheet will show as text, never evaluate as a formula.
+
+    Values starting with ``= + - @`` (or TAB/CR, or their full-width forms) get a leading
+    apostrophe, the OWASP recommendation. Phone numbers like ``+86 20 1234 5678`` stay as they
+    are: digits cannot form a formula that does anything.
+    """
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _PHONE_RE.match(text):
+        return "'" + text
+    return text
+
+
+def export_csv(conn: sqlite3.Connection, out: io.TextIOBase | Any,
+               columns: Sequence[str] = EXPORT_COLUMNS) -> int:
+    """Write every attendee as CSV (in import order), each value through :func:`csv_safe`."""
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    count = 0
+    for row in _iter_rows(conn, columns):
+        writer.writerow([csv_safe(v) for v in row])
+        count += 1
+    return count
+
+
+def _iter_rows(conn: sqlite3.Connection, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    unknown = [c for c in columns if c not in ATTENDEE_FIELDS]
+    if unknown:
+        raise VenueError(f"unknown attendee columns: {', '.join(unknown)}")
+    cur = conn.execute(f"SELECT {', '.join(columns)} FROM attendees ORDER BY rowid")
+    while batch := cur.fetchmany(2000):
+        yield from (tuple(r) for r in batch)

@@ -1,0 +1,174 @@
+"""The station's local SQLite replica: connection, numbered migrations, the single writer.
+
+Durability: WAL with ``synchronous=FULL`` so a committed transaction survives power loss and a
+killed process; a verdict is only returned after its transaction committed. All writes go through
+one connection guarded by a lock (the single writer); other threads read through their own
+connections, which WAL lets run beside the writer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from venue_app import migrations as migrations_pkg
+from venue_app.errors import ReplicaError, StorageFault
+
+__all__ = ["Replica", "connect", "migrate"]
+
+_STORAGE_ERRORS = ("disk is full", "readonly", "read-only", "disk i/o error", "unable to open", "locked")
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open a connection with the replica's pragmas (autocommit mode; transactions are explicit)."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                               check_same_thread=False, timeout=30)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA cache_size = -32000")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    # the search index triggers call a Python function: every connection must know it
+    from venue_app import search
+
+    search.install(conn)
+    return conn
+
+
+def _migration_modules() -> list[tuple[int, Any]]:
+    found = []
+    for info in pkgutil.iter_modules(migrations_pkg.__path__):
+        if info.name.startswith("m") and info.name[1:5].isdigit():
+            module = importlib.import_module(f"{migrations_pkg.__name__}.{info.name}")
+            found.append((int(info.name[1:5]), module))
+    found.sort(key=lambda item: item[0])
+    numbers = [n for n, _ in found]
+    if len(set(numbers)) != len(numbers):
+        raise ReplicaError(f"two migrations share a number: {numbers}")
+    return found
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the database; returns the resulting schema version."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, module in _migration_modules():
+        if number <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if hasattr(module, "apply"):
+                module.apply(conn)
+            else:
+                for statement in _split_sql(module.SQL):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current = number
+    return current
+
+
+def _split_sql(script: str) -> Iterator[str]:
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer
+
+
+class Replica:
+    """One replica file: the writer connection plus per-thread readers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.conn = connect(path)
+            migrate(self.conn)
+        except sqlite3.OperationalError as exc:
+            raise _as_fault(exc) from exc
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+
+    # -- writing -------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The single-writer transaction: committed (durably) when the block exits cleanly."""
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _as_fault(exc) from exc
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise _as_fault(exc) from exc
+
+    # -- reading -------------------------------------------------------------------------------
+    def reader(self) -> sqlite3.Connection:
+        """A read-only connection for the calling thread (WAL: never blocks the writer)."""
+        conn = getattr(self._local, "reader", None)
+        if conn is None:
+            conn = connect(self.path, readonly=True)
+            self._local.reader = conn
+            self._readers.append(conn)
+        return conn
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    # -- meta ----------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: Any = None) -> Any:
+        row = self.one("SELECT value FROM meta WHERE key = ?", (key,))
+        return default if row is None else json.loads(row["value"])
+
+    def set_meta(self, conn: sqlite3.Connection, key: str, value: Any) -> None:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+            self.conn.close()
+
+
+def _as_fault(exc: sqlite3.Error) -> Exception:
+    text = str(exc).lower()
+    if any(marker in text for marker in _STORAGE_ERRORS):
+        return StorageFault(f"The station database cannot be written ({exc}). Check free disk space.")
+    return exc
