@@ -77,6 +77,8 @@ class BadgeData:
             # printing the same name twice looks like a bug on the badge
             native = self.native_name.strip()
             return "" if native == self.display_name else native
+        if name == "job_title" and self.job_title.strip().casefold() == self.honorific.strip().casefold():
+            return ""  # "Mayor" as honorific and as job title: print it once
         if name == "category_label":
             return self.category_label or self.category
         return str(getattr(self, name) or "")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from venue_app import eventlog
+from venue_app import eventlog, occupancy
 from venue_app.codes import Normalised, normalise, normalise_code
+from venue_app.errors import ConfigError
 from venue_app.eventlog import Event, now_iso
 from venue_app.tokens import TokenCheck, looks_like_token, verify_token
 from venue_app.verdicts import Verdict, verdict
@@ -22,7 +24,14 @@ from venue_app.verdicts import Verdict, verdict
 if TYPE_CHECKING:
     from venue_app.station import Station
 
-__all__ = ["CheckinEngine"]
+__all__ = ["CheckinEngine", "Door"]
+
+
+@dataclass(frozen=True)
+class Door:
+    room: str
+    direction: str
+    now: datetime
 
 _RAW_KEEP = 512  # characters of a raw scan kept in the audit table
 
@@ -33,19 +42,22 @@ class CheckinEngine:
 
     def scan(self, raw: str | bytes, *, source: str, operator: str, room: str | None = None,
              direction: str = "in") -> Verdict:
-        if room is not None or direction != "in":
-            from venue_app.errors import ConfigError
-
-            raise ConfigError("door scanning is not available on this station yet")
+        if direction not in ("in", "out"):
+            raise ConfigError(f"direction must be in or out, not {direction!r}")
+        station = self.station
+        if room is not None and station.replica.one("SELECT 1 FROM rooms WHERE id = ?", (room,)) is None:
+            raise ConfigError(f"unknown room {room!r}")
         norm = normalise(raw)
         check = self._verify(norm)
-        station = self.station
+        door = Door(room, direction, station.now()) if room is not None else None
         with station.replica.transaction() as conn:
-            result, event = self._judge(conn, norm, check, operator)
+            result, event = self._judge(conn, norm, check, operator, door)
             if event is not None:
                 eventlog.append(conn, event, outbox=True)
             conn.execute("INSERT INTO scans(at, source, raw, status, event_id) VALUES (?, ?, ?, ?, ?)",
                          (now_iso(), source, _audit_text(raw), result.status, result.event_id))
+        if event is not None:
+            station.committed()
         return result
 
     def _verify(self, norm: Normalised) -> TokenCheck | None:
@@ -55,7 +67,7 @@ class CheckinEngine:
         return verify_token(norm.text, self.station.event["tag"], self.station.keyring())
 
     def _judge(self, conn: sqlite3.Connection, norm: Normalised, check: TokenCheck | None,
-               operator: str) -> tuple[Verdict, Event | None]:
+               operator: str, door: Door | None = None) -> tuple[Verdict, Event | None]:
         if norm.problem:
             return verdict("invalid", f"Scan not understood ({norm.problem}). Scan again."), None
         serial: str | None = None
@@ -78,9 +90,13 @@ class CheckinEngine:
             if attendee is None:
                 return verdict("unknown"), None
 
+        if attendee is not None and attendee["status"] in ("cancelled", "blocked"):
+            return verdict(attendee["status"], attendee=_public(attendee)), None
+        if door is not None:
+            category = attendee["category"] if attendee is not None else (check.claims.category if check and
+                                                                           check.claims else "")
+            return self._door(conn, door, attendee, serial, category, operator)
         if attendee is not None:
-            if attendee["status"] in ("cancelled", "blocked"):
-                return verdict(attendee["status"], attendee=_public(attendee)), None
             previous = conn.execute("SELECT at, station_id FROM checkins WHERE attendee_id = ?",
                                     (attendee["id"],)).fetchone()
             if previous is not None:
@@ -102,6 +118,63 @@ class CheckinEngine:
                                        operator)
         return verdict("ok", f"Valid {check.claims.category or ''} badge — checked in (details arrive with sync).",
                        event_id=event.id, details={"serial": serial, "category": check.claims.category}), event
+
+    def _door(self, conn: sqlite3.Connection, door: Door, attendee: sqlite3.Row | None, serial: str | None,
+              category: str, operator: str) -> tuple[Verdict, Event | None]:
+        subject = attendee["id"] if attendee is not None else f"badge:{serial}"
+        who = {"attendee_id": attendee["id"]} if attendee is not None else {"badge_serial": serial}
+        public = _public(attendee)
+        inside = conn.execute("SELECT room_id FROM presence WHERE attendee_id = ?", (subject,)).fetchone()
+        inside_room = inside["room_id"] if inside is not None else None
+        count = occupancy.room_count(conn, door.room)
+        if door.direction == "out":
+            if inside_room != door.room:
+                event = self.station.new_event("room_exit", {**who, "room_id": door.room, "not_inside": True},
+                                               operator)
+                return verdict("not_inside", attendee=public, event_id=event.id,
+                               details={"count": count, "room_id": door.room}), event
+            event = self.station.new_event("room_exit", {**who, "room_id": door.room}, operator)
+            return verdict("ok", "Goodbye — exit recorded.", attendee=public, event_id=event.id,
+                           details={"count": max(0, count - 1), "room_id": door.room}), event
+
+        rule = occupancy.rule_in_force(conn, door.room, occupancy.local_now(door.now, self._timezone()))
+        details: dict[str, Any] = {"room_id": door.room, "rule": rule.describe(), "capacity": rule.capacity}
+        if rule.session_id:
+            details["session_id"] = rule.session_id
+        granted = attendee is not None and conn.execute(
+            "SELECT 1 FROM access_grants WHERE attendee_id = ? AND scope IN (?, ?)",
+            (attendee["id"], door.room, rule.session_id or door.room)).fetchone() is not None
+        if not granted and not rule.allows(category):
+            return verdict("not_allowed", f"Not allowed here — {rule.describe()}.", attendee=public,
+                           details=details), None
+        if inside_room == door.room:
+            return verdict("ok", "Already inside — welcome back.", attendee=public,
+                           details={**details, "count": count, "already_inside": True}), None
+        if not rule.reentry:
+            scope = rule.session_id or door.room
+            if conn.execute("SELECT 1 FROM room_visits WHERE attendee_id = ? AND scope = ?",
+                            (subject, scope)).fetchone():
+                return verdict("not_allowed", f"No re-entry — {rule.session_title or rule.room_name}.",
+                               attendee=public, details=details), None
+        if count >= rule.capacity:
+            if rule.policy == "block":
+                return verdict("room_full", f"The room is full ({count}/{rule.capacity}).", attendee=public,
+                               details={**details, "count": count}), None
+            details["warning"] = f"At capacity: {count + 1}/{rule.capacity}"
+        elif count + 1 >= occupancy.NEAR_FULL * rule.capacity:
+            details["warning"] = f"Nearly full: {count + 1}/{rule.capacity}"
+        payload: dict[str, Any] = {**who, "room_id": door.room}
+        if rule.session_id:
+            payload["session_id"] = rule.session_id
+        if inside_room:
+            payload["from_room"] = inside_room
+        event = self.station.new_event("room_entry", payload, operator)
+        name = _display_name(attendee) if attendee is not None else f"{category or 'valid'} badge"
+        return verdict("ok", f"Welcome, {name}.", attendee=public, event_id=event.id,
+                       details={**details, "count": count + 1}), event
+
+    def _timezone(self) -> str:
+        return str(self.station.event.get("timezone") or "UTC")
 
     def _already(self, conn: sqlite3.Connection, at: str, station_id: str,
                  attendee: sqlite3.Row | None) -> Verdict:

@@ -196,7 +196,7 @@ def _char_name(ch: str) -> str:
 def _roman_family(locale: str, family: str) -> str:
     if locale == "ko_KR" and family in _KOREAN_SURNAMES:
         return _KOREAN_SURNAMES[family]
-    return romanise(family)
+    return romanise(family, surname=True)
 
 
 def _person_generator(locale: str) -> Any:

@@ -51,6 +51,8 @@ DERIVED_TABLES: dict[str, tuple[str, ...]] = {
     "room_counts": ("room_id",),
     "badges": ("serial",),
     "attendee_edits": ("attendee_id", "field"),
+    "room_visits": ("attendee_id", "scope"),
+    "station_seen": ("station_id",),
 }
 
 
@@ -93,8 +95,22 @@ def append(conn: sqlite3.Connection, event: Event, *, outbox: bool) -> bool:
     )
     if cursor.rowcount == 0:
         return False
-    _APPLIERS[event.type](conn, event)
+    _apply(conn, event)
     return True
+
+
+def _apply(conn: sqlite3.Connection, ev: Event) -> None:
+    _APPLIERS[ev.type](conn, ev)
+    _seen(conn, ev)
+
+
+def _seen(conn: sqlite3.Connection, ev: Event) -> None:
+    conn.execute(
+        "INSERT INTO station_seen(station_id, last_hlc, last_wall) VALUES (?, ?, ?)"
+        " ON CONFLICT(station_id) DO UPDATE SET last_hlc = excluded.last_hlc, last_wall = excluded.last_wall"
+        " WHERE excluded.last_hlc > station_seen.last_hlc",
+        (ev.station_id, ev.hlc, ev.wall),
+    )
 
 
 # -- appliers ----------------------------------------------------------------------------------
@@ -147,6 +163,15 @@ def _apply_room(conn: sqlite3.Connection, ev: Event) -> None:
     if subject is None or not room_id:
         return
     row = conn.execute("SELECT room_id, hlc FROM presence WHERE attendee_id = ?", (subject,)).fetchone()
+    if ev.type == "room_entry":
+        for scope in filter(None, (room_id, ev.payload.get("session_id"))):
+            conn.execute(
+                "INSERT INTO room_visits(attendee_id, scope, first_hlc) VALUES (?, ?, ?)"
+                " ON CONFLICT(attendee_id, scope) DO UPDATE SET first_hlc = excluded.first_hlc"
+                " WHERE excluded.first_hlc < room_visits.first_hlc",
+                (subject, scope, ev.hlc),
+            )
+    touch_room(conn, room_id, ev.wall)
     if row is not None and row["hlc"] >= ev.hlc:
         return  # a later movement of this person is already known
     new_room = room_id if ev.type == "room_entry" else None
@@ -170,12 +195,29 @@ def _bump(conn: sqlite3.Connection, room_id: str, column: str, delta: int) -> No
         f" ON CONFLICT(room_id) DO UPDATE SET {column} = {column} + excluded.{column}",
         (room_id, delta),
     )
+    # observation for the per-minute history (not derived state: it records when *we* saw it)
+    conn.execute(
+        "INSERT INTO occupancy_history(room_id, minute, count)"
+        " SELECT room_id, ?, max(0, present + adjust) FROM room_counts WHERE room_id = ?"
+        " ON CONFLICT(room_id, minute) DO UPDATE SET count = excluded.count",
+        (now_iso()[:16], room_id),
+    )
+
+
+def touch_room(conn: sqlite3.Connection, room_id: str, wall: str) -> None:
+    """Remember the newest event time of a room (a maximum: independent of order)."""
+    conn.execute(
+        "INSERT INTO room_counts(room_id, last_event_at) VALUES (?, ?) ON CONFLICT(room_id) DO UPDATE"
+        " SET last_event_at = excluded.last_event_at WHERE excluded.last_event_at > room_counts.last_event_at",
+        (room_id, wall),
+    )
 
 
 def _apply_adjust(conn: sqlite3.Connection, ev: Event) -> None:
     room_id = ev.payload.get("room_id")
     delta = ev.payload.get("delta")
     if room_id and isinstance(delta, int) and not isinstance(delta, bool):
+        touch_room(conn, room_id, ev.wall)
         _bump(conn, room_id, "adjust", delta)
 
 
@@ -333,8 +375,6 @@ def snapshot(conn: sqlite3.Connection, table: str) -> dict[tuple[Any, ...], tupl
     keys = DERIVED_TABLES.get(table, ("id",))
     out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in conn.execute(f"SELECT * FROM {table}"):
-        if table == "room_counts" and row["present"] == 0 and row["adjust"] == 0:
-            continue
         out[tuple(row[k] for k in keys)] = tuple(row)
     return out
 
@@ -360,7 +400,7 @@ def rebuild(conn: sqlite3.Connection, *, fix: bool = True) -> RebuildReport:
     for row in conn.execute("SELECT * FROM log ORDER BY hlc"):
         ev = Event.from_row(row)
         scratch.execute("INSERT INTO log SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?", tuple(row))
-        _APPLIERS[ev.type](scratch, ev)
+        _apply(scratch, ev)
         report.events += 1
     for table in (*DERIVED_TABLES, "attendees"):
         live, fresh = snapshot(conn, table), snapshot(scratch, table)

@@ -45,6 +45,7 @@ import re
 import sqlite3
 import unicodedata
 import uuid
+import time
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -82,6 +83,7 @@ ATTENDEE_FIELDS = (
 #: columns of exported CSV files and of the demo data, in this order
 EXPORT_COLUMNS = ATTENDEE_FIELDS
 MAX_CELL_CHARS = 1000
+_DEFAULT_CATEGORY_COLOR = "#607d8b"  # as venue_app.station
 _MAX_FILE_CELL = 1_000_000  # csv field limit: bigger cells are a broken file, not an attendee
 FAMILY_FIRST_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "HU", "VN", "SG"})
 _STATUS_WORDS = {
@@ -210,12 +212,12 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
              "город"),
     "country": ("country", "country code", "nation", "nationality", "country iso", "pays", "land", "país", "pais",
                 "paese", "国家", "国家地区", "国", "국가", "страна"),
-    "category": ("category", "ticket type", "ticket", "attendee type", "participant type", "registration type",
+    "category": ("category", "ticket type", "ticket", "ticket-typ", "teilnehmertyp", "attendee type", "participant type", "registration type",
                  "type", "badge type", "catégorie", "categorie", "kategorie", "categoría", "categoria", "类别",
                  "类型", "区分", "구분", "категория"),
     "delegation": ("delegation", "délégation", "delegacion", "delegación", "delegação", "delegazione", "代表团",
                    "代表団", "대표단", "делегация"),
-    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel", "adresse e-mail",
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "e-mail-adresse", "email adresse", "courriel", "adresse e-mail",
               "correo", "correo electrónico", "posta elettronica", "邮箱", "电子邮件", "电子邮箱", "メール",
               "メールアドレス", "이메일", "электронная почта", "почта"),
     "phone": ("phone", "telephone", "tel", "mobile", "cell", "phone number", "mobile phone", "téléphone",
@@ -281,7 +283,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-    kept_station_edits: int = 0
+    station_edits_superseded: int = 0   # field edits made here, older than this import
     missing_from_file: int = 0
     missing_sample: list[dict[str, str]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
@@ -317,7 +319,8 @@ def read_table(path: Path, sheet: str | None = None) -> _Table:
     """Rows of a CSV or XLSX file as text cells; raises :class:`ImportError_` for unreadable files."""
     path = Path(path)
     try:
-        head = path.open("rb").read(8)
+        with path.open("rb") as fh:
+            head = fh.read(8)
     except OSError as exc:
         raise ImportError_(f"cannot read {path}: {exc.strerror or exc}") from exc
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in {".xlsx", ".xlsm"}:
@@ -619,10 +622,9 @@ def import_file(target: Any, path: str | Path, mapping: str | Path | Mapping[str
 
     Never raises for bad input: a file-level problem is ``report.error`` with nothing written;
     row problems are ``report.problems`` and only those rows are skipped. ``progress(done, total)``
-    is called while reading and while writing.
+    is called while reading and while writing. With a station, imported records get the
+    station's current HLC as ``master_hlc`` (last writer wins, like ``Station.add_attendees``).
     """
-    import time
-
     started = time.perf_counter()
     path = Path(path)
     report = ImportReport(file=str(path))
@@ -633,7 +635,8 @@ def import_file(target: Any, path: str | Path, mapping: str | Path | Mapping[str
         report.warnings.extend(table.warnings)
         valid = _validate(table, options, report, progress)
         if not dry_run:
-            _write(_replica_of(target), valid, report, progress)
+            clock = getattr(target, "clock", None)
+            _write(_replica_of(target), valid, report, progress, lambda: str(clock.now()) if clock else "")
     except ImportError_ as exc:
         report.error = str(exc)
         report.inserted = report.updated = report.unchanged = 0
@@ -641,37 +644,44 @@ def import_file(target: Any, path: str | Path, mapping: str | Path | Mapping[str
     return report
 
 
+_COLUMNS = ("id", *_WRITE_FIELDS)
+_AT = {name: i for i, name in enumerate(_COLUMNS)}
+
+
 def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: ImportReport,
-           progress: Progress | None) -> None:
-    columns = ("id", *_WRITE_FIELDS)
+           progress: Progress | None, master_hlc: Callable[[], str]) -> None:
+    from venue_app import eventlog
+    from venue_app.codes import normalise_code
+
     with replica.transaction() as conn:
         existing: dict[str, tuple[Any, ...]] = {}
         by_code: dict[str, str] = {}
         by_email: dict[str, list[str]] = {}
-        for row in conn.execute(f"SELECT {', '.join(columns)}, code_norm FROM attendees"):
+        for row in conn.execute(f"SELECT {', '.join(_COLUMNS)}, code_norm FROM attendees"):
             values = tuple(row)
             existing[values[0]] = values[:-1]
             if values[-1]:
                 by_code[values[-1]] = values[0]
-            elif values[columns.index("email")]:
-                by_email.setdefault(values[columns.index("email")].lower(), []).append(values[0])
-        edits: dict[str, dict[str, str]] = {}
-        for attendee_id, field_name, value in conn.execute("SELECT attendee_id, field, value FROM attendee_edits"):
-            edits.setdefault(attendee_id, {})[field_name] = value
+            elif values[_AT["email"]]:
+                by_email.setdefault(values[_AT["email"]].lower(), []).append(values[0])
         matched: set[str] = set()
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         ids_in_file: set[str] = set()
+        codes_in_file: dict[str, int] = {}
+        hlc = master_hlc()
         total = len(valid)
         for done, (number, row) in enumerate(valid, start=1):
             if progress and done % 5000 == 0:
                 progress(done, total)
-            code_norm = row.get("code", "").upper() or None
+            code_norm = normalise_code(row["code"]) if row.get("code") else None
             attendee_id = by_code.get(code_norm) if code_norm else None
             if attendee_id is None and row.get("id") in existing and (
-                    code_norm is None or existing[row["id"]][columns.index("code")] in (None, "")):
+                    code_norm is None or not existing[row["id"]][_AT["code"]]):
                 attendee_id = row["id"]
             if attendee_id is None and not code_norm and row.get("email"):
+                # e-mail only when neither side has a code: one protocol office often registers a
+                # whole delegation under one address, with a code per person
                 candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
                 if len(candidates) == 1:
                     attendee_id = candidates[0]
@@ -679,50 +689,56 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
                 report.problems.append(RowProblem(number, "", "matches the same attendee as an earlier row"))
                 report.rejected += 1
                 continue
+            if code_norm:
+                holder = by_code.get(code_norm)
+                if (holder is not None and holder != attendee_id) or code_norm in codes_in_file:
+                    report.problems.append(RowProblem(number, "code", "code already used by another attendee",
+                                                      row["code"]))
+                    report.rejected += 1
+                    continue
+                codes_in_file[code_norm] = number
             if attendee_id is None:
                 new = row.get("id") or new_id()
                 if new in existing or new in ids_in_file:
-                    report.problems.append(RowProblem(number, "id", "ID already used by another attendee", new))
+                    report.problems.append(RowProblem(number, "id", "ID already used by another attendee",
+                                                      new))
                     report.rejected += 1
                     continue
                 ids_in_file.add(new)
                 values = [new, *(row.get(f, "") for f in _WRITE_FIELDS)]
-                values[columns.index("code")] = row.get("code") or None
-                values[columns.index("status")] = values[columns.index("status")] or "active"
-                inserts.append((*values, code_norm))
+                values[_AT["code"]] = row.get("code") or None
+                values[_AT["status"]] = values[_AT["status"]] or "active"
+                inserts.append((*values, code_norm, hlc))
                 continue
             matched.add(attendee_id)
             old = existing[attendee_id]
-            overrides = edits.get(attendee_id, {})
-            values = [attendee_id]
-            for f in _WRITE_FIELDS:
-                if f in overrides:
-                    value = overrides[f]
-                    if row.get(f, value) != value:
-                        report.kept_station_edits += 1
-                elif f in row:
-                    value = row[f] if f != "code" else (row[f] or None)
-                else:
-                    value = old[columns.index(f)]  # a column the file does not have: keep what we know
-                values.append(value)
-            values[columns.index("status")] = values[columns.index("status")] or "active"
+            # a column the file does not have keeps what we know
+            values = [attendee_id, *(row[f] if f in row else old[_AT[f]] for f in _WRITE_FIELDS)]
+            values[_AT["code"]] = values[_AT["code"]] or None
+            values[_AT["status"]] = values[_AT["status"]] or "active"
             if tuple(values) == tuple(old):
                 report.unchanged += 1
                 continue
-            code_value = values[columns.index("code")]
-            updates.append((*values[1:], code_value.upper() if code_value else None, attendee_id))
-        placeholders = ", ".join("?" for _ in range(len(columns) + 1))
+            updates.append((*values[1:], code_norm, hlc, attendee_id))
+        placeholders = ", ".join("?" for _ in range(len(_COLUMNS) + 2))
+        updated_ids = [u[-1] for u in updates]
         try:
             # one batch for the search index instead of one FTS flush per row (see search.bulk)
             with search.bulk(conn):
-                conn.executemany(f"INSERT INTO attendees ({', '.join(columns)}, code_norm) "
+                conn.executemany(f"INSERT INTO attendees ({', '.join(_COLUMNS)}, code_norm, master_hlc) "
                                  f"VALUES ({placeholders})", inserts)
                 assignments = ", ".join(f"{f} = ?" for f in _WRITE_FIELDS)
-                conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ? WHERE id = ?", updates)
+                conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ?, master_hlc = ? WHERE id = ?",
+                                 updates)
+                # station edits newer than this master record still win (last writer by HLC)
+                updated_set = set(updated_ids)
+                edits = conn.execute("SELECT attendee_id, hlc FROM attendee_edits").fetchall()
+                report.station_edits_superseded = sum(1 for a, h in edits if a in updated_set and h <= hlc)
+                eventlog.overlay_edits(conn, sorted({a for a, _ in edits if a in updated_set}))
         except sqlite3.IntegrityError as exc:
-            # e.g. a new row's code equals another attendee's after a code change: abort, nothing written
-            raise ImportError_(f"the import conflicts with attendees already on this station ({exc})") from exc
+            raise ImportError_(f"the import conflicts with attendees on this station ({exc})") from exc
         report.inserted, report.updated = len(inserts), len(updates)
+        _add_categories(conn, {row.get("category", "") for _, row in valid} - {""})
         walk_ins = {r[0] for r in conn.execute(
             "SELECT json_extract(payload, '$.attendee.id') FROM log WHERE type = 'attendee_created'")}
         missing = [a for a in existing if a not in matched and a not in walk_ins]
@@ -730,10 +746,17 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
         for attendee_id in missing[:50]:
             old = existing[attendee_id]
             report.missing_sample.append({
-                "id": attendee_id, "code": old[columns.index("code")] or "",
-                "name": f"{old[columns.index('given_name')]} {old[columns.index('family_name')]}".strip()})
+                "id": attendee_id, "code": old[_AT["code"]] or "",
+                "name": f"{old[_AT['given_name']]} {old[_AT['family_name']]}".strip()})
         if progress:
             progress(total, total)
+
+
+def _add_categories(conn: sqlite3.Connection, categories: set[str]) -> None:
+    """Categories the file uses but the event does not define yet get a grey default (as add_attendees)."""
+    known = {r[0] for r in conn.execute("SELECT code FROM categories")}
+    conn.executemany("INSERT OR IGNORE INTO categories(code, label, color) VALUES (?, ?, ?)",
+                     [(c, c.replace("_", " ").title(), _DEFAULT_CATEGORY_COLOR) for c in sorted(categories - known)])
 
 
 # -- export ----------------------------------------------------------------------------------------

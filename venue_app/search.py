@@ -127,10 +127,20 @@ def _translit(word: str) -> str:
     return "".join(ch for ch in out if ch.isalnum()).lower()
 
 
-def romanise(text: str) -> str:
+#: surnames whose reading differs from the character's usual one (姓氏多音字)
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "朴": "piao", "仇": "qiu", "区": "ou", "查": "zha", "盖": "ge",
+    "乐": "yue", "覃": "qin", "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "员": "yun", "句": "gou",
+    "召": "shao", "繁": "po", "隗": "wei", "重": "chong", "柏": "bai", "祭": "zhai", "尉": "yu", "长": "zhang",
+    "沈": "shen", "华": "hua", "任": "ren", "纪": "ji", "薄": "bo", "令": "ling", "过": "guo", "宁": "ning",
+}
+
+
+def romanise(text: str, *, surname: bool = False) -> str:
     """A readable romanisation of a name part: pinyin for Han, anyascii (Greek touched up) otherwise.
 
-    Each word is capitalised ("王秀英" → "Wangxiuying", "秀英" → "Xiuying", "Иванов" → "Ivanov").
+    Each word is capitalised ("王秀英" → "Wangxiuying", "秀英" → "Xiuying", "Иванов" → "Ivanov");
+    ``surname=True`` reads a leading Han character as a family name (曾 → "Zeng", not "Ceng").
     Used by the demo data for the romanised given/family names of native-script attendees.
     """
     words: list[str] = []
@@ -143,7 +153,10 @@ def romanise(text: str) -> str:
                     run += ch
                     continue
                 if run:
-                    parts.append("".join(_pinyin(run)[0]))
+                    syllables = list(_pinyin(run)[0])
+                    if surname and not parts and syllables and run[0] in SURNAME_READINGS:
+                        syllables[0] = SURNAME_READINGS[run[0]]
+                    parts.append("".join(syllables))
                     run = ""
                 if ch != "\0":
                     parts.append(_translit(ch))
@@ -158,7 +171,7 @@ def romanise(text: str) -> str:
 
 
 # -- documents -------------------------------------------------------------------------------------
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+")
 _FUZZY_SUBS = (("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "f"), ("bh", "b"), ("dh", "d"), ("gh", "g"),
                ("jh", "j"), ("ch", "c"), ("x", "ks"), ("q", "k"), ("c", "k"), ("z", "s"), ("v", "w"))
 _VOWELS = frozenset("aeiouy")
@@ -205,10 +218,29 @@ def _expand(text: str, roman: list[str]) -> str:
     return expanded
 
 
+_APOSTROPHES = "'`ʼʻ’‘´ʹ"
+_NO_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+
+
+def _words(text: str) -> list[str]:
+    """Words of any script: letters and digits with their combining marks (Devanagari, Thai vowel signs)."""
+    words: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if ch.isalnum() or (current and unicodedata.category(ch)[0] == "M"):
+            current.append(ch)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return words
+
+
 @functools.lru_cache(maxsize=262144)
 def _expand_cached(text: str) -> tuple[str, tuple[str, ...]]:
     # names, organisations and cities repeat a lot across attendees: cached, imports stay fast
-    if text.isascii():
+    if text.isascii() and not any(ch in text for ch in _APOSTROPHES):
         return text, tuple(w.lower() for w in _WORD_RE.findall(text))
     roman: list[str] = []
     text = unicodedata.normalize("NFKC", text)
@@ -216,10 +248,17 @@ def _expand_cached(text: str) -> tuple[str, tuple[str, ...]]:
     for word in text.split():
         if _SPLIT_RE.search(word):
             out.append(" ".join(ch if _is_split_char(ch) else f" {ch} " for ch in word))
-            _romanise_cjk(word, roman)
+            cjk_roman: list[str] = []
+            _romanise_cjk(word, cjk_roman)
+            out.extend(dict.fromkeys(cjk_roman))
+            roman.extend(cjk_roman)
             continue
         out.append(word)
-        for sub in _WORD_RE.findall(word):
+        joined = word.translate(_NO_APOSTROPHES)
+        if joined != word:
+            # O'Brien, Худобʼяк: also one word, as people type it without the apostrophe
+            out.append(joined)
+        for sub in _words(joined):
             if sub.isascii():
                 roman.append(sub.lower())
                 continue
@@ -229,6 +268,9 @@ def _expand_cached(text: str) -> tuple[str, tuple[str, ...]]:
             roman.append(ascii_form)
             if ascii_form != _fold_ascii(sub):
                 out.append(ascii_form)
+            raw = "".join(ch for ch in anyascii(sub) if ch.isalnum()).lower()
+            if raw != ascii_form:
+                out.append(raw)  # the mechanical form too (Greek ου → "oy", μπ → "mp")
             if _is_arabic(sub[0]) and sub.startswith("ال") and len(sub) > 3:
                 # the article al- is written joined to the name: also index the name without it
                 stripped = _translit(sub[2:])
@@ -246,13 +288,14 @@ def _romanise_cjk(word: str, roman: list[str]) -> None:
             run += ch
             continue
         if run:
-            likely, every = _pinyin(run)
+            likely, _ = _pinyin(run)
             roman.extend(likely)
             if likely:
-                if not syllables and len(every[0]) > 1:
-                    # a surname with several readings (曾 ceng/zeng, 单 dan/shan): index all of them
-                    roman.extend(every[0])
-                    roman.extend(alt + "".join(likely[1:]) for alt in every[0] if alt != likely[0])
+                surname = SURNAME_READINGS.get(run[0])
+                if not syllables and surname and surname != likely[0]:
+                    # a surname read differently from the word (曾 ceng → Zeng): index both readings
+                    roman.append(surname)
+                    roman.append(surname + "".join(likely[1:]))
                 syllables.extend(likely)
             run = ""
         if ch != "\0" and (_is_split_char(ch) or ch.isalnum()):
@@ -271,24 +314,40 @@ def search_document(given_name: str | None, family_name: str | None, native_name
                     organisation: str | None, job_title: str | None, city: str | None, country: str | None,
                     delegation: str | None, email: str | None, code: str | None) -> list[str]:
     """The FTS document (one string per column of :data:`FTS_COLUMNS`) of one attendee."""
-    roman: list[str] = []
-    names = " ".join(filter(None, (
-        _expand(given_name or "", roman), _expand(family_name or "", roman), _expand(native_name or "", roman),
-    )))
-    name_roman = list(dict.fromkeys(roman))
-    org = " ".join(filter(None, (_expand(organisation or "", roman), _expand(job_title or "", roman))))
-    cc = (country or "").strip().upper()
-    place = " ".join(filter(None, (
-        _expand(delegation or "", roman), _expand(city or "", roman), cc, _expand(_country_name(cc), roman),
-    )))
+    names, fuzzy = _names_doc(given_name or "", family_name or "", native_name or "")
     email = (email or "").strip()
     ident = " ".join(filter(None, ((code or "").strip(), email, email.split("@", 1)[0].replace(".", ""))))
-    fuzzy = " ".join(dict.fromkeys(k for k in map(fuzzy_key, name_roman) if len(k) >= 3))
-    present = {_fold_ascii(t) for t in _WORD_RE.findall(names)}
-    extra = [w for w in name_roman if w not in present]
-    if extra:
-        names = f"{names} {' '.join(extra)}"
-    return [names, org, place, ident, fuzzy]
+    return [names, _org_doc(organisation or "", job_title or ""),
+            _place_doc(delegation or "", city or "", (country or "").strip().upper()), ident, fuzzy]
+
+
+def _names_doc(given: str, family: str, native: str) -> tuple[str, str]:
+    parts: list[str] = []
+    roman: list[str] = []
+    for text in (given, family, native):
+        if text:
+            expanded, romanised = _expand_cached(text)
+            parts.append(expanded)
+            roman.extend(romanised)
+    fuzzy = " ".join(dict.fromkeys(k for k in map(fuzzy_key, dict.fromkeys(roman)) if len(k) >= 3))
+    return " ".join(parts), fuzzy
+
+
+# organisations and places repeat across thousands of attendees: cached whole
+@functools.lru_cache(maxsize=16384)
+def _org_doc(organisation: str, job_title: str) -> str:
+    return " ".join(filter(None, (_expand_cached(organisation)[0] if organisation else "",
+                                  _expand_cached(job_title)[0] if job_title else "")))
+
+
+@functools.lru_cache(maxsize=16384)
+def _place_doc(delegation: str, city: str, country: str) -> str:
+    parts = [_expand_cached(delegation)[0] if delegation else "", _expand_cached(city)[0] if city else "",
+             country]
+    name = _country_name(country)
+    if name:
+        parts.append(_expand_cached(name)[0])
+    return " ".join(filter(None, parts))
 
 
 def _country_name(code: str) -> str:
@@ -373,13 +432,13 @@ def rebuild(conn: sqlite3.Connection) -> int:
 def _query_terms(query: str) -> list[tuple[str, bool]]:
     """Split a query into (term, is_cjk) pieces; CJK runs stay whole (they become phrase queries)."""
     terms: list[tuple[str, bool]] = []
-    for word in query.split():
+    for word in query.translate(_NO_APOSTROPHES).split():
         run = ""
         other = ""
         for ch in word + " ":
             if _is_split_char(ch):
                 if other:
-                    terms.extend((w, False) for w in _WORD_RE.findall(other))
+                    terms.extend((w, False) for w in _words(other))
                     other = ""
                 run += ch
             else:
@@ -387,8 +446,8 @@ def _query_terms(query: str) -> list[tuple[str, bool]]:
                     terms.append((run, True))
                     run = ""
                 other += ch
-        terms.extend((w, False) for w in _WORD_RE.findall(other))
-    return [(t, cjk) for t, cjk in terms if t.strip("_")][:_MAX_TERMS]
+        terms.extend((w, False) for w in _words(other))
+    return terms[:_MAX_TERMS]
 
 
 def _quote(text: str) -> str:
@@ -402,7 +461,8 @@ def _term_expr(term: str, cjk: bool, prefix: bool) -> str:
     alternatives = [_quote(term) + star]
     if not term.isascii():
         ascii_form = _translit(term)
-        if ascii_form and ascii_form != _fold_ascii(term):
+        # Иванов → ivanov helps; عال → "l" (vowels and ʿayn vanish) would match half the event
+        if len(ascii_form) >= max(2, len(term) // 2 + 1) and ascii_form != _fold_ascii(term):
             alternatives.append(_quote(ascii_form) + star)
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
@@ -410,9 +470,11 @@ def _term_expr(term: str, cjk: bool, prefix: bool) -> str:
 def _fts_queries(terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
     """(tier, FTS5 expression) from best to worst."""
     exact = " AND ".join(_term_expr(t, cjk, False) for t, cjk in terms)
-    # as you type, any word may still be unfinished ("wan we" for Wang Wei)
-    prefix = " AND ".join(_term_expr(t, cjk, True) for t, cjk in terms)
-    tiers = [("exact", exact), ("prefix", prefix)]
+    # as you type, the last word is unfinished ("wang xi"); then any word may be ("wan xiu")
+    last = " AND ".join(_term_expr(t, cjk, i == len(terms) - 1) for i, (t, cjk) in enumerate(terms))
+    tiers = [("exact", exact), ("prefix", last)]
+    if len(terms) > 1:
+        tiers.append(("prefix", " AND ".join(_term_expr(t, cjk, True) for t, cjk in terms)))
     fuzzy_parts = []
     for term, cjk in terms:
         if cjk:
@@ -430,6 +492,18 @@ def _fts_queries(terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 
 _SELECT = "SELECT {cols} FROM attendees a WHERE ".format(cols=", ".join(f"a.{c}" for c in RESULT_FIELDS))
+_FROM_FTS = _SELECT.replace("FROM attendees a WHERE ", "FROM attendee_fts f JOIN attendees a ON a.rowid = f.rowid "
+                                                      "WHERE attendee_fts MATCH ? ")
+_RANKED = _FROM_FTS + f"ORDER BY bm25(attendee_fts, {_WEIGHTS}) LIMIT ?"
+_UNRANKED = _FROM_FTS + "LIMIT ?"
+#: bm25 costs a few microseconds per matching document: above this many matches a tier is not ranked
+RANK_CAP = 600
+
+
+def _probe(conn: sqlite3.Connection, expr: str) -> int:
+    """How many documents match, counting no further than :data:`RANK_CAP`."""
+    return conn.execute("SELECT count(*) FROM (SELECT rowid FROM attendee_fts WHERE attendee_fts MATCH ? LIMIT ?)",
+                        (expr, RANK_CAP)).fetchone()[0]
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -457,19 +531,28 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
             results.append(item)
 
     try:
-        compact = query.replace(" ", "").upper()
-        take(_rows(conn, _SELECT + "a.code_norm = ?", (compact,)), "code")
+        from venue_app.codes import normalise_code
+
+        take(_rows(conn, _SELECT + "a.code_norm = ?", (normalise_code(query),)), "code")
         if "@" in query:
-            take(_rows(conn, _SELECT + "a.email = ? COLLATE NOCASE", (query,)), "email")
+            take(_rows(conn, _SELECT + "a.email IN (?, ?)", (query, query.lower())), "email")
         terms = _query_terms(query)
-        if terms:
-            for tier, expr in _fts_queries(terms):
-                if len(results) >= limit:
-                    break
-                sql = (_SELECT.replace("FROM attendees a WHERE ",
-                                       "FROM attendee_fts f JOIN attendees a ON a.rowid = f.rowid WHERE ")
-                       + f"attendee_fts MATCH ? ORDER BY bm25(attendee_fts, {_WEIGHTS}) LIMIT ?")
-                take(_rows(conn, sql, (expr, limit + len(seen))), tier)
+        for tier, expr in _fts_queries(terms) if terms else ():
+            if len(results) >= limit:
+                break
+            want = limit - len(results) + len(seen)
+            found = _probe(conn, expr)
+            if 0 < found < RANK_CAP:
+                take(_rows(conn, _RANKED, (expr, want)), tier)
+            elif found:
+                # too many to rank on every keystroke ("city", "guang"): people whose name matches
+                # come first (ranked when few enough), then the others in file order
+                if tier != "fuzzy":
+                    names_expr = "{names} : (" + expr + ")"
+                    in_names = _probe(conn, names_expr)
+                    if in_names:
+                        take(_rows(conn, _RANKED if in_names < RANK_CAP else _UNRANKED, (names_expr, want)), tier)
+                take(_rows(conn, _UNRANKED, (expr, limit - len(results) + len(seen))), tier)
     except sqlite3.OperationalError:
         # an FTS syntax corner we did not foresee: the desk gets what was found so far, not an error
         pass
@@ -484,35 +567,43 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[M
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+_MATCH_FIELDS = ("given_name", "family_name", "native_name", "organisation", "job_title", "delegation", "city",
+                 "country", "email", "code")
+
+
 def _matched_fields(item: Mapping[str, Any], query: str) -> list[str]:
     """The fields a query word was found in, computed on the few results only."""
-    terms = _query_terms(query)
-    if item.get("match") == "code":
-        return ["code"]
-    if item.get("match") == "email":
-        return ["email"]
+    if item.get("match") in ("code", "email"):
+        return [item["match"]]
+    terms = [(term, cjk, "" if cjk else _fold_ascii(term), "" if cjk else _translit(term))
+             for term, cjk in _query_terms(query)]
     found: list[str] = []
-    for field in ("given_name", "family_name", "native_name", "organisation", "job_title", "delegation",
-                  "city", "country", "email", "code"):
+    for field in _MATCH_FIELDS:
         value = str(item.get(field) or "")
         if not value:
             continue
-        roman: list[str] = []
-        expanded = _expand(value, roman)
-        if field == "country":
-            expanded += " " + _expand(_country_name(value.upper()), roman)
-        tokens = {_fold_ascii(t) for t in _WORD_RE.findall(expanded)} | set(roman)
-        if field == "email":
-            tokens.add(value.lower())
-        keys = {fuzzy_key(t) for t in tokens}
-        for term, cjk in terms:
+        tokens, keys = _field_tokens(field, value)
+        for term, cjk, folded, ascii_form in terms:
             if cjk:
                 hit = term in value
             else:
-                folded = _fold_ascii(term)
-                hit = any(t.startswith(folded) for t in tokens) or (
-                    len(fuzzy_key(folded)) >= 2 and any(k.startswith(fuzzy_key(folded)) for k in keys))
+                key = fuzzy_key(ascii_form or folded)
+                hit = any(t.startswith(folded) or (ascii_form and t.startswith(ascii_form)) for t in tokens) or (
+                    len(key) >= 3 and any(k.startswith(key) for k in keys))
             if hit:
                 found.append(field)
                 break
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _field_tokens(field: str, value: str) -> tuple[frozenset[str], frozenset[str]]:
+    expanded, roman = _expand_cached(value)
+    if field == "country":
+        name = _country_name(value.upper())
+        if name:
+            expanded = f"{expanded} {name}"
+    tokens = {_fold_ascii(t) for t in _words(expanded)} | set(roman)
+    if field == "email":
+        tokens.add(value.lower())
+    return frozenset(tokens), frozenset(fuzzy_key(t) for t in tokens)

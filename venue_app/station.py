@@ -12,11 +12,12 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from venue_app import eventlog
+from venue_app import eventlog, occupancy
 from venue_app.checkin import CheckinEngine
 from venue_app.codes import normalise_code
 from venue_app.errors import ConfigError, NotInitialised, ReplicaError, TokenError
@@ -66,6 +67,8 @@ class Station:
             self.clock.observe(parse_hlc(last[0]))
         self._signing_key: SigningKey | None = None
         self._event: dict[str, Any] | None = None
+        #: called (from the writing thread) after a local fact was committed: the sync pusher wakes
+        self.outbox_listeners: list[Callable[[], None]] = []
         self._keyring: dict[str, list[PublicKey]] | None = None
         self._keyring_lock = threading.Lock()
         self.engine = CheckinEngine(self)
@@ -160,6 +163,28 @@ class Station:
         with self._keyring_lock:
             self._keyring = None
 
+    def registry_token(self) -> str:
+        path = self.paths.keys_dir / "registry.token"
+        try:
+            return path.read_text("utf-8").strip()
+        except OSError as exc:
+            raise NotInitialised("this station has no registry credentials; enrol it first") from exc
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """Facts recorded at several stations that could not see each other, for the operations lead."""
+        out: list[dict[str, Any]] = []
+        names = {r["id"]: r["name"] for r in self.replica.query("SELECT id, name FROM stations")}
+        for row in self.replica.query("SELECT * FROM checkins WHERE count > 1 AND json_array_length(stations) > 1"):
+            stations = json.loads(row["stations"])
+            out.append({"kind": "double_checkin", "attendee_id": row["attendee_id"], "first_at": row["at"],
+                        "stations": [{"id": s, "name": names.get(s, s[:8])} for s in stations]})
+        for row in self.replica.query(
+                "SELECT attendee_id, json_group_array(serial) AS serials FROM badges WHERE revoked_hlc IS NULL"
+                " AND attendee_id != '' GROUP BY attendee_id HAVING count(*) > 1"):
+            out.append({"kind": "parallel_reprints", "attendee_id": row["attendee_id"],
+                        "serials": json.loads(row["serials"])})
+        return out
+
     def operator(self, operator: str | None = None) -> str:
         return operator if operator is not None else str(self.settings["operator"])
 
@@ -173,7 +198,27 @@ class Station:
         event = self.new_event(type_, payload, self.operator(operator))
         with self.replica.transaction() as conn:
             eventlog.append(conn, event, outbox=True)
+        self.committed()
         return event.id
+
+    def sync_summary(self) -> dict[str, Any]:
+        """The last sync status the engine saved, with the outbox as it is now."""
+        saved = self.replica.get_meta("sync_status") or {}
+        outbox = self.replica.one("SELECT count(*) FROM log WHERE outbox = 1")
+        mode = self.replica.get_meta("mode", "standalone")
+        cursor = int(self.replica.get_meta("feed_cursor", 0))
+        return {"registry": self.replica.get_meta("registry_url"), "mode": mode,
+                "online": bool(saved.get("online")) if mode == "registry" else None,
+                "state": saved.get("state", "standalone" if mode == "standalone" else "never synced"),
+                "since": saved.get("since"), "last_success": saved.get("last_success"),
+                "cursor": cursor, "lag": max(0, int(self.replica.get_meta("feed_head", 0)) - cursor),
+                "last_error": saved.get("last_error", ""), "clock_warning": saved.get("clock_warning", ""),
+                "outbox": int(outbox[0]) if outbox else 0, "revoked": bool(saved.get("revoked"))}
+
+    def committed(self) -> None:
+        """Tell the listeners that the outbox grew."""
+        for listener in list(self.outbox_listeners):
+            listener()
 
     def rebuild(self, *, fix: bool = True) -> eventlog.RebuildReport:
         with self.replica.transaction() as conn:
@@ -243,6 +288,7 @@ class Station:
                 "reason": reason or ("reprint" if current else ""),
             }, self.operator(operator))
             eventlog.append(conn, event, outbox=True)
+        self.committed()
         return event.id
 
     def issue_badge(self, id_or_code: str, operator: str | None = None, reason: str = "") -> BadgeDraft:
@@ -276,7 +322,81 @@ class Station:
         with self.replica.transaction() as conn:
             eventlog.append(conn, override, outbox=True)
             eventlog.append(conn, checkin, outbox=True)
+        self.committed()
         return checkin.id
+
+    # -- rooms ---------------------------------------------------------------------------------
+    @staticmethod
+    def now() -> datetime:
+        """The wall clock used for rules and views (tests replace it)."""
+        return datetime.now(UTC)
+
+    def load_program(self, program: Mapping[str, Any]) -> dict[str, int]:
+        """Categories, rooms, sessions and grants (see ``docs/program.md``); one transaction."""
+        with self.replica.transaction() as conn:
+            counts = occupancy.load_program(conn, program)
+            event = program.get("event") or {}
+            for column in ("name", "timezone", "starts", "ends"):
+                if event.get(column):
+                    conn.execute(f"UPDATE event SET {column} = ?", (event[column],))
+            if event.get("languages"):
+                conn.execute("UPDATE event SET languages = ?", (json.dumps(event["languages"]),))
+        self.config_changed()
+        return counts
+
+    def adjust(self, room: str, delta: int, *, reason: str, operator: str | None = None,
+               anonymous: bool = False) -> dict[str, Any]:
+        """A signed change of a room's count: clicker +1/−1 (anonymous) or a manual correction."""
+        if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
+            raise ConfigError("an adjustment is a non-zero whole number")
+        if not anonymous and not reason.strip():
+            raise ConfigError("a manual adjustment needs a reason")
+        with self.replica.transaction() as conn:
+            if conn.execute("SELECT 1 FROM rooms WHERE id = ?", (room,)).fetchone() is None:
+                raise ConfigError(f"unknown room {room!r}")
+            count = occupancy.room_count(conn, room)
+            if count + delta < 0:
+                # refusing keeps the count honest: an exit storm at an empty room changes nothing
+                raise ConfigError(f"the room count is {count}; it cannot go below zero")
+            event = self.new_event("occupancy_adjust", {"room_id": room, "delta": delta,
+                                                        "reason": reason.strip() or "clicker",
+                                                        "anonymous": anonymous}, self.operator(operator))
+            eventlog.append(conn, event, outbox=True)
+            result = {"room_id": room, "count": occupancy.room_count(conn, room), "event_id": event.id}
+        self.committed()
+        return result
+
+    def occupancy(self) -> list[dict[str, Any]]:
+        conn = self.replica.reader()
+        return occupancy.view(conn, self.now(), str(self.event.get("timezone") or "UTC"))
+
+    def sweep(self, operator: str = "system") -> int:
+        """Move out everyone still inside a room whose session ended (rooms with ``clear_after_session``)."""
+        now_local = occupancy.local_now(self.now(), str(self.event.get("timezone") or "UTC"))
+        stamp = now_local.isoformat(timespec="minutes")
+        moved = 0
+        with self.replica.transaction() as conn:
+            for room in conn.execute("SELECT id, data FROM rooms").fetchall():
+                if not json.loads(room["data"] or "{}").get("clear_after_session", False):
+                    continue
+                running = conn.execute("SELECT 1 FROM sessions WHERE room_id = ? AND starts <= ? AND ends > ?",
+                                       (room["id"], stamp, stamp)).fetchone()
+                ended = conn.execute("SELECT max(ends) FROM sessions WHERE room_id = ? AND ends <= ?",
+                                     (room["id"], stamp)).fetchone()[0]
+                if running or not ended:
+                    continue
+                for person in conn.execute("SELECT attendee_id FROM presence WHERE room_id = ?",
+                                           (room["id"],)).fetchall():
+                    subject = person[0]
+                    who = ({"badge_serial": subject[6:]} if subject.startswith("badge:")
+                           else {"attendee_id": subject})
+                    eventlog.append(conn, self.new_event("room_exit", {**who, "room_id": room["id"],
+                                                                       "reason": "session ended"}, operator),
+                                    outbox=True)
+                    moved += 1
+        if moved:
+            self.committed()
+        return moved
 
     # -- status --------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
@@ -295,6 +415,9 @@ class Station:
             "checked_in": count("SELECT count(*) FROM checkins"),
             "outbox": count("SELECT count(*) FROM log WHERE outbox = 1"),
             "events": count("SELECT count(*) FROM log"),
+            "rooms": [{k: r[k] for k in ("id", "name", "capacity", "count", "state")} for r in self.occupancy()],
+            "sync": self.sync_summary(),
+            "conflicts": self.conflicts(),
             "badges_valid": count("SELECT count(*) FROM badges WHERE revoked_hlc IS NULL AND attendee_id != ''"),
         }
 

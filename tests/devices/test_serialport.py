@@ -10,7 +10,7 @@ import time
 
 import pytest
 import serial
-from conftest import WAIT
+from scanner_helpers import WAIT
 
 from devices.discovery import PortInfo
 from devices.errors import (
@@ -149,7 +149,7 @@ def test_missing_port_is_retried_until_it_appears(ptys, scanners, recorder, tmp_
 
 
 def test_second_reader_on_the_same_port_is_told_it_is_busy(ptys, scanners, recorder) -> None:
-    from conftest import Recorder
+    from scanner_helpers import Recorder
 
     pty = ptys()
     start(scanners, recorder, pty.path)

@@ -21,6 +21,8 @@ def register(groups: dict[str, Any]) -> None:
     add_data_arg(p)
     add_json_arg(p)
     p.add_argument("--standalone", action="store_true", help="no registry: the station is its own authority")
+    p.add_argument("--registry", metavar="URL", help="enrol with this registry (with --code)")
+    p.add_argument("--code", help="the one-time enrolment code shown by the registry")
     p.add_argument("--event-name", help="name of the standalone event")
     p.add_argument("--name", default="Desk 1", help="station name shown to other stations")
     p.add_argument("--timezone", default="Asia/Shanghai", help="event time zone (IANA name)")
@@ -78,14 +80,35 @@ def open_station(args: argparse.Namespace) -> Any:
 def cmd_init(args: argparse.Namespace) -> int:
     from venue_app.station import Station
 
+    if args.registry or args.code:
+        if not (args.registry and args.code):
+            raise ConfigError("enrolment needs both --registry URL and --code CODE")
+        return _enroll(args)
     if not args.standalone:
-        raise ConfigError("give --standalone (enrolment with a registry: --registry URL --code CODE)")
+        raise ConfigError("give --standalone, or --registry URL --code CODE to enrol with a registry")
     if not args.event_name:
         raise ConfigError("a standalone station needs --event-name")
     with Station.init_standalone(Paths.at(args.data), event_name=args.event_name, station_name=args.name,
                                  timezone=args.timezone) as st:
         status = st.status()
     emit(status, args.json, f"station {status['station_id']} ready for {status['event']['name']}")
+    return 0
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    from venue_app.sync.enroll import enroll
+
+    def progress(cursor: int, head: int) -> None:
+        if not args.json and head:
+            sys.stderr.write(f"\rfirst sync: {cursor}/{head} ({100 * cursor // head}%)")
+            sys.stderr.flush()
+
+    name = None if args.name == "Desk 1" else args.name
+    with enroll(Paths.at(args.data), args.registry, args.code, name=name, progress=progress) as st:
+        status = st.status()
+    if not args.json:
+        sys.stderr.write("\n")
+    emit(status, args.json, f"station {status['station_name']} enrolled: {status['attendees']} attendees")
     return 0
 
 

@@ -31,7 +31,7 @@ SQL = f"""
 CREATE VIRTUAL TABLE attendee_fts USING fts5(
     names, org, place, ident, fuzzy,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    prefix = '1 2 3'
 );
 
 -- attendees changed while a bulk write deferred indexing (see venue_app.search.bulk)

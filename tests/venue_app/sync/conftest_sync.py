@@ -1,0 +1,76 @@
+"""Helpers of the sync tests: the registry process and the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+VENUE = [sys.executable, "-m", "venue_app"]
+
+
+def cli(*args: str) -> dict:
+    out = subprocess.run([*VENUE, *args, "--json"], capture_output=True, text=True, check=True, timeout=120).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Registry:
+    root: Path
+    port: int
+    attendees: Path
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        log = open(self.root / "serve.log", "ab")  # noqa: SIM115 - lives as long as the server
+        self.proc = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(self.root / "reg"), "--port",
+                                      str(self.port)], stdout=log, stderr=log, env={**os.environ})
+        log.close()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise RuntimeError("the registry did not start")
+
+    def stop(self, kill: bool = False) -> None:
+        if self.proc is not None:
+            (self.proc.kill if kill else self.proc.terminate)()
+            self.proc.wait(30)
+            self.proc = None
+
+    def enroll_code(self, name: str, role: str = "desk", room: str | None = None) -> str:
+        args = ["registry", "enroll", "--data", str(self.root / "reg"), "--name", name, "--role", role]
+        if room:
+            args += ["--room", room]
+        return str(cli(*args)["code"])
+
+    def event_ids(self) -> set[str]:
+        from venue_app.registry.store import Store
+
+        with Store.open(f"sqlite:///{self.root / 'reg' / 'registry.sqlite3'}") as store:
+            return store.event_ids()
+
+    def summary(self) -> dict:
+        return cli("registry", "summary", "--data", str(self.root / "reg"))
+
+

@@ -1,0 +1,348 @@
+"""The attendee panel: who this is, whether and when they checked in, their badges, and what the
+desk can do for them — check in by hand, print or reprint (a reprint asks why and revokes the old
+badge at once), edit fields, cancel or block (supervisor PIN), open their delegation.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import DeskContext, UndoAction, checkin_state, manual_checkin, revoke_badges, update_fields
+from ui.widgets import BigLabel, KeyButton, Pill, display_name, full_title
+from venue_app.checkin import local_time
+from venue_app.eventlog import ATTENDEE_FIELDS
+from venue_app.verdicts import Verdict
+
+__all__ = ["EDITABLE", "REPRINT_REASONS", "AttendeePanel", "EditDialog", "load_attendee"]
+
+REPRINT_REASONS = ["lost", "damaged", "name corrected", "category changed", "stolen"]
+#: fields staff may edit at the desk (code and status have their own rules)
+EDITABLE = ("honorific", "given_name", "family_name", "native_name", "name_order", "organisation", "job_title",
+            "country", "category", "delegation", "email", "phone", "language", "accessibility", "notes")
+_HISTORY_TYPES = ("checkin", "override", "badge_issued", "badge_revoked", "attendee_updated", "attendee_created",
+                  "print_job")
+
+
+def load_attendee(station: Any, attendee_id: str) -> dict[str, Any] | None:
+    """Worker side: everything the panel shows, in one go."""
+    person = station.attendee(attendee_id)
+    if person is None:
+        return None
+    conn = station.replica.reader()
+    history = [dict(r) for r in conn.execute(
+        "SELECT l.type, l.wall, l.operator, l.payload, s.name AS station FROM log l"
+        " LEFT JOIN stations s ON s.id = l.station_id"
+        " WHERE json_extract(l.payload, '$.attendee_id') = ? OR json_extract(l.payload, '$.attendee.id') = ?"
+        " ORDER BY l.hlc DESC LIMIT 100", (attendee_id, attendee_id))]
+    badges = [dict(r) for r in conn.execute(
+        "SELECT serial, issued_hlc, revoked_hlc, revoked_reason FROM badges WHERE attendee_id = ?"
+        " ORDER BY issued_hlc DESC", (attendee_id,))]
+    return {"person": person, "checkin": checkin_state(station, attendee_id), "history": history, "badges": badges}
+
+
+def _describe(entry: dict[str, Any], tz: str) -> str:
+    p = json.loads(entry["payload"])
+    when = local_time(entry["wall"], tz)
+    who = f" · {entry['operator']}" if entry["operator"] else ""
+    where = f" at {entry['station']}" if entry.get("station") else ""
+    kind = entry["type"]
+    if kind == "checkin":
+        how = "by hand" if p.get("manual") else ("walk-in" if p.get("walk_in") else "scan")
+        extra = f", collected by {p['on_behalf']}" if p.get("on_behalf") else ""
+        return f"{when}  Checked in ({how}{extra}){where}{who}"
+    if kind == "override":
+        return f"{when}  Admitted by supervisor: {p.get('reason', '')}{who}"
+    if kind == "badge_issued":
+        return f"{when}  Badge {p.get('serial', '')[:8]} issued{' (' + p['reason'] + ')' if p.get('reason') else ''}{who}"
+    if kind == "badge_revoked":
+        return f"{when}  Badge {p.get('serial', '')[:8]} revoked: {p.get('reason', '')}{who}"
+    if kind == "attendee_updated":
+        return f"{when}  Changed {', '.join(sorted(p.get('fields', {})))}{who}"
+    if kind == "attendee_created":
+        return f"{when}  Registered at the desk{where}{who}"
+    if kind == "print_job":
+        return f"{when}  Print {p.get('outcome', '')}{': ' + p['reason'] if p.get('reason') else ''}"
+    return f"{when}  {kind}"
+
+
+class EditDialog(QDialog):
+    """Edit attendee fields; only what changed is recorded."""
+
+    def __init__(self, person: dict[str, Any], categories: dict[str, tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit — {display_name(person)}")
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        form = QFormLayout(self)
+        for name in EDITABLE:
+            widget: QLineEdit | QComboBox
+            if name == "name_order":
+                widget = QComboBox()
+                widget.addItems(["given-first", "family-first"])
+                widget.setCurrentText(person.get(name) or "given-first")
+            elif name == "category":
+                widget = QComboBox()
+                widget.addItems(sorted(categories) or [person.get(name) or ""])
+                widget.setCurrentText(person.get(name) or "")
+            else:
+                widget = QLineEdit(person.get(name) or "")
+            self.fields[name] = widget
+            form.addRow(name.replace("_", " ").capitalize(), widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {k: (w.currentText() if isinstance(w, QComboBox) else w.text()).strip() for k, w in self.fields.items()}
+
+
+class AttendeePanel(QWidget):
+    """Shown in the desk's side area; ``closed`` asks the desk to go back to scanning."""
+
+    closed = Signal()
+    open_delegation = Signal(str)
+    verdict = Signal(object)  # a Verdict from a manual check-in, for the big panel
+    info = Signal(str, str, object)  # headline, message, person — for the big panel
+    loaded = Signal(str)  # attendee id, after the panel shows fresh data
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: dict[str, Any] | None = None
+        self.attendee_id = ""
+        self.name = BigLabel(30, QFont.Weight.Bold)
+        self.native = BigLabel(26, QFont.Weight.DemiBold)
+        self.title = BigLabel(17)
+        self.organisation = BigLabel(17)
+        self.category = Pill("", "grey")
+        self.status = Pill("", "grey")
+        self.arrival = Pill("", "grey")
+        pills = QHBoxLayout()
+        for w in (self.category, self.status, self.arrival):
+            pills.addWidget(w)
+        pills.addStretch(1)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self._grid_labels: dict[str, QLabel] = {}
+        for i, (key, label) in enumerate((("delegation", "Delegation"), ("country", "Country"), ("email", "E-mail"),
+                                          ("phone", "Phone"), ("code", "Registration code"),
+                                          ("language", "Interpretation"), ("accessibility", "Accessibility"),
+                                          ("notes", "Notes"))):
+            caption = QLabel(label)
+            caption.setStyleSheet("color: #5f6b77;")
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.grid.addWidget(caption, i // 2, (i % 2) * 2)
+            self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            self._grid_labels[key] = value
+        self.badges = QListWidget()
+        self.badges.setMaximumHeight(110)
+        self.history = QListWidget()
+        self.b_checkin = KeyButton("F5", "Check in by hand")
+        self.b_print = KeyButton("F6", "Print badge")
+        self.b_edit = KeyButton("F7", "Edit…")
+        self.b_cancel = KeyButton("", "Cancel registration…")
+        self.b_block = KeyButton("", "Block…")
+        self.b_delegation = KeyButton("F4", "Delegation")
+        self.b_back = KeyButton("Esc", "Back to scanning")
+        for b, slot in ((self.b_checkin, self.check_in), (self.b_print, self.print_badge), (self.b_edit, self.edit),
+                        (self.b_cancel, lambda: self.set_status("cancelled")),
+                        (self.b_block, lambda: self.set_status("blocked")),
+                        (self.b_delegation, lambda: self.open_delegation.emit(
+                            (self.data or {}).get("person", {}).get("delegation", ""))),
+                        (self.b_back, self.closed.emit)):
+            b.clicked.connect(slot)
+        actions = QGridLayout()
+        for i, b in enumerate((self.b_checkin, self.b_print, self.b_edit, self.b_delegation, self.b_cancel,
+                               self.b_block)):
+            actions.addWidget(b, i // 3, i % 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        top.addWidget(self.b_back)
+        top.addStretch(1)
+        layout.addLayout(top)
+        for w in (self.name, self.native, self.title, self.organisation):
+            layout.addWidget(w)
+        layout.addLayout(pills)
+        layout.addLayout(self.grid)
+        layout.addLayout(actions)
+        layout.addWidget(QLabel("<b>Badges</b>"))
+        layout.addWidget(self.badges)
+        layout.addWidget(QLabel("<b>History</b>"))
+        layout.addWidget(self.history, 1)
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_attendee(self, attendee_id: str) -> None:
+        self.attendee_id = attendee_id
+        self.ctx.tasks.run(load_attendee, self.ctx.station, attendee_id, lane="read", label="attendee",
+                           on_done=self._fill)
+
+    def reload(self) -> None:
+        if self.attendee_id:
+            self.show_attendee(self.attendee_id)
+
+    def _fill(self, data: dict[str, Any] | None) -> None:
+        if data is None or data["person"]["id"] != self.attendee_id:
+            return
+        self.data = data
+        p = data["person"]
+        tz = self.ctx.station.event.get("timezone") or "UTC"
+        name = display_name(p)
+        self.name.setText(name)
+        native = p.get("native_name") or ""
+        self.native.setText(native if native != name else "")
+        self.native.setVisible(bool(self.native.text()))
+        self.title.setText(full_title(p))
+        self.organisation.setText(p.get("organisation") or "")
+        label, color = self.ctx.categories.get(p.get("category") or "", (p.get("category") or "—", "#607d8b"))
+        self.category.set(label, color)
+        status = p.get("status") or "active"
+        self.status.set({"active": "Registration active", "cancelled": "✖ CANCELLED", "blocked": "✖ BLOCKED"}[status],
+                        "green" if status == "active" else "red")
+        ci = data["checkin"]
+        if ci:
+            self.arrival.set(f"✔ Checked in {local_time(ci['at'], tz)} at {ci['station']}", "green")
+        else:
+            self.arrival.set("Not checked in yet", "grey")
+        for key, widget in self._grid_labels.items():
+            widget.setText(p.get(key) or "—")
+        self.badges.clear()
+        valid = [b for b in data["badges"] if b["revoked_hlc"] is None]
+        for b in data["badges"]:
+            state = "valid" if b["revoked_hlc"] is None else f"revoked — {b['revoked_reason'] or 'replaced'}"
+            self.badges.addItem(f"{b['serial'][:12]}   {state}")
+        if not data["badges"]:
+            self.badges.addItem("No badge printed yet")
+        self.b_print.setText(f"F6   {'Reprint…' if data['badges'] else 'Print badge'}")
+        self.b_print.setEnabled(status == "active")
+        self.b_checkin.setEnabled(ci is None)
+        self.b_delegation.setEnabled(bool(p.get("delegation")))
+        self.b_cancel.setEnabled(status == "active")
+        self.b_block.setEnabled(status != "blocked")
+        self.history.clear()
+        for entry in data["history"]:
+            self.history.addItem(_describe(entry, tz))
+        self._valid_badges = len(valid)
+        self.loaded.emit(self.attendee_id)
+
+    # -- actions -------------------------------------------------------------------------------
+    @property
+    def person(self) -> dict[str, Any]:
+        return (self.data or {}).get("person") or {}
+
+    def check_in(self) -> None:
+        if not self.attendee_id or not self.b_checkin.isEnabled():
+            return
+        person_id = self.attendee_id
+
+        def done(v: Verdict) -> None:
+            self.verdict.emit(v)
+            if v.ok:
+                self.ctx.undo.push(UndoAction(f"Check-in of {display_name(v.attendee)}", None,
+                                              "A check-in cannot be taken back on this version."))
+            self.reload()
+        self.ctx.write(manual_checkin, self.ctx.station, person_id, self.ctx.operator, on_done=done,
+                       label="manual check-in")
+
+    def print_badge(self, reason: str | None = None) -> None:
+        """Print the first badge, or reprint: asks why, revokes the valid badges, prints a new one.
+        Reprints after the first need the supervisor PIN."""
+        if not self.data or not self.b_print.isEnabled():
+            return
+        person_id = self.attendee_id
+        badges = self.data["badges"]
+        operator = self.ctx.operator
+        if badges:
+            if reason is None:
+                reason = self.ctx.asker.text("Reprint badge", "Why is a new badge needed? The old badge will stop "
+                                             "working now.", REPRINT_REASONS, REPRINT_REASONS[0])
+                if reason is None:
+                    return
+            if len(badges) >= 2:
+                approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]),
+                                                     f"Reprint #{len(badges)}", need_reason=False)
+                if approval is None:
+                    return
+                operator = f"{operator} (approved by {approval.supervisor})"
+
+        def work() -> str:
+            if badges:
+                revoke_badges(self.ctx.station, person_id, reason or "reprint", operator)
+            return self.ctx.printer.queue.enqueue(person_id, operator=operator)
+
+        def done(job_id: str) -> None:
+            self.ctx.printer.kick()
+            name = display_name(self.person)
+            if badges:
+                self.info.emit("Reprinting badge", f"Old badge revoked ({reason}). A new badge is printing.",
+                               self.person)
+            self.ctx.undo.push(UndoAction(f"Badge print for {name}", lambda: _cancel_job(self.ctx, job_id)))
+            self.reload()
+        self.ctx.write(work, on_done=done, label="print badge")
+
+    def edit(self, values: dict[str, str] | None = None) -> None:
+        if not self.data:
+            return
+        if values is None:
+            dialog = EditDialog(self.person, self.ctx.categories, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            values = dialog.values()
+        person_id, operator = self.attendee_id, self.ctx.operator
+        values = {k: v for k, v in values.items() if k in ATTENDEE_FIELDS}
+
+        def done(previous: dict[str, Any]) -> None:
+            if previous:
+                self.ctx.undo.push(UndoAction(
+                    f"Edit of {', '.join(sorted(previous))}",
+                    lambda: (update_fields(self.ctx.station, person_id, previous, operator), "the edit")[1]))
+            self.reload()
+        self.ctx.write(update_fields, self.ctx.station, person_id, values, operator, on_done=done, label="edit")
+
+    def set_status(self, status: str, approval: Any = None) -> None:
+        if not self.data:
+            return
+        if approval is None:
+            words = "Cancel this registration" if status == "cancelled" else "Block this person"
+            approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]), words)
+            if approval is None:
+                return
+        person_id = self.attendee_id
+        operator = f"{approval.supervisor}"
+        notes = (self.person.get("notes") or "").strip()
+        fields = {"status": status, "notes": f"{notes}\n{status}: {approval.reason}".strip()}
+
+        def done(previous: dict[str, Any]) -> None:
+            self.ctx.undo.push(UndoAction(
+                f"{status.capitalize()} of {display_name(self.person)}",
+                lambda: (update_fields(self.ctx.station, person_id, previous, operator), f"the {status} status")[1]))
+            self.reload()
+        self.ctx.write(update_fields, self.ctx.station, person_id, fields, operator, on_done=done, label=status)
+
+
+def _cancel_job(ctx: DeskContext, job_id: str) -> str:
+    job = ctx.printer.queue.job(job_id)
+    if job.status in ("queued", "failed"):
+        ctx.printer.queue.cancel(job_id)
+        return "the badge print (cancelled before printing)"
+    raise RuntimeError("the badge was already printed; reprint it if it is wrong")

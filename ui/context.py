@@ -1,0 +1,207 @@
+"""What every desk view shares (:class:`DeskContext`), the undo stack, and the desk's actions.
+
+The action functions are plain Python (no Qt) and run on the ``write`` lane of the task manager:
+each is one or a few durable core calls. Views call them through :meth:`DeskContext.write`, which
+brings the result back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from printing.queue import PrintQueue
+from ui.printer import PrintService
+from ui.sounds import SoundPlayer
+from ui.statusbar import SyncSource
+from ui.supervisor import Asker
+from ui.taskman import Progress, Task, TaskManager
+from venue_app.errors import ConfigError
+from venue_app.ids import new_id
+from venue_app.station import Station
+from venue_app.verdicts import Verdict, verdict
+
+__all__ = [
+    "DeskContext",
+    "UndoAction",
+    "UndoStack",
+    "checkin_state",
+    "create_walkin",
+    "delegation_batch",
+    "manual_checkin",
+    "revoke_badges",
+    "scan_and_queue",
+    "update_fields",
+]
+
+
+@dataclass
+class UndoAction:
+    label: str  # "Check-in of Wei Wang"
+    undo: Callable[[], str] | None  # runs on the write lane; returns what was undone, in words
+    why_not: str = ""  # when undo is None: why this cannot be taken back
+
+
+class UndoStack(QObject):
+    """The last actions of this operator, newest last; Ctrl+Z takes back the newest."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None, depth: int = 20) -> None:
+        super().__init__(parent)
+        self.actions: list[UndoAction] = []
+        self.depth = depth
+
+    def push(self, action: UndoAction) -> None:
+        self.actions.append(action)
+        del self.actions[:-self.depth]
+        self.changed.emit()
+
+    def pop(self) -> UndoAction | None:
+        action = self.actions.pop() if self.actions else None
+        self.changed.emit()
+        return action
+
+    @property
+    def last(self) -> UndoAction | None:
+        return self.actions[-1] if self.actions else None
+
+
+@dataclass
+class DeskContext:
+    station: Station
+    tasks: TaskManager
+    printer: PrintService
+    sync: SyncSource
+    sounds: SoundPlayer
+    asker: Asker
+    undo: UndoStack
+    categories: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def operator(self) -> str:
+        return str(self.station.settings["operator"]) or "desk"
+
+    def write(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None, label: str = "",
+              **kwargs: Any) -> Task:
+        return self.tasks.run(fn, *args, lane="write", label=label, on_done=on_done, on_error=on_error, **kwargs)
+
+    def load_categories(self) -> dict[str, tuple[str, str]]:
+        self.categories = {r["code"]: (r["label"], r["color"])
+                           for r in self.station.replica.query("SELECT code, label, color FROM categories")}
+        return self.categories
+
+
+# -- actions (worker side) -------------------------------------------------------------------------
+def checkin_state(station: Station, attendee_id: str) -> dict[str, Any] | None:
+    row = station.replica.one("SELECT c.at, c.station_id, c.count, s.name FROM checkins c"
+                              " LEFT JOIN stations s ON s.id = c.station_id WHERE c.attendee_id = ?", (attendee_id,))
+    return None if row is None else {"at": row["at"], "station_id": row["station_id"],
+                                     "station": row["name"] or row["station_id"][:8], "count": row["count"]}
+
+
+def scan_and_queue(station: Station, queue: PrintQueue | None, raw: bytes | str, source: str,
+                   operator: str) -> tuple[Verdict, str | None]:
+    """A scan; on ``ok`` with a known attendee and ``queue`` given, the badge job is queued too."""
+    result = station.scan(raw, source=source, operator=operator)
+    job_id = None
+    if queue is not None and result.ok and result.attendee:
+        job_id = queue.enqueue(result.attendee["id"], operator=operator)
+    return result, job_id
+
+
+def manual_checkin(station: Station, attendee_id: str, operator: str, *, on_behalf: str = "") -> Verdict:
+    """Check someone in without a code (found by name). The same rules as a scan."""
+    person = station.attendee(attendee_id)
+    if person is None:
+        raise ConfigError(f"no attendee {attendee_id}")
+    if person["status"] in ("cancelled", "blocked"):
+        return verdict(person["status"], attendee=person)
+    previous = checkin_state(station, attendee_id)
+    if previous is not None:
+        from venue_app.checkin import local_time
+
+        when = local_time(previous["at"], station.event.get("timezone") or "UTC")
+        return verdict("already_checked_in", f"Already checked in at {when}, {previous['station']}.",
+                       attendee=person, details=previous)
+    payload: dict[str, Any] = {"attendee_id": attendee_id, "manual": True}
+    if on_behalf:
+        payload["on_behalf"] = on_behalf
+    event_id = station.record("checkin", payload, operator)
+    return verdict("ok", "Checked in by hand." if not on_behalf else f"Checked in; badge collected by {on_behalf}.",
+                   attendee=person, event_id=event_id)
+
+
+def revoke_badges(station: Station, attendee_id: str, reason: str, operator: str) -> list[str]:
+    """Revoke every valid badge of the person now (a lost badge must stop working at once, even if
+    the printer of the replacement is jammed); returns the serials."""
+    serials = [r["serial"] for r in station.badges(attendee_id) if r["revoked_hlc"] is None]
+    for serial in serials:
+        station.record("badge_revoked", {"serial": serial, "attendee_id": attendee_id, "reason": reason}, operator)
+    return serials
+
+
+def update_fields(station: Station, attendee_id: str, fields: dict[str, Any], operator: str) -> dict[str, Any]:
+    """Record the changed fields; returns their previous values (for undo)."""
+    person = station.attendee(attendee_id)
+    if person is None:
+        raise ConfigError(f"no attendee {attendee_id}")
+    changed = {k: v for k, v in fields.items() if (person.get(k) or "") != (v or "")}
+    if changed:
+        station.record("attendee_updated", {"attendee_id": attendee_id, "fields": changed}, operator)
+    return {k: person.get(k) or "" for k in changed}
+
+
+def create_walkin(station: Station, record: dict[str, Any], operator: str, *, check_in: bool = True) -> str:
+    """A new attendee made at this desk (and checked in: they are standing here)."""
+    attendee = {k: v for k, v in record.items() if v not in (None, "")}
+    attendee["id"] = new_id()
+    attendee.setdefault("status", "active")
+    attendee.setdefault("name_order", "given-first")
+    station.record("attendee_created", {"attendee": attendee}, operator)
+    if check_in:
+        station.record("checkin", {"attendee_id": attendee["id"], "walk_in": True}, operator)
+    return str(attendee["id"])
+
+
+def delegation_members(station: Station, delegation: str) -> list[dict[str, Any]]:
+    conn = station.replica.reader()
+    rows = conn.execute(
+        "SELECT a.*, (c.attendee_id IS NOT NULL) AS arrived,"
+        " (SELECT count(*) FROM badges b WHERE b.attendee_id = a.id AND b.revoked_hlc IS NULL) AS badges"
+        " FROM attendees a LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.delegation = ?"
+        " ORDER BY a.category = 'HOD' DESC, a.family_name, a.given_name", (delegation,)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def delegations(station: Station) -> list[dict[str, Any]]:
+    conn = station.replica.reader()
+    rows = conn.execute(
+        "SELECT a.delegation AS name, count(*) AS members, count(c.attendee_id) AS arrived FROM attendees a"
+        " LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.delegation != '' GROUP BY a.delegation"
+        " ORDER BY a.delegation").fetchall()
+    return [dict(r) for r in rows]
+
+
+def delegation_batch(station: Station, queue: PrintQueue, attendee_ids: Iterable[str], collector: str,
+                     operator: str, progress: Progress | None = None) -> dict[str, Any]:
+    """Check in on behalf (``collector``) and queue the badges of those without a valid one; each
+    person gets their own check-in event and print job."""
+    ids = list(attendee_ids)
+    checked, queued, skipped = [], [], []
+    for i, attendee_id in enumerate(ids, start=1):
+        result = manual_checkin(station, attendee_id, operator, on_behalf=collector)
+        if result.status == "ok":
+            checked.append(attendee_id)
+        elif result.status != "already_checked_in":
+            skipped.append(attendee_id)
+            continue
+        if not any(b["revoked_hlc"] is None for b in station.badges(attendee_id)):
+            queued.append(queue.enqueue(attendee_id, operator=operator))
+        if progress:
+            progress(i, len(ids), "")
+    return {"checked_in": checked, "jobs": queued, "skipped": skipped}

@@ -1,0 +1,116 @@
+"""The station's print queue driven from the GUI: jobs run on the ``print`` worker lane.
+
+Wraps :class:`printing.queue.PrintQueue` (which signs, renders, submits, and records the badge only
+once the printer accepted it). Rendering a badge takes ~20 ms of Python: on its own lane it never
+delays a scan's verdict. ``changed`` fires after every job so the status bar and attendee panel
+refresh; ``job_done`` carries each finished :class:`printing.queue.Job`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from printing.backends import Backend, open_backend
+from printing.queue import Job, PrintQueue
+from ui.taskman import TaskManager
+from venue_app.station import Station
+
+__all__ = ["PrintService", "backend_for"]
+
+log = logging.getLogger(__name__)
+
+
+def backend_for(station: Station, spec: str | None = None) -> Backend:
+    """The back-end named by the ``printer`` setting; plain ``pdf`` means the station's badge folder."""
+    spec = (spec or str(station.settings["printer"]) or "pdf").strip()
+    if spec == "pdf":
+        spec = f"pdf:{station.paths.badges_dir}"
+    return open_backend(spec)
+
+
+class PrintService(QObject):
+    job_done = Signal(object)  # printing.queue.Job
+    changed = Signal()
+
+    def __init__(self, station: Station, tasks: TaskManager, backend: Backend | None = None,
+                 template: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.tasks = tasks
+        self.backend = backend or backend_for(station)
+        self.queue = PrintQueue(station, self.backend, template=template or str(station.settings["badge_template"]))
+        self.counts: dict[str, int] = {}
+        self.last_error = ""
+        self._running = False
+        self._again = False
+        # failed attempts are re-queued with back-off: look again now and then
+        self._retry = QTimer(self)
+        self._retry.setInterval(3000)
+        self._retry.timeout.connect(self.kick)
+        self._retry.start()
+
+    def describe(self) -> str:
+        info = self.backend.describe()
+        target = info.get("target", "")
+        if info.get("backend") == "pdf":
+            return f"PDF folder {Path(target).name or target}"
+        return f"{info.get('backend', '?')} {target}".strip()
+
+    def enqueue(self, attendee_id: str, *, operator: str = "", copies: int = 1) -> str:
+        """Queue a badge (quick: one insert) and start printing on the worker."""
+        job_id = self.queue.enqueue(attendee_id, operator=operator, copies=copies)
+        self.kick()
+        return job_id
+
+    def cancel(self, job_id: str) -> bool:
+        """Cancel a job still waiting (undo of an automatic print); False when already printed."""
+        try:
+            self.queue.cancel(job_id)
+        except Exception:
+            return False
+        self.changed.emit()
+        return True
+
+    def kick(self) -> None:
+        """Run due jobs on the print lane (one runner at a time; a kick while running runs again)."""
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self.tasks.run(self._drain, lane="print", label="print badges", on_done=self._drained,
+                       on_error=self._failed)
+
+    def _drain(self) -> tuple[list[Job], dict[str, int]]:
+        done = self.queue.run_pending()
+        return done, self.queue.counts()
+
+    def _drained(self, result: tuple[list[Job], dict[str, int]]) -> None:
+        jobs, self.counts = result
+        self._running = False
+        for job in jobs:
+            if job.status == "failed":
+                self.last_error = job.reason
+            elif job.status == "done":
+                self.last_error = ""
+            self.job_done.emit(job)
+        self.changed.emit()
+        if self._again:
+            self._again = False
+            self.kick()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._running = False
+        self.last_error = str(exc)
+        log.error("print queue: %s", exc)
+        self.changed.emit()
+
+    def state(self) -> dict[str, Any]:
+        return {"printer": self.describe(), "queued": self.counts.get("queued", 0) + self.counts.get("printing", 0),
+                "failed": self.counts.get("failed", 0), "error": self.last_error}
+
+    def stop(self) -> None:
+        self._retry.stop()

@@ -1,0 +1,377 @@
+"""First-run wizard and station settings.
+
+The wizard either enrols the station with a registry (URL + one-time code, typed or scanned from
+the registry's QR) or opens a standalone event; then scanner, printer and badge template (with a
+preview and a test page), operator name and supervisor PIN (stored hashed). Enrolment goes through
+the :class:`Enroller` interface: the sync client (issues 4/5) provides the real one; until then
+:class:`NoRegistryEnroller` explains that only standalone events are available.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ui.supervisor import hash_pin
+from venue_app.errors import ConfigError, VenueError
+from venue_app.paths import Paths
+from venue_app.station import Station
+
+__all__ = [
+    "Enroller",
+    "NoRegistryEnroller",
+    "PrinterChooser",
+    "ScannerChooser",
+    "SettingsDialog",
+    "SetupResult",
+    "SetupWizard",
+    "apply_setup",
+    "sample_badge_pdf",
+]
+
+
+class Enroller(Protocol):
+    def enroll(self, paths: Paths, url: str, code: str, station_name: str) -> Station: ...
+
+
+class NoRegistryEnroller:
+    def enroll(self, paths: Paths, url: str, code: str, station_name: str) -> Station:
+        raise ConfigError("Joining a registry is not available in this version yet. "
+                          "Open a standalone event instead; it can join a registry later.")
+
+
+@dataclass
+class SetupResult:
+    mode: str = "standalone"  # standalone | enroll
+    event_name: str = ""
+    station_name: str = "Desk 1"
+    registry_url: str = ""
+    enroll_code: str = ""
+    scanner: str = "auto"
+    printer: str = "pdf"
+    template: str = "congress-a6"
+    operator: str = ""
+    pin: str = ""
+
+
+def apply_setup(result: SetupResult, paths: Paths, enroller: Enroller | None = None) -> Station:
+    """Create (or enrol) the station and store the settings; the PIN only as a salted hash."""
+    if result.mode == "enroll":
+        station = (enroller or NoRegistryEnroller()).enroll(paths, result.registry_url, result.enroll_code,
+                                                             result.station_name)
+    else:
+        station = Station.init_standalone(paths, event_name=result.event_name, station_name=result.station_name)
+    s = station.settings
+    s["scanner"] = result.scanner
+    s["printer"] = result.printer
+    s["badge_template"] = result.template
+    s["operator"] = result.operator
+    if result.pin:
+        s["supervisor_pin_hash"] = hash_pin(result.pin)
+    return station
+
+
+def sample_badge_pdf(template: str, event_name: str = "Sample event") -> bytes:
+    """A badge with a sample person (Latin, Chinese) for the preview."""
+    from printing.data import BadgeData
+    from printing.render import render_badge
+    from printing.templates import load_template
+
+    data = BadgeData(token="VD1SAMPLE", given_name="Xiuying", family_name="Wang", native_name="王秀英",
+                     name_order="family-first", honorific="H.E.", organisation="Guangzhou Municipal Government",
+                     job_title="Deputy Mayor", country="CN", category="HOD", category_label="Head of delegation",
+                     category_color="#b71c1c", event_name=event_name)
+    return render_badge(data, load_template(template))
+
+
+class ScannerChooser(QWidget):
+    def __init__(self, current: str = "auto", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.addItem("Automatic: the USB scanner found (recommended)", "auto")
+        self.combo.addItem("Keyboard scanner (types like a keyboard)", "keyboard")
+        self.combo.addItem("Simulator (demo, no hardware)", "sim://?rate=0.5")
+        try:
+            from devices.discovery import list_ports
+
+            for port in list_ports():
+                self.combo.addItem(f"{port.device} — {port.description or port.product or 'serial port'}",
+                                   port.device)
+        except Exception:  # discovery is best effort: typing a port works too
+            pass
+        index = self.combo.findData(current)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+        else:
+            self.combo.setEditText(current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+
+    def value(self) -> str:
+        data = self.combo.currentData()
+        text = self.combo.currentText()
+        return str(data) if data is not None and self.combo.itemText(self.combo.currentIndex()) == text else text
+
+
+class PrinterChooser(QWidget):
+    """Back-end + template, a live preview of a sample badge and a test page button."""
+
+    def __init__(self, printer: str = "pdf", template: str = "congress-a6", badges_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from printing.backends import discover_printers
+        from printing.templates import list_templates
+
+        self.badges_dir = badges_dir
+        self.printer = QComboBox()
+        self.printer.setEditable(True)
+        self.printer.addItem("PDF files in the station folder", "pdf")
+        try:
+            for p in discover_printers(qt=False):
+                self.printer.addItem(f"{p.name}{' (default)' if p.default else ''}", f"{p.backend}:{p.name}")
+        except Exception:
+            pass
+        i = self.printer.findData(printer)
+        if i >= 0:
+            self.printer.setCurrentIndex(i)
+        else:
+            self.printer.setEditText(printer)
+        self.template = QComboBox()
+        for t in list_templates():
+            self.template.addItem(f"{t.title} ({t.width_mm:g}×{t.height_mm:g} mm)", t.name)
+        self.template.setCurrentIndex(max(0, self.template.findData(template)))
+        self.preview = QLabel("preview")
+        self.preview.setFixedSize(260, 340)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #ffffff; border: 1px solid #cfd6dd;")
+        self.test = QPushButton("Print a test page")
+        self.test.clicked.connect(self.print_test_page)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Printer", self.printer)
+        form.addRow("Badge template", self.template)
+        form.addRow(self.test)
+        form.addRow(self.note)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.preview)
+        self.template.currentIndexChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def values(self) -> tuple[str, str]:
+        data = self.printer.currentData()
+        printer = str(data) if data is not None and self.printer.itemText(self.printer.currentIndex()) == \
+            self.printer.currentText() else self.printer.currentText()
+        return printer, str(self.template.currentData())
+
+    def update_preview(self) -> None:
+        try:
+            from printing.qtprinter import rasterise
+
+            image = rasterise(sample_badge_pdf(str(self.template.currentData())), dpi=60)[0]
+            pixmap = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation)
+            self.preview.setPixmap(pixmap)
+        except Exception as exc:  # a broken template shows why instead of a preview
+            self.preview.setText(f"No preview:\n{exc}")
+
+    def print_test_page(self) -> str:
+        from printing.backends import PrintJobSpec, open_backend
+        from printing.templates import load_template
+        from printing.testpage import ruler_page_pdf
+
+        printer, template = self.values()
+        try:
+            t = load_template(template)
+            spec = f"pdf:{self.badges_dir}" if printer == "pdf" and self.badges_dir else printer
+            accepted = open_backend(spec).submit(PrintJobSpec(ruler_page_pdf(t.width_mm, t.height_mm),
+                                                              "test page", t.width_mm, t.height_mm,
+                                                              name_hint="test-page"))
+        except (VenueError, OSError) as exc:
+            self.note.setText(f"Test page failed: {exc}")
+            return ""
+        self.note.setText(f"Test page sent ({accepted.ref}). The square must measure 50 mm.")
+        return accepted.ref
+
+
+class _ModePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Welcome to Venue desk")
+        self.setSubTitle("Join the event's registry, or run this station on its own.")
+        self.standalone = QRadioButton("Open a standalone event on this computer")
+        self.enroll = QRadioButton("Join a registry (enrolment code from the operations lead)")
+        self.standalone.setChecked(True)
+        self.event_name = QLineEdit()
+        self.event_name.setPlaceholderText("e.g. 13th Metropolis World Congress")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://registry.example.org")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("type it or scan the QR shown by the registry")
+        self.station_name = QLineEdit("Desk 1")
+        form = QFormLayout(self)
+        form.addRow(self.standalone)
+        form.addRow("Event name", self.event_name)
+        form.addRow(self.enroll)
+        form.addRow("Registry address", self.url)
+        form.addRow("Enrolment code", self.code)
+        form.addRow("This station's name", self.station_name)
+        for w in (self.standalone, self.enroll):
+            w.toggled.connect(self.completeChanged)
+        for w in (self.event_name, self.url, self.code, self.station_name):
+            w.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        if not self.station_name.text().strip():
+            return False
+        if self.standalone.isChecked():
+            return bool(self.event_name.text().strip())
+        return bool(self.url.text().strip() and self.code.text().strip())
+
+
+class _DevicesPage(QWizardPage):
+    def __init__(self, badges_dir: Path | None) -> None:
+        super().__init__()
+        self.setTitle("Scanner and printer")
+        self.scanner = ScannerChooser("auto")
+        self.printer = PrinterChooser(badges_dir=badges_dir)
+        form = QFormLayout(self)
+        form.addRow("Scanner", self.scanner)
+        form.addRow(self.printer)
+
+
+class _OperatorPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Who works at this desk")
+        self.setSubTitle("The supervisor PIN protects overrides, cancellations and repeated reprints.")
+        self.operator = QLineEdit()
+        self.pin = QLineEdit()
+        self.pin2 = QLineEdit()
+        for w in (self.pin, self.pin2):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+            w.textChanged.connect(self.completeChanged)
+        self.operator.textChanged.connect(self.completeChanged)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c62828;")
+        form = QFormLayout(self)
+        form.addRow("Operator name", self.operator)
+        form.addRow("Supervisor PIN (4+ digits)", self.pin)
+        form.addRow("PIN again", self.pin2)
+        form.addRow(self.problem)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        pin, pin2 = self.pin.text(), self.pin2.text()
+        problem = ""
+        if pin and (len(pin) < 4 or not pin.isdigit()):
+            problem = "The PIN needs at least 4 digits."
+        elif pin2 and pin != pin2:
+            problem = "The two PINs differ."
+        self.problem.setText(problem)
+        return bool(self.operator.text().strip()) and bool(pin) and pin == pin2 and not problem
+
+
+class SetupWizard(QWizard):
+    def __init__(self, paths: Paths, enroller: Enroller | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.enroller = enroller or NoRegistryEnroller()
+        self.station: Station | None = None
+        self.error = ""
+        self.setWindowTitle("Venue desk — station setup")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(820, 560)
+        self.mode = _ModePage()
+        self.devices = _DevicesPage(paths.badges_dir)
+        self.people = _OperatorPage()
+        for page in (self.mode, self.devices, self.people):
+            self.addPage(page)
+
+    def result_values(self) -> SetupResult:
+        printer, template = self.devices.printer.values()
+        return SetupResult(
+            mode="standalone" if self.mode.standalone.isChecked() else "enroll",
+            event_name=self.mode.event_name.text().strip(), station_name=self.mode.station_name.text().strip(),
+            registry_url=self.mode.url.text().strip(), enroll_code=self.mode.code.text().strip(),
+            scanner=self.devices.scanner.value(), printer=printer, template=template,
+            operator=self.people.operator.text().strip(), pin=self.people.pin.text())
+
+    def accept(self) -> None:
+        try:
+            self.station = apply_setup(self.result_values(), self.paths, self.enroller)
+        except VenueError as exc:
+            self.error = str(exc)
+            self.people.problem.setText(self.error)
+            return
+        super().accept()
+
+
+class SettingsDialog(QDialog):
+    """Ctrl+, on the desk: scanner, printer, template, operator, auto-print, sounds, new PIN."""
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        s = station.settings
+        self.setWindowTitle("Station setup")
+        self.scanner = ScannerChooser(str(s["scanner"]))
+        self.printer = PrinterChooser(str(s["printer"]), str(s["badge_template"]), station.paths.badges_dir)
+        self.operator = QLineEdit(str(s["operator"]))
+        self.auto_print = QCheckBox("Print a badge automatically on a successful check-in")
+        self.auto_print.setChecked(bool(s["auto_print"]))
+        self.sounds = QCheckBox("Play sounds")
+        self.sounds.setChecked(bool(s["sounds"]))
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("leave empty to keep the current PIN")
+        form = QFormLayout(self)
+        form.addRow("Operator name", self.operator)
+        form.addRow("Scanner", self.scanner)
+        form.addRow(self.printer)
+        form.addRow(self.auto_print)
+        form.addRow(self.sounds)
+        form.addRow("New supervisor PIN", self.pin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        s = self.station.settings
+        printer, template = self.printer.values()
+        s["operator"] = self.operator.text().strip()
+        s["scanner"] = self.scanner.value()
+        s["printer"] = printer
+        s["badge_template"] = template
+        s["auto_print"] = self.auto_print.isChecked()
+        s["sounds"] = self.sounds.isChecked()
+        if self.pin.text():
+            s["supervisor_pin_hash"] = hash_pin(self.pin.text())
+        super().accept()
+
+
+_ = Any

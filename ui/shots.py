@@ -1,0 +1,139 @@
+"""Drive a desk window through its main states and save a screenshot of each (tests, docs).
+
+:func:`wait_until` spins the event loop until a condition holds — the work happens on worker
+threads and comes back through the event loop, so this waits for real completion, never a fixed time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.statusbar import SyncStatus
+from venue_app.paths import Paths
+from venue_app.station import Station
+
+__all__ = ["OfflineSync", "demo_screenshots", "grab", "wait_until"]
+
+
+def wait_until(condition: Callable[[], Any], timeout_s: float = 10.0) -> None:
+    deadline = QDeadlineTimer(int(timeout_s * 1000))
+    app = QApplication.instance()
+    assert app is not None
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("condition not met in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def grab(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+class OfflineSync:
+    """A sync source that reports the registry unreachable since a while (screenshots, tests)."""
+
+    def __init__(self, outbox: int = 37, minutes: int = 12) -> None:
+        self.status = SyncStatus("offline", outbox, since=datetime.now(UTC) - timedelta(minutes=minutes),
+                                 last_sync=datetime.now(UTC) - timedelta(minutes=minutes),
+                                 message="The registry does not answer.", clock_drift_s=185.0)
+
+    def sync_status(self) -> SyncStatus:
+        return self.status
+
+
+def _code(station: Station, where: str) -> str:
+    row = station.replica.one(f"SELECT code FROM attendees WHERE {where} AND code != '' ORDER BY code LIMIT 1")
+    assert row is not None, where
+    return str(row[0])
+
+
+def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
+    """Open a desk on the station in ``paths`` and save the main states as PNGs into ``out``."""
+    from devices.events import ScanEvent
+    from ui.desk import create_desk
+
+    station = Station.open(paths)
+    window = create_desk(station, sounds=False, open_scanner=False)
+    window.resize(1600, 950)
+    window.show()
+    saved: list[Path] = []
+
+    def shot(name: str, widget: QWidget | None = None) -> None:
+        saved.append(grab(widget or window, out / f"{name}.png"))
+
+    def scan(code: str) -> None:
+        before = window.scans
+        window.handle_scan(ScanEvent("keyboard", code.encode(), code, 0.0))
+        wait_until(lambda: window.scans > before)
+
+    try:
+        wait_until(lambda: window.status.sync.text() != "")
+        shot("01-idle")
+        han = _code(station, "status = 'active' AND native_name GLOB '*[一-龥]*' AND honorific != ''")
+        scan(han)
+        shot("02-ok-chinese")
+        scan(han)
+        shot("03-already-checked-in")
+        arabic = _code(station, "status = 'active' AND native_name GLOB '*[ء-ي]*'")
+        scan(arabic)
+        shot("04-ok-arabic")
+        cancelled = station.replica.one("SELECT code FROM attendees WHERE status != 'active' LIMIT 1")
+        if cancelled:
+            scan(cancelled[0])
+            shot("05-refused")
+        scan("NOSUCHCODE")
+        shot("06-unknown")
+        window.focus_search()
+        window.search_field.setText("wang")
+        wait_until(lambda: window.search.shown_query == "wang")
+        shot("07-search-latin")
+        window.search_field.setText("王")
+        wait_until(lambda: window.search.shown_query == "王")
+        shot("08-search-chinese")
+        first = window.search.model.rows[0]["id"]
+        window.open_attendee(first)
+        wait_until(lambda: window.attendee.data is not None and window.attendee.attendee_id == first)
+        shot("09-attendee")
+        delegation = station.replica.one("SELECT delegation FROM attendees WHERE delegation != ''"
+                                         " GROUP BY delegation ORDER BY count(*) DESC LIMIT 1")
+        if delegation:
+            window.open_delegation(delegation[0])
+            wait_until(lambda: window.delegation.members)
+            shot("10-delegation")
+        window.back_to_scanning()
+        dialog = window.open_walkin()
+        someone = station.replica.one("SELECT given_name, family_name FROM attendees WHERE native_name = ''"
+                                      " AND status = 'active' LIMIT 1")
+        dialog.f["given_name"].setText(someone[0])
+        dialog.f["family_name"].setText(someone[1])
+        wait_until(lambda: dialog.dupes.count() > 0, 5)
+        shot("11-walkin", dialog)
+        dialog.close()
+        window.ctx.sync = OfflineSync()
+        window.refresh_sync()
+        wait_until(lambda: window.status.state.state == "offline")
+        scan(_code(station, "status = 'active' AND native_name = '' AND id NOT IN (SELECT attendee_id FROM checkins)"))
+        shot("12-offline-scan-still-works")
+        from ui.setup import SetupWizard
+
+        wizard = SetupWizard(Paths.at(paths.root / "wizard-preview"))
+        wizard.resize(900, 600)
+        wizard.show()
+        shot("13-setup-wizard", wizard)
+        wizard.next()
+        shot("14-setup-devices", wizard)
+        wizard.close()
+    finally:
+        window.close()
+        station.close()
+    return saved

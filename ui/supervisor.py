@@ -1,0 +1,115 @@
+"""Supervisor PIN: stored hashed (PBKDF2-SHA256, salted) in the ``supervisor_pin_hash`` setting, and
+the small dialogs that ask for it, a reason or a line of text.
+
+Dialogs go through :class:`Asker` so that tests can answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["Asker", "Approval", "check_pin", "hash_pin"]
+
+_ITERATIONS = 200_000
+
+
+def hash_pin(pin: str, *, salt: str | None = None, iterations: int = _ITERATIONS) -> str:
+    salt = salt or secrets.token_hex(16)
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), bytes.fromhex(salt), iterations)
+    return f"pbkdf2_sha256${iterations}${salt}${digest.hex()}"
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    try:
+        scheme, iterations, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "pbkdf2_sha256":
+        return False
+    candidate = hash_pin(pin, salt=salt, iterations=int(iterations)).split("$")[-1]
+    return hmac.compare_digest(candidate, digest)
+
+
+@dataclass(frozen=True)
+class Approval:
+    supervisor: str
+    reason: str
+
+
+class Asker:
+    """Asks the operator things. Tests replace it with scripted answers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def text(self, title: str, label: str, choices: list[str] | None = None, default: str = "") -> str | None:
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(label))
+        field: QComboBox | QLineEdit
+        if choices:
+            field = QComboBox()
+            field.setEditable(True)
+            field.addItems(choices)
+            field.setCurrentText(default)
+        else:
+            field = QLineEdit(default)
+        layout.addWidget(field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        value = field.currentText() if isinstance(field, QComboBox) else field.text()
+        return value.strip() or None
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def supervisor(self, stored_hash: str, action: str, *, need_reason: bool = True) -> Approval | None:
+        """Supervisor name, PIN and reason; None when cancelled or the PIN is wrong (says so)."""
+        if not stored_hash:
+            QMessageBox.warning(self.parent, "Supervisor PIN not set",
+                                "No supervisor PIN is set on this station. Set one in Station setup (Ctrl+,).")
+            return None
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("Supervisor approval")
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(f"<b>{action}</b> needs a supervisor."))
+        who, pin, reason = QLineEdit(), QLineEdit(), QLineEdit()
+        pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Supervisor name", who)
+        form.addRow("PIN", pin)
+        if need_reason:
+            form.addRow("Reason", reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if not check_pin(pin.text(), stored_hash):
+            QMessageBox.warning(self.parent, "Wrong PIN", "The supervisor PIN is not right. Nothing was changed.")
+            return None
+        if not who.text().strip() or (need_reason and not reason.text().strip()):
+            QMessageBox.warning(self.parent, "Missing details", "Name and reason are needed. Nothing was changed.")
+            return None
+        return Approval(who.text().strip(), reason.text().strip())

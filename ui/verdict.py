@@ -1,0 +1,188 @@
+"""The big verdict panel: what staff see from two metres away, in under a second.
+
+Colour fills the panel (green / amber / red), and the same verdict is said twice more without
+colour: by the icon's shape and by a headline in capitals. Below: the name large (romanised, then
+in the native script), honorific and job title, organisation, category pill, delegation, the
+message in plain words, and for duplicates when and where the first check-in happened.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.widgets import COLORS, BigLabel, Pill, StatusIcon, display_name, full_title
+from venue_app.verdicts import STATUSES, Verdict
+
+__all__ = ["HEADLINES", "VerdictPanel"]
+
+#: status → headline (shown in capitals next to the icon)
+HEADLINES: dict[str, str] = {
+    "ok": "Checked in",
+    "already_checked_in": "Already checked in",
+    "unknown": "Code not found",
+    "invalid": "Cannot read this code",
+    "revoked": "Badge replaced — not valid",
+    "cancelled": "Registration cancelled",
+    "blocked": "Entry refused",
+    "wrong_event": "Badge of another event",
+    "not_allowed": "Not allowed here",
+    "room_full": "Room full",
+    "not_inside": "Not recorded inside",
+    "untrusted_issuer": "Badge issuer unknown",
+    "idle": "Ready — scan a code",
+    "info": "Done",
+}
+
+
+class VerdictPanel(QFrame):
+    """Shows one verdict at a time; emits ``shown`` when set and ``painted`` once it is on screen."""
+
+    shown = Signal(str)
+    painted = Signal(str, float)  # status, time.perf_counter() at the end of the first paint
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdict")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.categories: dict[str, tuple[str, str]] = {}  # code → (label, colour)
+        self.timezone = "UTC"  # the event's: "first check-in at 09:12" is venue time
+        self.status = "idle"
+        self.color = "idle"
+        self.verdict: Verdict | None = None
+        self._pending_paint = False
+
+        self.icon = StatusIcon(128)
+        self.headline = BigLabel(46, QFont.Weight.Bold)
+        self.headline.setObjectName("headline")
+        self.subline = BigLabel(20)
+        head = QHBoxLayout()
+        head.setSpacing(24)
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.headline)
+        words.addWidget(self.subline)
+        words.addStretch(1)
+        head.addLayout(words, 1)
+
+        self.name = BigLabel(60, QFont.Weight.Bold)
+        self.name.setObjectName("name")
+        self.native = BigLabel(50, QFont.Weight.DemiBold)
+        self.native.setObjectName("native")
+        self.title = BigLabel(26)
+        self.organisation = BigLabel(26)
+        self.category = Pill("", "grey")
+        font = self.category.font()
+        font.setPixelSize(22)
+        self.category.setFont(font)
+        self.where = BigLabel(22)
+        facts = QHBoxLayout()
+        facts.setSpacing(14)
+        facts.addWidget(self.category)
+        facts.addWidget(self.where, 1)
+        self.message = BigLabel(28, QFont.Weight.DemiBold)
+        self.message.setObjectName("message")
+        self.when = BigLabel(30, QFont.Weight.Bold)
+        self.when.setObjectName("when")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(10)
+        layout.addLayout(head)
+        layout.addSpacing(18)
+        layout.addWidget(self.name)
+        layout.addWidget(self.native)
+        layout.addWidget(self.title)
+        layout.addWidget(self.organisation)
+        layout.addLayout(facts)
+        layout.addSpacing(12)
+        layout.addWidget(self.message)
+        layout.addWidget(self.when)
+        layout.addStretch(1)
+        self.show_idle()
+
+    # -- public --------------------------------------------------------------------------------
+    def show_idle(self, hint: str = "Scan a badge or a confirmation code. F2 finds a person by name.") -> None:
+        self._paint_state("idle", "idle", HEADLINES["idle"], "", None, hint, "")
+
+    def show_verdict(self, verdict: Verdict, *, source: str = "") -> None:
+        self.verdict = verdict
+        details = verdict.details or {}
+        when = ""
+        message = verdict.message
+        if verdict.status == "already_checked_in" and details.get("at"):
+            from venue_app.checkin import local_time
+
+            tz = self.timezone
+            when = f"First check-in: {local_time(str(details['at']), tz)} at {details.get('station') or '—'}"
+            message = "No new badge is needed unless it was lost (F6 on the person reprints)."
+        sub = f"from {source}" if source else ""
+        if verdict.status == "revoked" and details.get("reason"):
+            sub = f"Reason on record: {details['reason']}"
+        self._paint_state(verdict.status, verdict.color, HEADLINES.get(verdict.status, verdict.status),
+                          sub, verdict.attendee, message, when)
+
+    def show_info(self, headline: str, message: str, attendee: dict[str, Any] | None = None,
+                  color: str = "blue") -> None:
+        """Not a scan: a manual check-in, a walk-in registered, a batch done."""
+        self._paint_state("info", color, headline, "", attendee, message, "")
+
+    def texts(self) -> str:
+        """Everything the panel says, for tests and screen readers."""
+        return "\n".join(w.text() for w in (self.headline, self.subline, self.name, self.native, self.title,
+                                            self.organisation, self.category, self.where, self.message,
+                                            self.when) if w.text())
+
+    # -- internals -----------------------------------------------------------------------------
+    def _paint_state(self, status: str, color: str, headline: str, sub: str, person: dict[str, Any] | None,
+                     message: str, when: str) -> None:
+        self.status, self.color = status, color
+        bg, fg, _ = COLORS.get(color, COLORS["idle"])
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        palette.setColor(QPalette.ColorRole.Text, QColor(fg))
+        self.setPalette(palette)
+        self.icon.set(color, fg if color != "idle" else COLORS["idle"][2])
+        self.headline.setText(headline.upper() if status != "idle" else headline)
+        self.subline.setText(sub)
+        self.subline.setVisible(bool(sub))
+        name = display_name(person)
+        native = (person or {}).get("native_name") or ""
+        self._set(self.name, name)
+        self._set(self.native, native if native and native != name else "")
+        self._set(self.title, full_title(person))
+        self._set(self.organisation, (person or {}).get("organisation") or "")
+        code = (person or {}).get("category") or ""
+        if code:
+            label, cat_color = self.categories.get(code, (code, "#607d8b"))
+            self.category.set(label, cat_color)
+        self.category.setVisible(bool(code))
+        where = " · ".join(x for x in ((person or {}).get("delegation") or "",
+                                        (person or {}).get("country") or "") if x)
+        self._set(self.where, where)
+        self._set(self.message, message)
+        self._set(self.when, when)
+        self._pending_paint = True
+        self.update()
+        self.shown.emit(status)
+
+    @staticmethod
+    def _set(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._pending_paint:
+            self._pending_paint = False
+            self.painted.emit(self.status, time.perf_counter())
+
+
+_ = STATUSES  # the statuses HEADLINES covers

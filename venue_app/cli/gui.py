@@ -1,0 +1,124 @@
+"""``venue-app gui`` (the desk window) and ``venue-app demo`` (a ready demo station + the window).
+
+The demo builds, when its data folder holds no station yet, a standalone desk station of the 13th
+Metropolis World Congress: the program (categories, rooms, sessions), N demo attendees (seed 13),
+operator "Demo operator", supervisor PIN 1234, badges printed as PDF files into DIR/badges, and a
+simulated scanner (off until F8) that scans a mix of demo codes. Qt is imported only inside the
+command handlers (composition root rule of DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from venue_app.cli import add_data_arg, emit
+
+__all__ = ["DEMO_PIN", "build_demo_station", "register"]
+
+DEMO_PIN = "1234"
+
+
+def register(groups: dict[str, Any]) -> None:
+    top = groups[""]
+    gui = top.add_parser("gui", help="the desk station window")
+    add_data_arg(gui)
+    gui.add_argument("--sim", metavar="SPEC", help="offer a simulated scanner (F8), e.g. sim://?rate=0.5")
+    gui.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    gui.set_defaults(handler=_gui)
+    demo = top.add_parser("demo", help="a demo congress station and its desk window")
+    add_data_arg(demo)
+    demo.add_argument("--attendees", type=int, default=2000, help="demo attendees (default 2000)")
+    demo.add_argument("--seed", type=int, default=13)
+    demo.add_argument("--sim-rate", type=float, default=0.5, help="demo scans per second (default 0.5)")
+    demo.add_argument("--sim-on", action="store_true", help="start the demo scanner at once (else F8)")
+    demo.add_argument("--build-only", action="store_true", help="build the demo station, do not open the window")
+    demo.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    demo.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    demo.set_defaults(handler=_demo)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from ui.app import run_desk
+
+    return run_desk(args.data, sim_spec=args.sim, screenshot=args.screenshot)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from venue_app.paths import Paths
+
+    paths = Paths.at(args.data)
+    built = build_demo_station(paths, attendees=args.attendees, seed=args.seed)
+    codes = paths.root / "demo-scan-codes.txt"
+    sim = f"sim://demo?rate={args.sim_rate:g}&order=random&seed={args.seed}&codes={codes}"
+    info = {"data": str(paths.root), "built": built, "badges": str(paths.root / "badges"),
+            "supervisor_pin": DEMO_PIN, "scanner": sim}
+    if args.build_only:
+        emit(info, args.json, f"demo station in {paths.root} (supervisor PIN {DEMO_PIN})")
+        return 0
+    from ui.app import run_desk
+
+    print(f"venue-app demo: station in {paths.root}; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN};"
+          " F8 starts the demo scanner")
+    return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot)
+
+
+def build_demo_station(paths: Any, *, attendees: int = 2000, seed: int = 13) -> bool:
+    """Create the demo station in ``paths`` unless one is there; True when it was built now."""
+    from venue_app.demodata import generate
+    from venue_app.program import EVENT_NAME, TIMEZONE, program
+    from venue_app.station import Station
+
+    if paths.replica.exists():
+        return False
+    station = Station.init_standalone(paths, event_name=EVENT_NAME, station_name="Desk 1", timezone=TIMEZONE)
+    try:
+        plan = program(seed)
+        with station.replica.transaction() as conn:
+            for c in plan["categories"]:
+                conn.execute("INSERT OR REPLACE INTO categories(code, label, color, rooms) VALUES (?, ?, ?, ?)",
+                             (c["code"], c["label"], c["color"], json.dumps(c.get("rooms", ["*"]))))
+            for r in plan["rooms"]:
+                conn.execute("INSERT OR REPLACE INTO rooms(id, name, capacity, policy, zone) VALUES (?, ?, ?, ?, ?)",
+                             (r["id"], r["name"], r["capacity"], r["policy"], r["zone"]))
+            for s in plan["sessions"]:
+                conn.execute("INSERT OR REPLACE INTO sessions(id, room_id, title, starts, ends, categories, capacity)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", (s["id"], s["room_id"], s["title"], s["starts"],
+                                                              s["ends"], json.dumps(s["categories"]), s["capacity"]))
+        rows = generate(attendees, seed)
+        station.add_attendees(rows)
+        _settings(station, paths)
+        _codes_file(paths.root / "demo-scan-codes.txt", rows, seed)
+    finally:
+        station.close()
+    return True
+
+
+def _settings(station: Any, paths: Any) -> None:
+    import hashlib
+    import secrets
+
+    s = station.settings
+    s["operator"] = "Demo operator"
+    s["printer"] = f"pdf:{Path(paths.root) / 'badges'}"
+    s["scanner"] = "keyboard"
+    s["badge_template"] = "congress-a6"
+    # the same scheme as ui.supervisor.hash_pin (PBKDF2-SHA256), without importing the GUI here
+    salt = secrets.token_hex(16)
+    digest = hashlib.pbkdf2_hmac("sha256", DEMO_PIN.encode(), bytes.fromhex(salt), 200_000).hex()
+    s["supervisor_pin_hash"] = f"pbkdf2_sha256$200000${salt}${digest}"
+
+
+def _codes_file(path: Path, rows: list[dict[str, Any]], seed: int) -> None:
+    """What the demo scanner scans: mostly valid codes, some repeats, a few unknown codes and
+    cancelled/blocked people — every colour of the verdict panel shows up."""
+    rng = random.Random(seed)
+    active = [r["code"] for r in rows if r.get("status") == "active" and r.get("code")]
+    refused = [r["code"] for r in rows if r.get("status") != "active" and r.get("code")]
+    picks = rng.sample(active, min(60, len(active)))
+    codes = picks + picks[:8] + rng.sample(refused, min(4, len(refused))) + ["NOSUCHCODE1", "MWC-0000-XXXX"]
+    rng.shuffle(codes)
+    path.write_text("\n".join(codes) + "\n", "utf-8")

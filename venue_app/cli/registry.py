@@ -1,0 +1,230 @@
+"""``venue-app registry …``: create, fill, run and administer the reference central registry.
+
+Commands work on the registry database directly (also while ``serve`` runs: writes are serialised
+by the database and the server notices them within a second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from venue_app.cli import add_data_arg, add_json_arg, emit
+from venue_app.errors import ConfigError
+
+__all__ = ["register"]
+
+
+def register(groups: dict[str, Any]) -> None:
+    registry = groups["registry"]
+
+    p = registry.add_parser("init", help="create the event, its signing key and the admin token")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("--event-name", required=True, help="name of the event")
+    p.add_argument("--db", metavar="URL", help="database URL (default: SQLite in DIR; postgresql://… for PostgreSQL)")
+    p.add_argument("--timezone", default="UTC", help="event time zone (IANA name)")
+    p.add_argument("--url", metavar="URL", help="the registry URL stations use (put into enrolment QR codes)")
+    p.set_defaults(handler=cmd_init)
+
+    p = registry.add_parser("serve", help="serve the sync API (logs each request line on stderr)")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765, help="TCP port (0: any free port, printed)")
+    p.add_argument("--quiet", action="store_true", help="do not log request lines")
+    p.set_defaults(handler=cmd_serve)
+
+    p = registry.add_parser("import", help="import attendees (CSV/XLSX) with the station importer's row report")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--mapping", metavar="JSON", help="column mapping file")
+    p.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    p.set_defaults(handler=cmd_import)
+
+    p = registry.add_parser("program", help="load rooms, categories and sessions from a JSON or CSV file")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("file", metavar="FILE", nargs="?", help="program file (see venue_app.registry.admin)")
+    p.add_argument("--demo", action="store_true", help="load the demo congress program")
+    p.add_argument("--write-demo", metavar="FILE", help="only write the demo program file, load nothing")
+    p.set_defaults(handler=cmd_program)
+
+    p = registry.add_parser("enroll", help="a one-time, expiring enrolment code for a new station")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("--name", required=True, help="station name")
+    p.add_argument("--role", choices=("desk", "door", "dashboard"), default="desk")
+    p.add_argument("--room", help="room id of a door station")
+    p.add_argument("--ttl-hours", type=float, default=24.0, help="validity of the code (default 24 h)")
+    p.add_argument("--url", metavar="URL", help="registry URL to put into the QR (default: from init)")
+    p.add_argument("--qr", metavar="FILE", help="also write the QR code: a PNG file, or - for the terminal")
+    p.set_defaults(handler=cmd_enroll)
+
+    p = registry.add_parser("stations", help="list enrolled stations")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.set_defaults(handler=cmd_stations)
+
+    p = registry.add_parser("revoke", help="revoke a station (its token stops working at once)")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("station", metavar="STATION", help="station id or name")
+    p.add_argument("--reason", default="", help="why (kept with the station)")
+    p.set_defaults(handler=cmd_revoke)
+
+    p = registry.add_parser("summary", help="occupancy, check-ins and conflicts")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.set_defaults(handler=cmd_summary)
+
+
+def _data(args: argparse.Namespace) -> Any:
+    from venue_app.paths import Paths
+
+    return Paths.at(args.data).root
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from venue_app.registry.admin import init_registry
+
+    config, event, token = init_registry(_data(args), event_name=args.event_name, db_url=args.db,
+                                         timezone=args.timezone, public_url=args.url)
+    result = {"data": str(config.root), "db": _safe(config.db_url), "event": event, "admin_token": token,
+              "url": config.public_url}
+    emit(result, args.json, f"Registry for {event['name']!r} created in {config.root}\n"
+                            f"  event id {event['id']}, tag {event['tag']}, database {_safe(config.db_url)}\n"
+                            f"  admin token (shown once; keep it safe): {token}")
+    return 0
+
+
+def _safe(url: str) -> str:
+    import sqlalchemy as sa
+
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from venue_app.registry.config import RegistryConfig
+    from venue_app.registry.server import serve
+
+    config = RegistryConfig.load(_data(args))
+    access = logging.getLogger("venue_app.registry.access")
+    if not args.quiet:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        access.addHandler(handler)
+        access.setLevel(logging.INFO)
+        access.propagate = False
+
+    def ready(url: str) -> None:
+        emit({"url": url, "data": str(config.root)}, args.json, f"registry listening on {url}")
+
+    serve(config, host=args.host, port=args.port, ready=ready)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from venue_app.registry.admin import import_file, open_registry
+
+    _, store = open_registry(_data(args))
+    try:
+        report = import_file(store, args.file, args.mapping, dry_run=args.dry_run)
+    finally:
+        store.close()
+    data = report.as_dict()
+    text = (f"{report.file}: {report.error}" if report.error else
+            f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.rejected} rejected" + "".join(f"\n  row {p.row} {p.column}: {p.problem}"
+                                                     for p in report.problems[:50]))
+    emit(data, args.json, text)
+    return 2 if report.error else 0
+
+
+def cmd_program(args: argparse.Namespace) -> int:
+    from venue_app.registry import admin
+
+    if args.write_demo:
+        path = admin.write_demo_program(args.write_demo)
+        emit({"written": str(path)}, args.json, f"demo program written to {path}")
+        return 0
+    if args.demo == bool(args.file):
+        raise ConfigError("give a program FILE or --demo")
+    doc = admin.program_doc(__import__("venue_app.program", fromlist=["program"]).program()) if args.demo \
+        else admin.load_program_file(args.file)
+    _, store = admin.open_registry(_data(args))
+    try:
+        result = store.apply_program(doc)
+    finally:
+        store.close()
+    emit(result.model_dump(), args.json, f"program loaded: {result.categories} categories, {result.rooms} rooms, "
+                                         f"{result.sessions} sessions changed, {result.unchanged} unchanged")
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from venue_app.registry import admin
+
+    config, store = admin.open_registry(_data(args))
+    try:
+        result = admin.create_enrollment(store, config, name=args.name, role=args.role, room_id=args.room,
+                                         ttl_s=args.ttl_hours * 3600, public_url=args.url)
+    finally:
+        store.close()
+    qr = ""
+    if args.qr == "-":
+        qr = admin.qr_text(result["url"])
+    elif args.qr:
+        result["qr"] = str(admin.qr_png(result["url"], args.qr))
+    if args.json:
+        emit(result, True)
+        if qr:
+            sys.stderr.write(qr)
+    else:
+        emit(result, False, f"{qr}enrolment code for {result['name']} ({result['role']}): {result['code']}\n"
+                            f"  valid until {result['expires']}\n  {result['url']}")
+    return 0
+
+
+def cmd_stations(args: argparse.Namespace) -> int:
+    from venue_app.registry.admin import open_registry
+
+    _, store = open_registry(_data(args))
+    try:
+        rows = store.stations()
+    finally:
+        store.close()
+    lines = [f"{r['id']}  {r['name']:<24} {r['role']:<9} {r['room_id'] or '':<10} "
+             f"{'REVOKED ' + r['revoked_at'] if r['revoked_at'] else 'active'}  events={r['events']}" for r in rows]
+    emit({"stations": rows}, args.json, "\n".join(lines) or "no stations enrolled yet")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from venue_app.registry.admin import open_registry
+
+    _, store = open_registry(_data(args))
+    try:
+        station = store.revoke(store.find_station(args.station), args.reason)
+    finally:
+        store.close()
+    emit(station, args.json, f"station {station['name']} ({station['id']}) revoked at {station['revoked_at']}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from venue_app.registry.admin import open_registry
+
+    _, store = open_registry(_data(args))
+    try:
+        summary = store.summary()
+    finally:
+        store.close()
+    rooms = "\n".join(f"  {r['id']:<10} {r['occupancy']:>5}/{r['capacity']:<5} {r['name']}" for r in summary["rooms"])
+    emit(summary, args.json, f"{summary['event']['name']}: {summary['checked_in']} of {summary['attendees']} "
+                             f"checked in, {summary['conflict_count']} conflicts, {summary['stations']} stations\n"
+                             f"{rooms}")
+    return 0

@@ -1,0 +1,95 @@
+"""Where a registry keeps its things, and its tunables.
+
+A registry data directory holds ``registry.json`` (database URL, public URL, event id), the
+signing key ``keys/registry.ed25519`` (mode 600) and, by default, the SQLite database
+``registry.sqlite3``. With ``--db postgresql://…`` the data lives in PostgreSQL and the directory
+only holds the key and the configuration. The admin token is stored hashed in the database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from venue_app.fsutil import atomic_write
+from venue_app.paths import Paths
+from venue_app.registry.errors import InvalidInput, RegistryError
+
+__all__ = ["DEFAULT_PORT", "Limits", "RegistryConfig", "normalise_db_url"]
+
+DEFAULT_PORT = 8765
+CONFIG_NAME = "registry.json"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Server limits and pacing (defaults fit 200 stations on a small machine)."""
+
+    max_body: int = 8 * 1024 * 1024            # push/enrol/admin JSON bodies
+    max_import_body: int = 256 * 1024 * 1024   # attendee files uploaded to the admin API
+    feed_pace_s: float = 0.5                   # a long-poll answers at most this often per station
+    feed_poll_s: float = 0.5                   # how often waiters look for writes made by other processes
+    auth_cache_s: float = 1.0                  # token lookups are cached this long (revocation latency)
+
+
+def normalise_db_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3; ``sqlite:///path`` stays; a bare path is a SQLite file."""
+    url = url.strip()
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith(("postgresql+", "sqlite:")):
+        return url
+    if "://" in url:
+        raise InvalidInput(f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql://…",
+                           code="bad_db_url")
+    return f"sqlite:///{Path(url).resolve()}"
+
+
+@dataclass
+class RegistryConfig:
+    root: Path
+    db_url: str = ""
+    public_url: str = f"http://127.0.0.1:{DEFAULT_PORT}"
+    event_id: str = ""
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def paths(self) -> Paths:
+        return Paths(self.root)
+
+    @property
+    def file(self) -> Path:
+        return self.root / CONFIG_NAME
+
+    @property
+    def key_file(self) -> Path:
+        return self.root / "keys" / "registry.ed25519"
+
+    @classmethod
+    def default_db_url(cls, root: Path) -> str:
+        return f"sqlite:///{(Path(root) / 'registry.sqlite3').resolve()}"
+
+    @classmethod
+    def load(cls, root: str | os.PathLike[str] | None) -> RegistryConfig:
+        paths = Paths.at(root)
+        file = paths.root / CONFIG_NAME
+        if not file.exists():
+            raise RegistryError(f"no registry in {paths.root}; run `venue-app registry init` first",
+                                code="not_initialised")
+        try:
+            data: dict[str, Any] = json.loads(file.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise RegistryError(f"cannot read {file}: {exc}", code="bad_config") from exc
+        env_url = os.environ.get("VENUE_REGISTRY_DB")
+        return cls(root=paths.root, db_url=normalise_db_url(env_url or data.get("db_url") or
+                                                             cls.default_db_url(paths.root)),
+                   public_url=str(data.get("public_url") or cls.public_url),
+                   event_id=str(data.get("event_id", "")))
+
+    def save(self) -> None:
+        data = {k: v for k, v in asdict(self).items() if k in ("db_url", "public_url", "event_id")}
+        self.root.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.file, (json.dumps(data, indent=2) + "\n").encode("utf-8"), mode=0o600)

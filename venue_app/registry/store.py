@@ -1,0 +1,1077 @@
+"""The registry's storage: SQLAlchemy Core tables and every operation on them (SQLite or PostgreSQL).
+
+Tables mirror the station replica (``venue_app/migrations/m0001_core.py``) where they hold the
+same things (event, categories, rooms, sessions, stations, attendees, attendee_edits, log,
+checkins, pending_checkins, presence, room_counts, badges), plus the registry's own: ``feed``,
+``counters``, ``enrollments``, ``conflicts`` and ``meta``.
+
+Writes and the feed
+-------------------
+Every write runs in :meth:`Store.write`: one transaction that first locks the single ``feed``
+row of ``counters`` (``SELECT … FOR UPDATE`` on PostgreSQL; ``BEGIN IMMEDIATE`` takes the write
+lock on SQLite), does its work, then numbers the feed items it emitted from that counter and
+commits. Writers are therefore serialised from their first statement to their commit, in this
+process and across processes (a CLI import while the server runs), so commit order equals
+sequence order and a reader's snapshot always holds a gap-free prefix of the feed: no reader sees
+seq N+1 before N committed. Serialising writers also keeps the derived state (check-ins,
+presence, room counts, badges, attendee fields) free of read-modify-write races. A committed
+transaction is durable (SQLite WAL with ``synchronous=FULL``; PostgreSQL's default
+``synchronous_commit``) before any request is answered.
+
+Derived state follows the same rules as a station (:mod:`venue_app.eventlog`): the earliest
+check-in wins, presence is last-writer-wins by hlc per person, anonymous occupancy deltas are
+summed, badge revocations keep the earliest, attendee fields are last-writer-wins by hlc. A
+check-in of an attendee already checked in at another station is recorded as a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy import event as sa_event
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.engine import Connection
+
+from venue_app.codes import normalise_code
+from venue_app.errors import TokenError
+from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso, valid_field
+from venue_app.hlc import HLC, MAX_DRIFT_MS, Clock, parse_hlc
+from venue_app.ids import new_id
+from venue_app.keys import PublicKey, SigningKey
+from venue_app.registry.config import normalise_db_url
+from venue_app.registry.errors import AuthError, ConflictError, InvalidInput, NotFound, StorageUnavailable
+from venue_app.registry.protocol import (
+    ROLES,
+    EventResult,
+    ProgramDoc,
+    ProgramResult,
+    PushResponse,
+    StationEvent,
+    hash_secret,
+    sign_certificate,
+)
+
+__all__ = ["ENROL_ALPHABET", "Principal", "Store", "Tx", "metadata", "normalise_enrol_code"]
+
+log = logging.getLogger(__name__)
+
+metadata = sa.MetaData()
+_T = sa.Text
+
+
+def _col(name: str, default: str | None = "", *, nullable: bool = False) -> sa.Column[Any]:
+    return sa.Column(name, _T, nullable=nullable, server_default=None if default is None else sa.text(f"'{default}'"))
+
+
+meta_t = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", _T))
+counters = sa.Table("counters", metadata, sa.Column("name", sa.String(32), primary_key=True),
+                    sa.Column("value", sa.BigInteger, nullable=False))
+feed_t = sa.Table("feed", metadata, sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
+                  sa.Column("kind", sa.String(32), nullable=False), sa.Column("data", _T, nullable=False),
+                  sa.Column("created", _T, nullable=False))
+event_t = sa.Table("event", metadata, sa.Column("id", sa.String(64), primary_key=True), _col("name"), _col("tag"),
+                   _col("timezone", "UTC"), _col("starts", None, nullable=True), _col("ends", None, nullable=True),
+                   _col("languages", "[]"), _col("data", "{}"))
+categories_t = sa.Table("categories", metadata, sa.Column("code", sa.String(64), primary_key=True), _col("label"),
+                        _col("color", "#607d8b"), _col("rooms", '["*"]'))
+rooms_t = sa.Table("rooms", metadata, sa.Column("id", sa.String(64), primary_key=True), _col("name"),
+                   sa.Column("capacity", sa.Integer, nullable=False), _col("policy", "warn"), _col("zone"),
+                   _col("data", "{}"))
+sessions_t = sa.Table("sessions", metadata, sa.Column("id", sa.String(128), primary_key=True), _col("room_id"),
+                      _col("title"), _col("starts"), _col("ends"), _col("categories", "[]"),
+                      sa.Column("capacity", sa.Integer, nullable=True), _col("data", "{}"))
+stations_t = sa.Table("stations", metadata, sa.Column("id", sa.String(64), primary_key=True), _col("name"),
+                      _col("role"), _col("room_id", None, nullable=True), _col("public_key"), _col("key_id"),
+                      _col("certificate"), sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+                      _col("enrolled_at"), _col("revoked_at", None, nullable=True), _col("revoked_reason"),
+                      _col("last_seen", None, nullable=True))
+enrollments_t = sa.Table("enrollments", metadata, sa.Column("code_hash", sa.String(64), primary_key=True),
+                         _col("name"), _col("role"), _col("room_id", None, nullable=True), _col("created"),
+                         sa.Column("expires_at", sa.Float, nullable=False), _col("used_at", None, nullable=True),
+                         _col("station_id", None, nullable=True))
+attendees_t = sa.Table(
+    "attendees", metadata, sa.Column("id", sa.String(64), primary_key=True), _col("code", None, nullable=True),
+    sa.Column("code_norm", sa.String(255), nullable=True, unique=True),
+    *(_col(f, "given-first" if f == "name_order" else "active" if f == "status" else "")
+      for f in ATTENDEE_FIELDS if f != "code"),
+    _col("master_hlc"),
+)
+attendee_edits_t = sa.Table("attendee_edits", metadata, sa.Column("attendee_id", sa.String(64), primary_key=True),
+                            sa.Column("field", sa.String(32), primary_key=True), _col("value", None, nullable=True),
+                            _col("hlc"), _col("event_id"))
+log_t = sa.Table("log", metadata, sa.Column("id", sa.String(64), primary_key=True), sa.Column("hlc", sa.String(128)),
+                 sa.Column("station_id", sa.String(64), nullable=False), _col("operator"),
+                 sa.Column("type", sa.String(32), nullable=False), _col("payload"), _col("wall"), _col("received"),
+                 _col("flags", "[]"))
+sa.Index("log_hlc", log_t.c.hlc)
+sa.Index("log_station", log_t.c.station_id)
+checkins_t = sa.Table("checkins", metadata, sa.Column("attendee_id", sa.String(128), primary_key=True),
+                      _col("event_id"), _col("hlc"), _col("at"), _col("station_id"), _col("operator"),
+                      sa.Column("count", sa.Integer, nullable=False), _col("stations", "[]"))
+pending_t = sa.Table("pending_checkins", metadata, sa.Column("event_id", sa.String(64), primary_key=True),
+                     sa.Column("badge_serial", sa.String(64), nullable=False, index=True))
+presence_t = sa.Table("presence", metadata, sa.Column("attendee_id", sa.String(128), primary_key=True),
+                      _col("room_id", None, nullable=True), _col("hlc"), _col("event_id"))
+room_counts_t = sa.Table("room_counts", metadata, sa.Column("room_id", sa.String(128), primary_key=True),
+                         sa.Column("present", sa.Integer, nullable=False, server_default=sa.text("0")),
+                         sa.Column("adjust", sa.Integer, nullable=False, server_default=sa.text("0")))
+badges_t = sa.Table("badges", metadata, sa.Column("serial", sa.String(64), primary_key=True),
+                    sa.Column("attendee_id", sa.String(64), nullable=False, index=True), _col("category"),
+                    _col("key_id"), _col("token"), _col("issued_hlc"), _col("event_id"),
+                    _col("revoked_hlc", None, nullable=True), _col("revoked_reason", None, nullable=True))
+grants_t = sa.Table("access_grants", metadata, sa.Column("attendee_id", sa.String(64), primary_key=True),
+                    sa.Column("scope", sa.String(128), primary_key=True))
+conflicts_t = sa.Table("conflicts", metadata, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+                       _col("attendee_id"), _col("kind"), sa.Column("event_id", sa.String(64), unique=True),
+                       _col("station_id"), _col("hlc"), _col("other_event_id"), _col("other_station_id"),
+                       _col("other_hlc"), _col("detected_at"))
+
+#: the attendee columns of a feed item (the replica's ``attendees`` columns but code_norm)
+ATTENDEE_ITEM_COLUMNS = ("id", *ATTENDEE_FIELDS, "master_hlc")
+ENROL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_SCHEMA_VERSION = "1"
+_IN_CHUNK = 500
+
+
+def normalise_enrol_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _loads(text: str | None, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        return default
+
+
+class Principal:
+    """Who made a request: the admin, or a station (with its id)."""
+
+    __slots__ = ("kind", "name", "station_id")
+
+    def __init__(self, kind: str, station_id: str | None = None, name: str = "") -> None:
+        self.kind = kind
+        self.station_id = station_id
+        self.name = name
+
+    @property
+    def is_admin(self) -> bool:
+        return self.kind == "admin"
+
+
+class Tx:
+    """One write transaction: the connection plus the feed items it will publish on commit."""
+
+    def __init__(self, store: Store, conn: Connection, head: int) -> None:
+        self.store = store
+        self.conn = conn
+        self.head = head
+        self.items: list[tuple[str, dict[str, Any]]] = []
+
+    def emit(self, kind: str, data: Mapping[str, Any]) -> None:
+        self.items.append((kind, dict(data)))
+
+    def upsert(self, table: sa.Table) -> Any:
+        return (pg_dialect.insert(table) if self.store.dialect == "postgresql" else sqlite_dialect.insert(table))
+
+
+def _make_engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                                  pool_size=8, max_overflow=56, pool_timeout=60)
+
+        @sa_event.listens_for(engine, "connect")
+        def _connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 30000",
+                           "cache_size = -32000", "temp_store = MEMORY"):
+                cur.execute(f"PRAGMA {pragma}")
+            cur.close()
+
+        @sa_event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("venue_write") else "BEGIN")
+
+        return engine
+    return sa.create_engine(url, pool_size=10, max_overflow=50, pool_timeout=60, pool_pre_ping=True)
+
+
+class Store:
+    """The registry database. Thread-safe; one per process."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_db_url(url)
+        try:
+            self.engine = _make_engine(self.url)
+        except (sa.exc.ArgumentError, ImportError) as exc:
+            raise InvalidInput(f"cannot use the database URL: {exc}", code="bad_db_url") from exc
+        self.dialect = self.engine.dialect.name
+        self._write_lock = threading.Lock()
+        self._listeners: list[Callable[[int], None]] = []
+        self.clock = Clock("registry")
+        self._admin_hash: str | None = None
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str, *, create: bool = False) -> Store:
+        store = cls(url)
+        try:
+            if create:
+                store.create_schema()
+            else:
+                store.check_schema()
+            with store.read() as conn:
+                last = conn.execute(sa.select(sa.func.max(log_t.c.hlc))).scalar()
+            if last:
+                store.clock.observe(parse_hlc(last))
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def create_schema(self) -> None:
+        with self._guard():
+            metadata.create_all(self.engine)
+            with self.engine.connect() as conn, conn.begin():
+                if conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")).first() is None:
+                    conn.execute(counters.insert().values(name="feed", value=0))
+                    conn.execute(meta_t.insert().values(key="schema", value=_SCHEMA_VERSION))
+
+    def check_schema(self) -> None:
+        with self._guard():
+            inspector = sa.inspect(self.engine)
+            if not inspector.has_table("counters"):
+                raise StorageUnavailable(f"the database {self.safe_url} holds no registry; run `registry init`",
+                                         code="not_initialised")
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def on_commit(self, listener: Callable[[int], None]) -> None:
+        """Call ``listener(head)`` after every write that published feed items (from the writer's thread)."""
+        self._listeners.append(listener)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError) as exc:
+            raise StorageUnavailable(f"the registry database is not available: {exc.orig or exc}"
+                                     if isinstance(exc, sa.exc.DBAPIError) else
+                                     f"the registry database is not available: {exc}") from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._guard(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """A serialised write transaction; feed items emitted in it get their seq at commit."""
+        tx: Tx | None = None
+        with self._guard(), self._write_lock, self.engine.connect() as conn:
+            conn.execution_options(venue_write=True)
+            with conn.begin():
+                head = conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")
+                                    .with_for_update()).scalar_one()
+                tx = Tx(self, conn, int(head))
+                yield tx
+                if tx.items:
+                    created = now_iso()
+                    rows = []
+                    seq = tx.head
+                    for kind, data in tx.items:
+                        seq += 1
+                        rows.append({"seq": seq, "kind": kind, "data": _dumps(data), "created": created})
+                    conn.execute(feed_t.insert(), rows)
+                    conn.execute(counters.update().where(counters.c.name == "feed").values(value=seq))
+                    tx.head = seq
+        if tx is not None and tx.items:
+            for listener in self._listeners:
+                try:
+                    listener(tx.head)
+                except Exception:  # a listener must never undo a commit
+                    log.exception("feed listener failed")
+
+    # -- event ---------------------------------------------------------------------------------
+    def init_event(self, *, name: str, timezone: str, key: SigningKey, admin_token: str,
+                   event_id: str | None = None) -> dict[str, Any]:
+        from venue_app.station import event_tag
+
+        if not name.strip():
+            raise InvalidInput("the event needs a name", code="invalid_event")
+        event_id = event_id or new_id()
+        with self.write() as tx:
+            if tx.conn.execute(sa.select(event_t.c.id)).first() is not None:
+                raise ConflictError("this database already holds an event", code="already_initialised")
+            tx.conn.execute(event_t.insert().values(id=event_id, name=name.strip(), tag=event_tag(event_id),
+                                                    timezone=timezone, languages="[]", data="{}"))
+            for k, v in {"admin_token_hash": hash_secret(admin_token), "registry_public_key": key.public.text,
+                         "registry_key_id": key.key_id, "created": now_iso()}.items():
+                tx.conn.execute(meta_t.insert().values(key=k, value=v))
+            item = self._event_item(tx.conn)
+            tx.emit("event", item)
+        return item
+
+    def meta(self, conn: Connection, key: str) -> str | None:
+        return conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == key)).scalar()
+
+    def _event_item(self, conn: Connection) -> dict[str, Any]:
+        row = conn.execute(sa.select(event_t)).mappings().first()
+        if row is None:
+            raise NotFound("the registry holds no event yet; run `registry init`", code="not_initialised")
+        item = dict(row)
+        item["languages"] = _loads(item["languages"], [])
+        item["data"] = _loads(item["data"], {})
+        item["registry_key"] = {"key_id": self.meta(conn, "registry_key_id"),
+                                "public_key": self.meta(conn, "registry_public_key")}
+        return item
+
+    def event(self) -> dict[str, Any]:
+        with self.read() as conn:
+            return self._event_item(conn)
+
+    def set_admin_token(self, token: str) -> None:
+        with self.write() as tx:
+            tx.conn.execute(meta_t.update().where(meta_t.c.key == "admin_token_hash")
+                            .values(value=hash_secret(token)))
+        self._admin_hash = None
+
+    # -- authentication ------------------------------------------------------------------------
+    def authenticate(self, token: str) -> Principal:
+        """The principal a bearer token stands for; :class:`AuthError` when none (or revoked)."""
+        import hmac
+
+        if not token:
+            raise AuthError("this endpoint needs `Authorization: Bearer <token>`", code="unauthorized")
+        digest = hash_secret(token)
+        with self.read() as conn:
+            if self._admin_hash is None:
+                self._admin_hash = self.meta(conn, "admin_token_hash") or ""
+            if self._admin_hash and hmac.compare_digest(digest, self._admin_hash):
+                return Principal("admin", name="admin")
+            row = conn.execute(sa.select(stations_t.c.id, stations_t.c.name, stations_t.c.revoked_at)
+                               .where(stations_t.c.token_hash == digest)).first()
+        if row is None:
+            raise AuthError("unknown token", code="unauthorized")
+        if row.revoked_at:
+            raise AuthError(f"station {row.name!r} was revoked by the registry; enrol it again",
+                            code="station_revoked")
+        return Principal("station", row.id, row.name)
+
+    # -- feed ----------------------------------------------------------------------------------
+    def head(self) -> int:
+        with self.read() as conn:
+            return int(conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")).scalar_one())
+
+    def feed_page(self, after: int, limit: int) -> tuple[list[tuple[int, str, str]], int]:
+        """Items with seq > ``after`` (at most ``limit``) as (seq, kind, JSON text), and the head."""
+        with self.read() as conn:
+            rows = conn.execute(sa.select(feed_t.c.seq, feed_t.c.kind, feed_t.c.data)
+                                .where(feed_t.c.seq > after).order_by(feed_t.c.seq).limit(limit)).all()
+            head = int(conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")).scalar_one())
+        return [(int(r[0]), r[1], r[2]) for r in rows], max(head, int(rows[-1][0]) if rows else 0)
+
+    # -- program -------------------------------------------------------------------------------
+    def apply_program(self, doc: ProgramDoc) -> ProgramResult:
+        """Upsert categories, rooms and sessions (and event dates/languages); unchanged ones are left alone."""
+        problems: list[str] = []
+        with self.write() as tx:
+            conn = tx.conn
+            room_ids = {r[0] for r in conn.execute(sa.select(rooms_t.c.id))} | {r.id for r in doc.rooms}
+            category_codes = ({r[0] for r in conn.execute(sa.select(categories_t.c.code))}
+                              | {c.code for c in doc.categories})
+            for c in doc.categories:
+                bad = [r for r in c.rooms if r != "*" and r not in room_ids]
+                if bad:
+                    problems.append(f"category {c.code}: unknown rooms {', '.join(bad)}")
+            for s in doc.sessions:
+                if s.room_id not in room_ids:
+                    problems.append(f"session {s.id}: unknown room {s.room_id!r}")
+                try:
+                    if datetime.fromisoformat(s.starts) >= datetime.fromisoformat(s.ends):
+                        problems.append(f"session {s.id}: ends before it starts")
+                except ValueError:
+                    problems.append(f"session {s.id}: starts/ends must be ISO 8601 date-times")
+                unknown = [c for c in s.categories if c not in category_codes]
+                if unknown:
+                    problems.append(f"session {s.id}: unknown categories {', '.join(unknown)}")
+            session_ids = {r[0] for r in conn.execute(sa.select(sessions_t.c.id))} | {s.id for s in doc.sessions}
+            grants: list[dict[str, str]] = []
+            for g in doc.grants:
+                found = conn.execute(sa.select(attendees_t.c.id).where(sa.or_(
+                    attendees_t.c.id == g.attendee, attendees_t.c.code_norm == normalise_code(g.attendee)))).first()
+                if found is None:
+                    problems.append(f"grant: no attendee {g.attendee!r}")
+                elif g.scope not in room_ids and g.scope not in session_ids:
+                    problems.append(f"grant: no room or session {g.scope!r}")
+                else:
+                    grants.append({"attendee_id": found[0], "scope": g.scope})
+            if len({r.id for r in doc.rooms}) != len(doc.rooms):
+                problems.append("two rooms share an id")
+            if len({s.id for s in doc.sessions}) != len(doc.sessions):
+                problems.append("two sessions share an id")
+            if problems:
+                raise InvalidInput("the program has problems: " + "; ".join(problems[:20]),
+                                   code="invalid_program", detail=problems)
+            changed = {"categories": 0, "rooms": 0, "sessions": 0, "grants": 0}
+            unchanged = 0
+            specs: list[tuple[str, str, sa.Table, str, list[dict[str, Any]]]] = [
+                ("categories", "category", categories_t, "code",
+                 [{**c.model_dump(), "label": c.label or c.code.replace("_", " ").title()} for c in doc.categories]),
+                ("rooms", "room", rooms_t, "id", [_with_extras(r.model_dump(), rooms_t) for r in doc.rooms]),
+                ("sessions", "session", sessions_t, "id",
+                 [_with_extras(s.model_dump(), sessions_t) for s in doc.sessions]),
+            ]
+            for name, kind, table, key, items in specs:
+                existing = {r[key]: dict(r) for r in conn.execute(sa.select(table)).mappings()}
+                for item in items:
+                    stored = {k: (_dumps(v) if isinstance(v, list | dict) else v) for k, v in item.items()}
+                    old = existing.get(item[key])
+                    if old == stored:
+                        unchanged += 1
+                        continue
+                    ins = tx.upsert(table).values(**stored)
+                    conn.execute(ins.on_conflict_do_update(index_elements=[key],
+                                                           set_={k: ins.excluded[k] for k in stored if k != key}))
+                    tx.emit(kind, item)
+                    changed[name] += 1
+            known_grants = {(r[0], r[1]) for r in conn.execute(sa.select(grants_t.c.attendee_id, grants_t.c.scope))}
+            for grant in grants:
+                if (grant["attendee_id"], grant["scope"]) in known_grants:
+                    unchanged += 1
+                    continue
+                known_grants.add((grant["attendee_id"], grant["scope"]))
+                conn.execute(grants_t.insert().values(**grant))
+                tx.emit("grant", grant)
+                changed["grants"] += 1
+            event_changed = False
+            if doc.event:
+                row = dict(conn.execute(sa.select(event_t)).mappings().one())
+                values: dict[str, Any] = {}
+                for k in ("timezone", "starts", "ends"):
+                    if k in doc.event and doc.event[k] is not None and str(doc.event[k]) != row[k]:
+                        values[k] = str(doc.event[k])
+                if isinstance(doc.event.get("languages"), list):
+                    langs = _dumps([str(x) for x in doc.event["languages"]])
+                    if langs != row["languages"]:
+                        values["languages"] = langs
+                extra = {k: v for k, v in doc.event.items()
+                         if k not in ("id", "name", "tag", "timezone", "starts", "ends", "languages", "data")}
+                data = {**_loads(row["data"], {}), **(doc.event.get("data") or {}), **extra}
+                if _dumps(data) != row["data"]:
+                    values["data"] = _dumps(data)
+                if values:
+                    conn.execute(event_t.update().values(**values))
+                    tx.emit("event", self._event_item(conn))
+                    event_changed = True
+        return ProgramResult(categories=changed["categories"], rooms=changed["rooms"], sessions=changed["sessions"],
+                             grants=changed["grants"], event_changed=event_changed, unchanged=unchanged)
+
+    def program(self) -> dict[str, Any]:
+        with self.read() as conn:
+            out: dict[str, Any] = {"event": self._event_item(conn)}
+            for name, table, lists in (("categories", categories_t, ("rooms",)), ("rooms", rooms_t, ("data",)),
+                                       ("sessions", sessions_t, ("categories", "data"))):
+                rows = []
+                for r in conn.execute(sa.select(table)).mappings():
+                    item = dict(r)
+                    for k in lists:
+                        item[k] = _loads(item[k], {} if k == "data" else [])
+                    rows.append(item)
+                out[name] = rows
+        return out
+
+    # -- attendees -----------------------------------------------------------------------------
+    def import_attendees(self, valid: Sequence[tuple[int, Mapping[str, str]]], report: Any) -> None:
+        """Write validated import rows (see :func:`venue_app.importer`): the station importer's rules.
+
+        A row matches an attendee by code, else by id, else by e-mail when neither side has a code;
+        new and changed records get the registry's current hlc as ``master_hlc`` (station edits
+        newer than it still win); attendees absent from the file are reported, never deleted.
+        ``report`` is an :class:`venue_app.importer.ImportReport`.
+        """
+        from venue_app.importer import RowProblem
+
+        fields = tuple(f for f in ATTENDEE_FIELDS)
+        with self.write() as tx:
+            conn = tx.conn
+            existing: dict[str, dict[str, Any]] = {}
+            by_code: dict[str, str] = {}
+            by_email: dict[str, list[str]] = {}
+            for row in conn.execute(sa.select(attendees_t)).mappings():
+                existing[row["id"]] = dict(row)
+                if row["code_norm"]:
+                    by_code[row["code_norm"]] = row["id"]
+                elif row["email"]:
+                    by_email.setdefault(row["email"].lower(), []).append(row["id"])
+            master_hlc = str(self.clock.now())
+            matched: set[str] = set()
+            ids_in_file: set[str] = set()
+            codes_in_file: set[str] = set()
+            inserts: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
+            for number, row in valid:
+                code_norm = normalise_code(row["code"]) if row.get("code") else None
+                attendee_id = by_code.get(code_norm) if code_norm else None
+                rid = row.get("id")
+                if attendee_id is None and rid in existing and (code_norm is None or not existing[rid]["code"]):
+                    attendee_id = rid
+                if attendee_id is None and not code_norm and row.get("email"):
+                    candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
+                    if len(candidates) == 1:
+                        attendee_id = candidates[0]
+                if attendee_id is not None and attendee_id in matched:
+                    report.problems.append(RowProblem(number, "", "matches the same attendee as an earlier row"))
+                    report.rejected += 1
+                    continue
+                if code_norm:
+                    holder = by_code.get(code_norm)
+                    if (holder is not None and holder != attendee_id) or code_norm in codes_in_file:
+                        report.problems.append(RowProblem(number, "code", "code already used by another attendee",
+                                                          row["code"]))
+                        report.rejected += 1
+                        continue
+                    codes_in_file.add(code_norm)
+                if attendee_id is None:
+                    new = rid or new_id()
+                    if new in existing or new in ids_in_file:
+                        report.problems.append(RowProblem(number, "id", "ID already used by another attendee", new))
+                        report.rejected += 1
+                        continue
+                    ids_in_file.add(new)
+                    record = {f: row.get(f, "") for f in fields}
+                    record["code"] = row.get("code") or None
+                    record["status"] = record["status"] or "active"
+                    record["name_order"] = record["name_order"] or "given-first"
+                    inserts.append({"id": new, **record, "code_norm": code_norm, "master_hlc": master_hlc})
+                    continue
+                matched.add(attendee_id)
+                old = existing[attendee_id]
+                # a column the file does not have keeps what we know
+                record = {f: (row[f] if f in row else old[f]) for f in fields}
+                record["code"] = record["code"] or None
+                record["status"] = record["status"] or "active"
+                if all(record[f] == old[f] for f in fields):
+                    report.unchanged += 1
+                    continue
+                record["code_norm"] = normalise_code(record["code"]) if record["code"] else None
+                record["master_hlc"] = master_hlc
+                updates.append({"b_id": attendee_id, **{f"b_{k}": v for k, v in record.items()}})
+            try:
+                if inserts:
+                    conn.execute(attendees_t.insert(), inserts)
+                if updates:
+                    cols = (*fields, "code_norm", "master_hlc")
+                    conn.execute(attendees_t.update().where(attendees_t.c.id == sa.bindparam("b_id"))
+                                 .values({c: sa.bindparam(f"b_{c}") for c in cols}), updates)
+                    # station edits newer than this master record still win (last writer by hlc)
+                    updated = {u["b_id"] for u in updates}
+                    edits = [(a, h) for a, h in conn.execute(sa.select(attendee_edits_t.c.attendee_id,
+                                                                       attendee_edits_t.c.hlc)) if a in updated]
+                    if hasattr(report, "station_edits_superseded"):
+                        report.station_edits_superseded = sum(1 for _, h in edits if h <= master_hlc)
+                    for attendee_id in sorted({a for a, _ in edits}):
+                        _overlay(tx, attendee_id)
+            except sa.exc.IntegrityError as exc:
+                raise InvalidInput(f"the import conflicts with attendees already in the registry ({exc.orig})",
+                                   code="import_conflict") from exc
+            report.inserted, report.updated = len(inserts), len(updates)
+            for rec in inserts:
+                tx.emit("attendee", {k: rec[k] for k in ATTENDEE_ITEM_COLUMNS})
+            for upd in updates:
+                tx.emit("attendee", self._attendee_item(conn, upd["b_id"]))
+            missing = [a for a, rec in existing.items() if a not in matched and rec["master_hlc"]]
+            report.missing_from_file = len(missing)
+            for attendee_id in missing[:50]:
+                old = existing[attendee_id]
+                report.missing_sample.append({"id": attendee_id, "code": old["code"] or "",
+                                              "name": f"{old['given_name']} {old['family_name']}".strip()})
+
+    def _attendee_item(self, conn: Connection, attendee_id: str) -> dict[str, Any]:
+        row = conn.execute(sa.select(*(attendees_t.c[c] for c in ATTENDEE_ITEM_COLUMNS))
+                           .where(attendees_t.c.id == attendee_id)).mappings().one()
+        return dict(row)
+
+    def attendee(self, id_or_code: str) -> dict[str, Any] | None:
+        with self.read() as conn:
+            row = conn.execute(sa.select(attendees_t.c.id).where(sa.or_(
+                attendees_t.c.id == id_or_code, attendees_t.c.code_norm == normalise_code(id_or_code)))).first()
+            return None if row is None else self._attendee_item(conn, row[0])
+
+    # -- enrolment and stations ----------------------------------------------------------------
+    def create_enrollment(self, *, name: str, role: str, room_id: str | None = None,
+                          ttl_s: float = 24 * 3600) -> tuple[str, float]:
+        """A one-time enrolment code (``XXXX-XXXX-XXXX-XXXX``) and its expiry (Unix time)."""
+        if role not in ROLES:
+            raise InvalidInput(f"role must be one of {', '.join(ROLES)}", code="invalid_role")
+        if not name.strip():
+            raise InvalidInput("a station needs a name", code="invalid_name")
+        raw = "".join(secrets.choice(ENROL_ALPHABET) for _ in range(16))
+        code = "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+        expires = time.time() + ttl_s
+        with self.write() as tx:
+            if room_id is not None and tx.conn.execute(sa.select(rooms_t.c.id).where(rooms_t.c.id == room_id)
+                                                       ).first() is None:
+                raise InvalidInput(f"no room {room_id!r} in the program", code="unknown_room")
+            tx.conn.execute(enrollments_t.insert().values(code_hash=hash_secret(raw), name=name.strip(), role=role,
+                                                          room_id=room_id, created=now_iso(), expires_at=expires))
+        return code, expires
+
+    def enroll(self, *, code: str, public_key: str, name: str | None, key: SigningKey) -> dict[str, Any]:
+        try:
+            station_key = PublicKey.from_text(public_key)
+        except (TokenError, ValueError) as exc:
+            raise InvalidInput("public_key must be a base64 Ed25519 public key (32 bytes)",
+                               code="invalid_public_key") from exc
+        code_hash = hash_secret(normalise_enrol_code(code))
+        with self.write() as tx:
+            conn = tx.conn
+            row = conn.execute(sa.select(enrollments_t)
+                               .where(enrollments_t.c.code_hash == code_hash)).mappings().first()
+            if row is None:
+                raise AuthError("unknown enrolment code", code="invalid_code")
+            if row["used_at"]:
+                raise AuthError("this enrolment code was already used; ask for a new one", code="code_used")
+            if row["expires_at"] < time.time():
+                raise AuthError("this enrolment code has expired; ask for a new one", code="code_expired")
+            station_id = new_id()
+            token = secrets.token_urlsafe(32)
+            certificate = sign_certificate(key, station_id, station_key.text)
+            done = conn.execute(enrollments_t.update().where(enrollments_t.c.code_hash == code_hash,
+                                                             enrollments_t.c.used_at.is_(None))
+                                .values(used_at=now_iso(), station_id=station_id))
+            if done.rowcount != 1:
+                raise AuthError("this enrolment code was already used; ask for a new one", code="code_used")
+            conn.execute(stations_t.insert().values(
+                id=station_id, name=(name or "").strip() or row["name"], role=row["role"], room_id=row["room_id"],
+                public_key=station_key.text, key_id=station_key.key_id, certificate=certificate,
+                token_hash=hash_secret(token), enrolled_at=now_iso(), revoked_reason=""))
+            station = self._station_item(conn, station_id)
+            tx.emit("station", station)
+            event = self._event_item(conn)
+        return {"station_id": station_id, "token": token, "name": station["name"], "role": station["role"],
+                "room_id": station["room_id"], "key_id": station["key_id"], "certificate": certificate,
+                "event": event, "registry_key": event["registry_key"], "feed_head": tx.head,
+                "server_time": now_iso()}
+
+    def _station_item(self, conn: Connection, station_id: str) -> dict[str, Any]:
+        row = conn.execute(sa.select(stations_t.c.id, stations_t.c.name, stations_t.c.role, stations_t.c.room_id,
+                                     stations_t.c.public_key, stations_t.c.key_id, stations_t.c.certificate,
+                                     stations_t.c.revoked_at)
+                           .where(stations_t.c.id == station_id)).mappings().one()
+        return dict(row)
+
+    def stations(self) -> list[dict[str, Any]]:
+        with self.read() as conn:
+            counts = dict(conn.execute(sa.select(log_t.c.station_id, sa.func.count())
+                                       .group_by(log_t.c.station_id)).all())
+            rows = conn.execute(sa.select(stations_t).order_by(stations_t.c.enrolled_at)).mappings().all()
+        out = []
+        for r in rows:
+            item = {k: r[k] for k in ("id", "name", "role", "room_id", "key_id", "public_key", "enrolled_at",
+                                      "revoked_at", "revoked_reason", "last_seen")}
+            item["revoked_reason"] = item["revoked_reason"] or ""
+            item["events"] = int(counts.get(r["id"], 0))
+            out.append(item)
+        return out
+
+    def find_station(self, id_or_name: str) -> str:
+        with self.read() as conn:
+            row = conn.execute(sa.select(stations_t.c.id).where(stations_t.c.id == id_or_name)).first()
+            if row is not None:
+                return str(row[0])
+            rows = conn.execute(sa.select(stations_t.c.id).where(stations_t.c.name == id_or_name)).all()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if len(rows) > 1:
+            raise InvalidInput(f"{len(rows)} stations are named {id_or_name!r}; use the station id",
+                               code="ambiguous_station")
+        raise NotFound(f"no station {id_or_name!r}", code="unknown_station")
+
+    def revoke(self, station_id: str, reason: str = "") -> dict[str, Any]:
+        with self.write() as tx:
+            row = tx.conn.execute(sa.select(stations_t.c.revoked_at).where(stations_t.c.id == station_id)).first()
+            if row is None:
+                raise NotFound(f"no station {station_id!r}", code="unknown_station")
+            if not row[0]:
+                tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id)
+                                .values(revoked_at=now_iso(), revoked_reason=reason))
+                tx.emit("station", self._station_item(tx.conn, station_id))
+            return self._station_item(tx.conn, station_id)
+
+    # -- station events ------------------------------------------------------------------------
+    def ingest(self, station_id: str, raw_events: Sequence[Any]) -> PushResponse:
+        """Append a batch of one station's events: per event accepted, duplicate or rejected."""
+        results: list[EventResult | None] = [None] * len(raw_events)
+        parsed: list[tuple[int, StationEvent]] = []
+        for index, raw in enumerate(raw_events):
+            if not isinstance(raw, dict):
+                results[index] = EventResult(index=index, status="rejected", code="malformed",
+                                             message="an event is a JSON object")
+                continue
+            raw_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+            try:
+                ev = StationEvent.model_validate(raw)
+            except ValidationError as exc:
+                errors = exc.errors()
+                unknown = all(e["loc"] == ("type",) for e in errors) and isinstance(raw.get("type"), str)
+                message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'event'}: {e['msg']}"
+                                    for e in errors[:5])
+                results[index] = EventResult(index=index, id=raw_id, status="rejected",
+                                             code="unknown_type" if unknown else "malformed", message=message[:500])
+                continue
+            if ev.station_id != station_id:
+                results[index] = EventResult(index=index, id=ev.id, status="rejected", code="wrong_station",
+                                             message="a station may only push its own events")
+                continue
+            parsed.append((index, ev))
+        with self.write() as tx:
+            conn = tx.conn
+            existing: set[str] = set()
+            ids = [ev.id for _, ev in parsed]
+            for start in range(0, len(ids), _IN_CHUNK):
+                existing.update(r[0] for r in conn.execute(sa.select(log_t.c.id)
+                                                           .where(log_t.c.id.in_(ids[start:start + _IN_CHUNK]))))
+            fresh: list[tuple[int, Event, bool]] = []
+            received = now_iso()
+            wall = time.time_ns() // 1_000_000
+            for index, ev in parsed:
+                if ev.id in existing:
+                    results[index] = EventResult(index=index, id=ev.id, status="duplicate")
+                    continue
+                existing.add(ev.id)
+                stamp = parse_hlc(ev.hlc)
+                clamped = stamp.ms > wall + MAX_DRIFT_MS
+                if clamped:
+                    event = ev.to_event(hlc=str(HLC(wall + MAX_DRIFT_MS, stamp.counter, stamp.station)),
+                                        flags=("hlc_clamped",))
+                else:
+                    self.clock.observe(stamp)
+                    event = ev.to_event()
+                fresh.append((index, event, clamped))
+            if fresh:
+                conn.execute(log_t.insert(), [
+                    {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
+                     "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
+                     "flags": _dumps(list(e.flags))} for _, e, _ in fresh])
+                for index, event, clamped in fresh:
+                    tx.emit("station_event", event.as_dict())
+                    _APPLIERS[event.type](tx, event)
+                    results[index] = EventResult(index=index, id=event.id, status="accepted",
+                                                 flags=list(event.flags) if clamped else [],
+                                                 hlc=event.hlc if clamped else None)
+                conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=received))
+        done = [r for r in results if r is not None]
+        return PushResponse(results=done, accepted=sum(r.status == "accepted" for r in done),
+                            duplicate=sum(r.status == "duplicate" for r in done),
+                            rejected=sum(r.status == "rejected" for r in done), head=tx.head)
+
+    # -- summary -------------------------------------------------------------------------------
+    def summary(self, *, conflicts_limit: int = 200) -> dict[str, Any]:
+        with self.read() as conn:
+            event = self._event_item(conn)
+
+            def count(stmt: Any) -> int:
+                return int(conn.execute(stmt).scalar() or 0)
+
+            by_station = {r[0]: int(r[1]) for r in conn.execute(
+                sa.select(log_t.c.station_id, sa.func.count()).where(log_t.c.type == "checkin")
+                .group_by(log_t.c.station_id))}
+            names = dict(conn.execute(sa.select(stations_t.c.id, stations_t.c.name)).all())
+            rooms = []
+            counts = {r.room_id: (int(r.present), int(r.adjust)) for r in conn.execute(sa.select(room_counts_t))}
+            for r in conn.execute(sa.select(rooms_t).order_by(rooms_t.c.id)).mappings():
+                present, adjust = counts.pop(r["id"], (0, 0))
+                rooms.append({"id": r["id"], "name": r["name"], "capacity": int(r["capacity"]),
+                              "policy": r["policy"], "present": present, "adjust": adjust,
+                              "occupancy": max(0, present + adjust)})
+            for room_id, (present, adjust) in sorted(counts.items()):
+                rooms.append({"id": room_id, "name": room_id, "capacity": 0, "policy": "warn", "present": present,
+                              "adjust": adjust, "occupancy": max(0, present + adjust)})
+            conflicts = [dict(r) for r in conn.execute(
+                sa.select(*(c for c in conflicts_t.c if c.name != "id")).order_by(conflicts_t.c.id.desc())
+                .limit(conflicts_limit)).mappings()]
+            return {
+                "event": {"id": event["id"], "name": event["name"], "tag": event["tag"]},
+                "attendees": count(sa.select(sa.func.count()).select_from(attendees_t)),
+                "checked_in": count(sa.select(sa.func.count()).select_from(checkins_t)),
+                "checkin_events": sum(by_station.values()),
+                "checkins_by_station": {names.get(k, k): v for k, v in by_station.items()},
+                "events": count(sa.select(sa.func.count()).select_from(log_t)),
+                "flagged_events": count(sa.select(sa.func.count()).select_from(log_t).where(log_t.c.flags != "[]")),
+                "stations": count(sa.select(sa.func.count()).select_from(stations_t)),
+                "stations_revoked": count(sa.select(sa.func.count()).select_from(stations_t)
+                                          .where(stations_t.c.revoked_at.is_not(None))),
+                "feed_head": count(sa.select(counters.c.value).where(counters.c.name == "feed")),
+                "rooms": rooms,
+                "conflict_count": count(sa.select(sa.func.count()).select_from(conflicts_t)),
+                "conflicts": conflicts,
+            }
+
+    def event_ids(self) -> set[str]:
+        with self.read() as conn:
+            return {r[0] for r in conn.execute(sa.select(log_t.c.id))}
+
+    def table_rows(self, name: str) -> list[dict[str, Any]]:
+        """Every row of a table (tests and diagnostics)."""
+        table = metadata.tables[name]
+        with self.read() as conn:
+            return [dict(r) for r in conn.execute(sa.select(table)).mappings()]
+
+
+def _with_extras(item: dict[str, Any], table: sa.Table) -> dict[str, Any]:
+    """Keys that are not columns (``reentry``, ``clear_after_session``, …) go into ``data``, as on a station."""
+    columns = set(table.c.keys())
+    extras = {k: v for k, v in item.items() if k not in columns}
+    out = {k: v for k, v in item.items() if k in columns}
+    out["data"] = {**(out.get("data") or {}), **extras}
+    return out
+
+
+# -- appliers (the registry's side of venue_app.eventlog) ----------------------------------------
+
+def _apply_checkin(tx: Tx, ev: Event) -> None:
+    attendee_id = ev.payload.get("attendee_id")
+    serial = ev.payload.get("badge_serial")
+    if not attendee_id and serial:
+        row = tx.conn.execute(sa.select(badges_t.c.attendee_id).where(badges_t.c.serial == str(serial),
+                                                                      badges_t.c.attendee_id != "")).first()
+        if row is None:
+            tx.conn.execute(tx.upsert(pending_t).values(event_id=ev.id, badge_serial=str(serial))
+                            .on_conflict_do_nothing())
+            return
+        attendee_id = row[0]
+    if attendee_id:
+        _merge_checkin(tx, str(attendee_id), ev)
+
+
+def _merge_checkin(tx: Tx, attendee_id: str, ev: Event) -> None:
+    conn = tx.conn
+    row = conn.execute(sa.select(checkins_t).where(checkins_t.c.attendee_id == attendee_id)).mappings().first()
+    if row is None:
+        conn.execute(checkins_t.insert().values(attendee_id=attendee_id, event_id=ev.id, hlc=ev.hlc, at=ev.wall,
+                                                station_id=ev.station_id, operator=ev.operator, count=1,
+                                                stations=_dumps([ev.station_id])))
+        return
+    seen = set(_loads(row["stations"], []))
+    if ev.station_id not in seen and not ev.payload.get("override"):
+        # admitted at a station that had not seen the earlier check-in(s): both kept, reported
+        conn.execute(tx.upsert(conflicts_t).values(
+            attendee_id=attendee_id, kind="double_checkin", event_id=ev.id, station_id=ev.station_id, hlc=ev.hlc,
+            other_event_id=row["event_id"], other_station_id=row["station_id"], other_hlc=row["hlc"],
+            detected_at=now_iso()).on_conflict_do_nothing())
+    values: dict[str, Any] = {"count": row["count"] + 1, "stations": _dumps(sorted(seen | {ev.station_id}))}
+    if ev.hlc < row["hlc"]:  # the earliest check-in is the one shown
+        values.update(event_id=ev.id, hlc=ev.hlc, at=ev.wall, station_id=ev.station_id, operator=ev.operator)
+    conn.execute(checkins_t.update().where(checkins_t.c.attendee_id == attendee_id).values(**values))
+
+
+def _subject(ev: Event) -> str | None:
+    attendee_id = ev.payload.get("attendee_id")
+    if attendee_id:
+        return str(attendee_id)
+    serial = ev.payload.get("badge_serial")
+    return f"badge:{serial}" if serial else None
+
+
+def _apply_room(tx: Tx, ev: Event) -> None:
+    subject = _subject(ev)
+    room_id = ev.payload.get("room_id")
+    if subject is None or not room_id:
+        return
+    room_id = str(room_id)
+    conn = tx.conn
+    row = conn.execute(sa.select(presence_t.c.room_id, presence_t.c.hlc)
+                       .where(presence_t.c.attendee_id == subject)).first()
+    if row is not None and row.hlc >= ev.hlc:
+        return  # a later movement of this person is already known
+    new_room = room_id if ev.type == "room_entry" else None
+    old_room = row.room_id if row is not None else None
+    ins = tx.upsert(presence_t).values(attendee_id=subject, room_id=new_room, hlc=ev.hlc, event_id=ev.id)
+    conn.execute(ins.on_conflict_do_update(index_elements=["attendee_id"], set_={
+        "room_id": ins.excluded.room_id, "hlc": ins.excluded.hlc, "event_id": ins.excluded.event_id}))
+    if old_room != new_room:
+        if old_room is not None:
+            _bump(tx, old_room, "present", -1)
+        if new_room is not None:
+            _bump(tx, new_room, "present", +1)
+
+
+def _bump(tx: Tx, room_id: str, column: str, delta: int) -> None:
+    ins = tx.upsert(room_counts_t).values(room_id=room_id, **{column: delta})
+    tx.conn.execute(ins.on_conflict_do_update(index_elements=["room_id"],
+                                              set_={column: room_counts_t.c[column] + ins.excluded[column]}))
+
+
+def _apply_adjust(tx: Tx, ev: Event) -> None:
+    room_id = ev.payload.get("room_id")
+    delta = ev.payload.get("delta")
+    if room_id and isinstance(delta, int) and not isinstance(delta, bool) and abs(delta) < 1_000_000:
+        _bump(tx, str(room_id), "adjust", delta)
+
+
+def _emit_badges(tx: Tx, serials: Iterable[str]) -> None:
+    for serial in dict.fromkeys(serials):
+        row = tx.conn.execute(sa.select(badges_t).where(badges_t.c.serial == serial)).mappings().first()
+        if row is not None:
+            tx.emit("badge", dict(row))
+
+
+def _apply_badge_issued(tx: Tx, ev: Event) -> None:
+    p = ev.payload
+    serial = p.get("serial")
+    if not serial or not p.get("attendee_id"):
+        return
+    serial = str(serial)
+    conn = tx.conn
+    ins = tx.upsert(badges_t).values(serial=serial, attendee_id=str(p["attendee_id"]),
+                                     category=str(p.get("category", "")), key_id=str(p.get("key_id", "")),
+                                     token=str(p.get("token", "")), issued_hlc=ev.hlc, event_id=ev.id)
+    conn.execute(ins.on_conflict_do_update(
+        index_elements=["serial"],
+        set_={k: ins.excluded[k] for k in ("attendee_id", "category", "key_id", "token", "issued_hlc", "event_id")},
+        where=sa.or_(badges_t.c.issued_hlc == "", ins.excluded.issued_hlc < badges_t.c.issued_hlc)))
+    superseded = [str(s) for s in p.get("supersedes") or [] if isinstance(s, str | int)]
+    for old in superseded:
+        _revoke(tx, old, ev.hlc, str(p.get("reason") or "replaced by a new badge"))
+    for pending in conn.execute(sa.select(pending_t.c.event_id).where(pending_t.c.badge_serial == serial)).all():
+        row = conn.execute(sa.select(log_t).where(log_t.c.id == pending[0])).mappings().first()
+        conn.execute(pending_t.delete().where(pending_t.c.event_id == pending[0]))
+        if row is not None:
+            _merge_checkin(tx, str(p["attendee_id"]), Event(row["id"], row["hlc"], row["station_id"], row["type"],
+                                                            _loads(row["payload"], {}), row["operator"],
+                                                            row["wall"], tuple(_loads(row["flags"], []))))
+    _emit_badges(tx, [serial, *superseded])
+
+
+def _revoke(tx: Tx, serial: str, hlc: str, reason: str) -> None:
+    # a revocation may arrive before the badge it revokes: keep a placeholder row
+    ins = tx.upsert(badges_t).values(serial=serial, attendee_id="", key_id="", token="", issued_hlc="",
+                                     event_id="", revoked_hlc=hlc, revoked_reason=reason)
+    earlier = sa.or_(badges_t.c.revoked_hlc.is_(None), ins.excluded.revoked_hlc < badges_t.c.revoked_hlc)
+    tx.conn.execute(ins.on_conflict_do_update(index_elements=["serial"], set_={
+        "revoked_reason": sa.case((earlier, ins.excluded.revoked_reason), else_=badges_t.c.revoked_reason),
+        "revoked_hlc": sa.case((earlier, ins.excluded.revoked_hlc), else_=badges_t.c.revoked_hlc),
+    }))
+
+
+def _apply_badge_revoked(tx: Tx, ev: Event) -> None:
+    serial = ev.payload.get("serial")
+    if serial:
+        _revoke(tx, str(serial), ev.hlc, str(ev.payload.get("reason") or "revoked"))
+        _emit_badges(tx, [str(serial)])
+
+
+def _apply_attendee_created(tx: Tx, ev: Event) -> None:
+    record = ev.payload.get("attendee") or {}
+    if not isinstance(record, dict) or not record.get("id"):
+        return
+    attendee_id = str(record["id"])
+    ins = tx.upsert(attendees_t).values(id=attendee_id, master_hlc="")
+    tx.conn.execute(ins.on_conflict_do_nothing())
+    _apply_fields(tx, attendee_id, {k: record[k] for k in ATTENDEE_FIELDS if record.get(k) is not None}, ev)
+
+
+def _apply_attendee_updated(tx: Tx, ev: Event) -> None:
+    attendee_id = ev.payload.get("attendee_id")
+    fields = ev.payload.get("fields") or {}
+    if attendee_id and isinstance(fields, dict):
+        exists = tx.conn.execute(sa.select(attendees_t.c.id).where(attendees_t.c.id == str(attendee_id))).first()
+        if exists is None:
+            # an edit of an attendee the registry does not know (yet): keep the edit, no record
+            _store_edits(tx, str(attendee_id), fields, ev)
+            return
+        _apply_fields(tx, str(attendee_id), fields, ev)
+
+
+def _store_edits(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:
+    for name, value in fields.items():
+        if not valid_field(name, value):
+            continue
+        ins = tx.upsert(attendee_edits_t).values(attendee_id=attendee_id, field=name,
+                                                 value=None if value is None else str(value), hlc=ev.hlc,
+                                                 event_id=ev.id)
+        tx.conn.execute(ins.on_conflict_do_update(
+            index_elements=["attendee_id", "field"],
+            set_={"value": ins.excluded.value, "hlc": ins.excluded.hlc, "event_id": ins.excluded.event_id},
+            where=ins.excluded.hlc > attendee_edits_t.c.hlc))
+
+
+def _apply_fields(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:
+    _store_edits(tx, attendee_id, fields, ev)
+    _overlay(tx, attendee_id)
+    tx.emit("attendee", tx.store._attendee_item(tx.conn, attendee_id))
+
+
+def _overlay(tx: Tx, attendee_id: str) -> None:
+    """Lay the winning field edits newer than the master record over the attendee row."""
+    conn = tx.conn
+    master = conn.execute(sa.select(attendees_t.c.master_hlc).where(attendees_t.c.id == attendee_id)).first()
+    if master is None:
+        return
+    values: dict[str, Any] = {}
+    for name, value in conn.execute(sa.select(attendee_edits_t.c.field, attendee_edits_t.c.value).where(
+            attendee_edits_t.c.attendee_id == attendee_id, attendee_edits_t.c.hlc > master[0])).all():
+        value = value if value is not None else ""
+        if name == "code":
+            code_norm = normalise_code(value) if value else None
+            taken = conn.execute(sa.select(attendees_t.c.id).where(attendees_t.c.code_norm == code_norm,
+                                                                   attendees_t.c.id != attendee_id)).first()
+            if code_norm is not None and taken is not None:
+                continue  # never steal another attendee's registration code
+            values.update(code=value or None, code_norm=code_norm)
+        else:
+            values[name] = value
+    if values:
+        conn.execute(attendees_t.update().where(attendees_t.c.id == attendee_id).values(**values))
+
+
+def _noop(tx: Tx, ev: Event) -> None:
+    """print_job and override are facts for the record; nothing derives from them."""
+
+
+_APPLIERS: dict[str, Callable[[Tx, Event], None]] = {
+    "checkin": _apply_checkin,
+    "room_entry": _apply_room,
+    "room_exit": _apply_room,
+    "occupancy_adjust": _apply_adjust,
+    "badge_issued": _apply_badge_issued,
+    "badge_revoked": _apply_badge_revoked,
+    "attendee_created": _apply_attendee_created,
+    "attendee_updated": _apply_attendee_updated,
+    "print_job": _noop,
+    "override": _noop,
+}
+
+
+def utc_iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")

@@ -1,0 +1,197 @@
+"""Applying a feed page to the station replica: one transaction per page, cursor last.
+
+Station events go through the same :mod:`venue_app.eventlog` appliers as local ones (the log insert
+is idempotent, so our own events echoed back change nothing). Master data (event, categories,
+rooms, sessions, attendees, stations) is upserted. Items of unknown kinds are kept, not fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from venue_app import eventlog
+from venue_app.codes import normalise_code
+from venue_app.errors import VenueError
+from venue_app.eventlog import ATTENDEE_FIELDS, Event
+from venue_app.hlc import parse_hlc
+from venue_app.keys import PublicKey
+from venue_app.registry.protocol import FeedPage, verify_certificate
+
+if TYPE_CHECKING:
+    from venue_app.station import Station
+
+__all__ = ["ApplyResult", "FeedError", "apply_page"]
+
+log = logging.getLogger(__name__)
+
+
+class FeedError(VenueError):
+    """A page the station refuses to apply (it would move the cursor backwards, …)."""
+
+
+@dataclass
+class ApplyResult:
+    items: int = 0
+    events: int = 0
+    unknown: int = 0
+    skipped: int = 0
+    clamped: int = 0
+    cursor: int = 0
+    keys_changed: bool = False
+    seq: int = 0  # the item being applied
+
+
+def apply_page(station: Station, page: FeedPage) -> ApplyResult:
+    cursor = int(station.replica.get_meta("feed_cursor", 0))
+    if page.next < cursor:
+        raise FeedError(f"the registry sent a page that would move the cursor back ({page.next} < {cursor})")
+    last = cursor
+    for item in page.items:
+        if item.seq <= last:
+            raise FeedError("the registry sent items out of order")
+        last = item.seq
+    result = ApplyResult(cursor=max(cursor, page.next))
+    registry_key = _registry_key(station)
+    with station.replica.transaction() as conn:
+        for item in page.items:
+            if item.seq <= cursor:
+                result.skipped += 1
+                continue
+            result.items += 1
+            handler = _HANDLERS.get(item.kind)
+            if handler is None:
+                conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
+                             (item.seq, item.kind, json.dumps(item.data, ensure_ascii=False)))
+                result.unknown += 1
+                continue
+            result.seq = item.seq
+            handler(station, conn, item.data, result, registry_key)
+        station.replica.set_meta(conn, "feed_cursor", result.cursor)
+        station.replica.set_meta(conn, "feed_head", page.head)
+    if result.keys_changed:
+        station.config_changed()
+    return result
+
+
+def _registry_key(station: Station) -> PublicKey | None:
+    row = station.replica.one("SELECT public_key FROM keys WHERE kind = 'registry' LIMIT 1")
+    return PublicKey.from_text(row[0]) if row else None
+
+
+def _json_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value if value is not None else [], ensure_ascii=False)
+
+
+def _event(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+           _key: PublicKey | None) -> None:
+    for column in ("name", "timezone", "starts", "ends"):
+        if data.get(column):
+            conn.execute(f"UPDATE event SET {column} = ?", (data[column],))
+    if data.get("languages") is not None:
+        conn.execute("UPDATE event SET languages = ?", (_json_text(data["languages"]),))
+    result.keys_changed = True
+
+
+def _category(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+              _key: PublicKey | None) -> None:
+    conn.execute("INSERT INTO categories(code, label, color, rooms) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE"
+                 " SET label = excluded.label, color = excluded.color, rooms = excluded.rooms",
+                 (data["code"], data.get("label") or data["code"], data.get("color") or "#607d8b",
+                  _json_text(data.get("rooms", ["*"]))))
+
+
+def _room(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+          _key: PublicKey | None) -> None:
+    conn.execute("INSERT INTO rooms(id, name, capacity, policy, zone, data) VALUES (?, ?, ?, ?, ?, ?)"
+                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,"
+                 " policy = excluded.policy, zone = excluded.zone, data = excluded.data",
+                 (data["id"], data["name"], int(data["capacity"]), data.get("policy") or "warn", data.get("zone", ""),
+                  _json_text(data.get("data", {}))))
+
+
+def _session(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+             _key: PublicKey | None) -> None:
+    conn.execute("INSERT INTO sessions(id, room_id, title, starts, ends, categories, capacity, data)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id,"
+                 " title = excluded.title, starts = excluded.starts, ends = excluded.ends,"
+                 " categories = excluded.categories, capacity = excluded.capacity, data = excluded.data",
+                 (data["id"], data["room_id"], data["title"], data["starts"], data["ends"],
+                  _json_text(data.get("categories", [])), data.get("capacity"), _json_text(data.get("data", {}))))
+
+
+def _attendee(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+              _key: PublicKey | None) -> None:
+    record = {k: ("" if data.get(k) is None else str(data[k])) for k in ATTENDEE_FIELDS if k in data}
+    if record.get("status") not in (None, "active", "cancelled", "blocked"):
+        record.pop("status")
+    code_norm = normalise_code(record["code"]) if record.get("code") else None
+    if code_norm:
+        # a code now held by another record moves to this one (the registry is the master of codes)
+        conn.execute("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?", (code_norm, data["id"]))
+    columns = ["id", "code_norm", "master_hlc", *record]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    conn.execute(f"INSERT INTO attendees({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+                 f" ON CONFLICT(id) DO UPDATE SET {updates}",
+                 (data["id"], code_norm, str(data.get("master_hlc") or ""), *record.values()))
+    eventlog.overlay_edits(conn, [data["id"]])
+
+
+def _station(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+             key: PublicKey | None) -> None:
+    public = data.get("public_key")
+    if not public:
+        return
+    if key is None or not verify_certificate(key, data["id"], public, data.get("certificate") or ""):
+        log.warning("station %s has no valid registry certificate; its badges are not trusted", data.get("id"))
+        return
+    conn.execute("INSERT INTO stations(id, name, role, room_id, public_key, key_id) VALUES (?, ?, ?, ?, ?, ?)"
+                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+                 " room_id = excluded.room_id, public_key = excluded.public_key, key_id = excluded.key_id",
+                 (data["id"], data.get("name") or data["id"][:8], data.get("role") or "desk", data.get("room_id"),
+                  public, data.get("key_id") or PublicKey.from_text(public).key_id))
+    conn.execute("INSERT OR IGNORE INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, ?, 'station')",
+                 (PublicKey.from_text(public).key_id, public, data["id"]))
+    result.keys_changed = True
+
+
+def _badge(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+           _key: PublicKey | None) -> None:
+    """Badge validity is derived here from the badge events themselves (they come as station events)."""
+
+
+def _station_event(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+                   _key: PublicKey | None) -> None:
+    remote, clamped = station.clock.observe(parse_hlc(str(data["hlc"])))
+    flags = tuple(data.get("flags") or ())
+    hlc = str(data["hlc"])
+    if clamped:
+        hlc, flags = str(remote), (*flags, "hlc_clamped")
+        result.clamped += 1
+    event = Event(str(data["id"]), hlc, str(data["station_id"]), str(data["type"]), dict(data.get("payload") or {}),
+                  str(data.get("operator") or ""), str(data.get("wall") or ""), flags)
+    if event.type not in eventlog.EVENT_TYPES:
+        conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
+                     (result.seq, f"station_event:{event.type}", json.dumps(data)))
+        result.unknown += 1
+        return
+    if eventlog.append(conn, event, outbox=False):
+        result.events += 1
+    elif event.station_id == station.station_id:
+        # our own event came back: the registry has it, whatever happened to the push reply
+        conn.execute("UPDATE log SET outbox = 0 WHERE id = ? AND outbox = 1", (event.id,))
+
+
+_HANDLERS = {
+    "event": _event,
+    "category": _category,
+    "room": _room,
+    "session": _session,
+    "attendee": _attendee,
+    "station": _station,
+    "badge": _badge,
+    "station_event": _station_event,
+}

@@ -1,0 +1,121 @@
+"""HTTP client of the registry API: every failure becomes a :class:`SyncError` in plain words.
+
+Nothing here retries: the engine decides (backoff with jitter). The client never touches the
+replica, so a failure can never lose anything queued.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from venue_app.errors import EnvironmentFault
+from venue_app.registry.protocol import (
+    API_PREFIX,
+    EnrollResponse,
+    FeedPage,
+    Health,
+    PushResponse,
+)
+
+__all__ = ["RegistryClient", "Revoked", "SyncError", "TooLarge", "Unauthorized"]
+
+
+class SyncError(EnvironmentFault):
+    """The registry could not be used right now; ``str()`` says why in plain words."""
+
+    retry = True
+
+
+class Unauthorized(SyncError):
+    retry = False
+
+
+class TooLarge(SyncError):
+    """The registry refused a push as too large: send smaller batches."""
+
+
+class Revoked(Unauthorized):
+    """This station was revoked by the registry: it must stop syncing."""
+
+
+class RegistryClient:
+    def __init__(self, url: str, token: str | None = None, *, timeout: float = 10.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.url = url.rstrip("/")
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self._http = httpx.Client(base_url=self.url + API_PREFIX, headers=headers, transport=transport,
+                                  timeout=httpx.Timeout(timeout, connect=5.0), follow_redirects=False)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> RegistryClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- endpoints -----------------------------------------------------------------------------
+    def health(self) -> Health:
+        return Health.model_validate(self._call("GET", "/health"))
+
+    def enroll(self, code: str, public_key: str, name: str | None = None) -> EnrollResponse:
+        body = {"code": code, "public_key": public_key, "name": name}
+        return EnrollResponse.model_validate(self._call("POST", "/enroll", json=body))
+
+    def feed(self, after: int, limit: int = 1000, wait: float = 0.0) -> FeedPage:
+        params = {"after": after, "limit": limit, "wait": wait}
+        return FeedPage.model_validate(self._call("GET", "/feed", params=params, timeout=wait + 15.0))
+
+    def push(self, events: list[dict[str, Any]]) -> PushResponse:
+        return PushResponse.model_validate(self._call("POST", "/events", json={"events": events}, timeout=30.0))
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _call(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+        try:
+            response = self._http.request(method, path, timeout=timeout if timeout is not None else
+                                          httpx.USE_CLIENT_DEFAULT, **kwargs)
+        except httpx.ConnectTimeout as exc:
+            raise SyncError("The registry does not answer (connection timed out).") from exc
+        except httpx.ConnectError as exc:
+            text = str(exc).lower()
+            if "ssl" in text or "certificate" in text:
+                raise SyncError("Secure connection to the registry failed (certificate problem).") from exc
+            if "name or service" in text or "nodename" in text or "resolution" in text or "getaddrinfo" in text:
+                raise SyncError("The registry's address cannot be found (DNS). Check the network.") from exc
+            raise SyncError("The registry cannot be reached (network down or registry stopped).") from exc
+        except httpx.TimeoutException as exc:
+            raise SyncError("The registry stopped answering in the middle of a reply.") from exc
+        except httpx.TransportError as exc:
+            raise SyncError(f"The connection to the registry broke ({type(exc).__name__}).") from exc
+        return self._decode(response)
+
+    @staticmethod
+    def _decode(response: httpx.Response) -> Any:
+        try:
+            body = response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError, ValueError):
+            body = None
+        status = response.status_code
+        if 200 <= status < 300:
+            if body is None:
+                raise SyncError("The registry answered with something that is not valid data.")
+            return body
+        code = body.get("code") if isinstance(body, dict) else None
+        if status == 401:
+            if code == "station_revoked":
+                raise Revoked("This station was revoked by the registry. Ask congress IT to enrol it again.")
+            raise Unauthorized("The registry does not accept this station's credentials (enrol it again).")
+        if status == 413:
+            raise TooLarge("The registry refused a batch as too large; sending smaller batches.")
+        if status == 429:
+            raise SyncError("The registry is busy (too many requests); retrying shortly.")
+        if status >= 500:
+            raise SyncError(f"The registry has a problem (HTTP {status}); retrying.")
+        message = body.get("message") if isinstance(body, dict) else None
+        error = SyncError(f"The registry refused the request (HTTP {status}{': ' + message if message else ''}).")
+        error.retry = status in (408, 409, 425)
+        raise error

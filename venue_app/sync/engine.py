@@ -1,0 +1,275 @@
+"""The sync engine: pushes the outbox as soon as it fills, keeps a long-poll on the feed.
+
+Two worker threads share one HTTP client: the pusher wakes when a local fact is committed (or
+every second), the puller long-polls the feed. Every failure marks the station offline with the
+reason in plain words and backs off exponentially with jitter; nothing in the outbox is touched
+until the registry acknowledged it, so an outage can only delay, never lose. No manual switch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from venue_app.eventlog import now_iso
+from venue_app.registry.protocol import MAX_BATCH
+from venue_app.sync.apply import FeedError, apply_page
+from venue_app.sync.client import RegistryClient, Revoked, SyncError, TooLarge
+
+if TYPE_CHECKING:
+    from venue_app.station import Station
+
+__all__ = ["SyncEngine", "SyncStatus"]
+
+log = logging.getLogger(__name__)
+
+LONG_POLL_S = 20.0
+CLOCK_WARN_MS = 60_000
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool = False
+    since: str | None = None           # when the current online/offline state began
+    last_success: str | None = None
+    outbox: int = 0
+    rejected: int = 0                  # events the registry refused (kept, listed, never dropped)
+    cursor: int = 0
+    head: int = 0
+    last_error: str = ""
+    revoked: bool = False
+    clock_offset_ms: int | None = None
+    clock_warning: str = ""
+    registry: str = ""
+    state: str = "starting"            # starting | online | offline | revoked | stopped
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lag(self) -> int:
+        return max(0, self.head - self.cursor)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["lag"] = self.lag
+        return out
+
+
+class SyncEngine:
+    """Replication of one station with its registry; ``start()`` / ``stop()`` or ``run_once()``."""
+
+    def __init__(self, station: Station, *, client: RegistryClient | None = None, long_poll_s: float = LONG_POLL_S,
+                 backoff_base_s: float = 0.5, backoff_max_s: float = 30.0,
+                 wall: Callable[[], float] = time.time) -> None:
+        self.station = station
+        url = station.replica.get_meta("registry_url")
+        if not url:
+            raise SyncError("This station is standalone: it has no registry to sync with.")
+        self.client = client or RegistryClient(url, station.registry_token())
+        self.long_poll_s = long_poll_s
+        self.backoff_base_s = backoff_base_s
+        self.backoff_max_s = backoff_max_s
+        self._wall = wall  # this computer's clock, compared with the registry's
+        self._lock = threading.Lock()
+        self._status = SyncStatus(registry=url, cursor=int(station.replica.get_meta("feed_cursor", 0)),
+                                  head=int(station.replica.get_meta("feed_head", 0)))
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._batch = MAX_BATCH
+        self._last_persist = 0.0
+        station.outbox_listeners.append(self._wake.set)
+
+    # -- status --------------------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return self._status
+
+    def on_change(self, listener: Callable[[SyncStatus], None]) -> None:
+        self._listeners.append(listener)
+
+    def _update(self, **changes: Any) -> None:
+        with self._lock:
+            old = self._status
+            if "online" in changes and changes["online"] != old.online:
+                changes.setdefault("since", now_iso())
+            if changes.get("online"):
+                changes.setdefault("state", "online")
+                changes.setdefault("last_error", "")
+            elif changes.get("online") is False:
+                changes.setdefault("state", "offline")
+            new = replace(old, **changes)
+            if new == old:
+                return
+            self._status = new
+        self._persist(new, force=old.online != new.online or old.state != new.state)
+        for listener in list(self._listeners):
+            try:
+                listener(new)
+            except Exception:  # a broken listener must not stop replication
+                log.exception("sync status listener failed")
+
+    def _persist(self, status: SyncStatus, *, force: bool) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_persist < 2.0:
+            return
+        self._last_persist = now
+        try:
+            with self.station.replica.transaction() as conn:
+                self.station.replica.set_meta(conn, "sync_status", status.as_dict())
+        except Exception:
+            log.exception("could not save the sync status")
+
+    def _counts(self) -> dict[str, int]:
+        row = self.station.replica.one("SELECT sum(outbox = 1), sum(outbox = 2) FROM log")
+        return {"outbox": int(row[0] or 0), "rejected": int(row[1] or 0)} if row else {"outbox": 0, "rejected": 0}
+
+    # -- one round -----------------------------------------------------------------------------
+    def push_once(self) -> int:
+        """Push up to one batch of the outbox; returns how many events were acknowledged."""
+        rows = self.station.replica.query("SELECT * FROM log WHERE outbox = 1 ORDER BY hlc LIMIT ?", (self._batch,))
+        if not rows:
+            return 0
+        events = [{"id": r["id"], "hlc": r["hlc"], "station_id": r["station_id"], "type": r["type"],
+                   "payload": json.loads(r["payload"]), "operator": r["operator"], "wall": r["wall"],
+                   "flags": json.loads(r["flags"])} for r in rows]
+        try:
+            response = self.client.push(events)
+        except TooLarge:
+            self._batch = max(1, self._batch // 4)
+            raise
+        done, rejected = [], []
+        for result in response.results:
+            if not 0 <= result.index < len(events):
+                continue
+            event_id = events[result.index]["id"]
+            if result.status in ("accepted", "duplicate"):
+                done.append((event_id,))
+            else:
+                rejected.append((json.dumps([f"rejected:{result.code or 'unknown'}"]), event_id))
+        with self.station.replica.transaction() as conn:
+            conn.executemany("UPDATE log SET outbox = 0 WHERE id = ?", done)
+            conn.executemany("UPDATE log SET outbox = 2, flags = ? WHERE id = ?", rejected)
+        self._batch = min(MAX_BATCH, self._batch * 2)
+        self._update(online=True, last_success=now_iso(), **self._counts())
+        return len(done)
+
+    def pull_once(self, wait: float = 0.0) -> int:
+        """Fetch and apply one feed page; returns the number of items applied."""
+        cursor = int(self.station.replica.get_meta("feed_cursor", 0))
+        page = self.client.feed(cursor, limit=1000, wait=wait)
+        result = apply_page(self.station, page)
+        self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head, **self._counts())
+        return result.items
+
+    def check_clock(self) -> None:
+        t0 = self._wall()
+        health = self.client.health()
+        t1 = self._wall()
+        offset = int(health.time_ms - (t0 + t1) * 500)
+        warning = ""
+        if abs(offset) > CLOCK_WARN_MS:
+            warning = (f"This computer's clock is {abs(offset) // 1000} s "
+                       f"{'behind' if offset > 0 else 'ahead of'} the registry. Ask IT to fix the time.")
+        self._update(clock_offset_ms=offset, clock_warning=warning, online=True)
+
+    def run_once(self, progress: Callable[[int, int], None] | None = None) -> SyncStatus:
+        """Push everything, pull until caught up; raises :class:`SyncError` when unreachable."""
+        try:
+            self.check_clock()
+            while self.push_once():
+                pass
+            while True:
+                self.pull_once()
+                status = self.status
+                if progress:
+                    progress(status.cursor, status.head)
+                if status.cursor >= status.head:
+                    break
+            while self.push_once():
+                pass
+            self._persist(self.status, force=True)
+        except Revoked as exc:
+            self._update(online=False, revoked=True, state="revoked", last_error=str(exc))
+            raise
+        except (SyncError, FeedError) as exc:
+            self._update(online=False, last_error=str(exc), **self._counts())
+            raise
+        return self.status
+
+    # -- background ----------------------------------------------------------------------------
+    def start(self) -> None:
+        self._stop.clear()
+        self._update(**self._counts())
+        for name, target in (("sync-push", self._push_loop), ("sync-pull", self._pull_loop)):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        self.client.close()  # interrupts a long-poll in flight
+        for thread in self._threads:
+            thread.join(timeout)
+        self._threads.clear()
+        if self._wake.set in self.station.outbox_listeners:
+            self.station.outbox_listeners.remove(self._wake.set)
+        self._update(state="stopped" if not self.status.revoked else "revoked")
+
+    def _push_loop(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            self._wake.wait(1.0)
+            self._wake.clear()
+            try:
+                while not self._stop.is_set() and self.push_once():
+                    failures = 0
+            except Exception as exc:
+                if self._fail(exc):
+                    return
+                failures += 1
+                self._stop.wait(self._backoff(failures))
+                self._wake.set()  # try again after the pause
+
+    def _pull_loop(self) -> None:
+        failures = 0
+        clock_checked = 0.0
+        while not self._stop.is_set():
+            try:
+                if time.monotonic() - clock_checked > 300:
+                    self.check_clock()
+                    clock_checked = time.monotonic()
+                caught_up = self.status.cursor >= self.status.head
+                self.pull_once(wait=self.long_poll_s if caught_up else 0.0)
+                failures = 0
+            except Exception as exc:
+                if self._stop.is_set() or self._fail(exc):
+                    return
+                failures += 1
+                self._stop.wait(self._backoff(failures))
+
+    def _fail(self, exc: Exception) -> bool:
+        """Record a failure; True when replication must stop for good."""
+        if isinstance(exc, Revoked):
+            self._update(online=False, revoked=True, state="revoked", last_error=str(exc))
+            self._stop.set()
+            return True
+        if isinstance(exc, SyncError | FeedError):
+            message = str(exc)
+        else:
+            log.exception("sync failed unexpectedly")
+            message = f"Sync hit an internal error ({type(exc).__name__}); retrying."
+        self._update(online=False, last_error=message, **self._counts())
+        return False
+
+    def _backoff(self, failures: int) -> float:
+        ceiling = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(failures, 16))
+        return random.uniform(self.backoff_base_s / 2, ceiling)  # full jitter: stations do not stampede

@@ -1,0 +1,67 @@
+"""Enrolling a new station with a registry, then its first full pull (resumable page by page)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from venue_app.errors import ConfigError, ReplicaError
+from venue_app.fsutil import atomic_write
+from venue_app.keys import PublicKey, SigningKey
+from venue_app.paths import Paths
+from venue_app.replica import Replica
+from venue_app.station import Station
+from venue_app.sync.client import RegistryClient
+from venue_app.sync.engine import SyncEngine
+
+__all__ = ["enroll"]
+
+
+def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
+           progress: Callable[[int, int], None] | None = None, client: RegistryClient | None = None) -> Station:
+    """Enrol with the one-time ``code``; returns the opened station after its first pull."""
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError("the registry URL starts with http:// or https://")
+    code = code.strip()
+    if code.upper().startswith(("VENUE-ENROL:", "VENUE-ENROLL:")):
+        code = code.split(":", 1)[1]  # the registry's QR carries a prefix
+    paths.ensure()
+    replica = Replica(paths.replica)
+    try:
+        if replica.get_meta("station_id"):
+            raise ReplicaError(f"{paths.root} already holds a station; run `venue-app station sync` to finish its "
+                               "first pull")
+        key = SigningKey.generate()
+        with client or RegistryClient(url) as http:
+            response = http.enroll(code, key.public.text, name)
+        key.save(paths.station_key)
+        atomic_write(paths.keys_dir / "registry.token", response.token.encode("utf-8"), mode=0o600)
+        event = response.event
+        registry_key = PublicKey.from_text(response.registry_key.public_key)
+        with replica.transaction() as conn:
+            conn.execute("INSERT INTO event(id, name, tag, timezone, starts, ends, languages, data)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (event["id"], event["name"], event["tag"], event.get("timezone") or "UTC", event.get("starts"),
+                          event.get("ends"), json.dumps(event.get("languages") or []),
+                          json.dumps(event.get("data") or {})))
+            conn.execute("INSERT INTO stations(id, name, role, room_id, public_key, key_id) VALUES (?, ?, ?, ?, ?, ?)",
+                         (response.station_id, response.name, response.role, response.room_id, key.public.text,
+                          key.key_id))
+            conn.execute("INSERT INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, 'registry', 'registry')",
+                         (registry_key.key_id, registry_key.text))
+            conn.execute("INSERT INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, ?, 'station')",
+                         (key.key_id, key.public.text, response.station_id))
+            for k, v in {"station_id": response.station_id, "station_name": response.name, "role": response.role,
+                         "room_id": response.room_id, "event_id": event["id"], "mode": "registry",
+                         "registry_url": url.rstrip("/"), "feed_cursor": 0, "feed_head": response.feed_head}.items():
+                replica.set_meta(conn, k, v)
+    finally:
+        replica.close()
+    station = Station.open(paths)
+    engine = SyncEngine(station)
+    try:
+        engine.run_once(progress)
+    finally:
+        engine.client.close()
+        station.outbox_listeners.clear()
+    return station
