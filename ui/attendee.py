@@ -70,7 +70,8 @@ def _describe(entry: dict[str, Any], tz: str) -> str:
     if kind == "override":
         return f"{when}  Admitted by supervisor: {p.get('reason', '')}{who}"
     if kind == "badge_issued":
-        return f"{when}  Badge {p.get('serial', '')[:8]} issued{' (' + p['reason'] + ')' if p.get('reason') else ''}{who}"
+        why = f" ({p['reason']})" if p.get("reason") else ""
+        return f"{when}  Badge {p.get('serial', '')[:8]} issued{why}{who}"
     if kind == "badge_revoked":
         return f"{when}  Badge {p.get('serial', '')[:8]} revoked: {p.get('reason', '')}{who}"
     if kind == "attendee_updated":

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QTableWidget,
@@ -106,6 +107,7 @@ class DelegationPanel(QWidget):
                     item.setForeground(QColor("#c62828"))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remaining = [r for r in rows if r["status"] == "active" and (not r["arrived"] or not r["badges"])]
         self.batch.setEnabled(bool(remaining))
         self.batch.setText(f"Ctrl+B   Check in {sum(1 for r in remaining if not r['arrived'])} remaining and "

@@ -9,6 +9,7 @@ focus, and no dialog blocks the next scan's verdict.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from datetime import datetime
@@ -212,6 +213,11 @@ class DeskWindow(QMainWindow):
         self._sync_timer = QTimer(self)
         self._sync_timer.timeout.connect(self.refresh_sync)
         self._sync_timer.start(2000)
+        # after a scan the outbox count changes: refresh soon, once per burst of scans
+        self._sync_soon = QTimer(self)
+        self._sync_soon.setSingleShot(True)
+        self._sync_soon.setInterval(300)
+        self._sync_soon.timeout.connect(self.refresh_sync)
         self.refresh_sync()
         self._update_auto_print()
 
@@ -227,6 +233,7 @@ class DeskWindow(QMainWindow):
         self.sim.scanned.connect(self.handle_scan)
         self.sim.status.connect(lambda _e: self._scanner_changed())
         self._scanner_changed()
+        self.sync_engine: Any = None  # ui.sync.EngineSync of an enrolled station, stopped on close
         self.walkin: WalkinDialog | None = None
         self.scans = 0
         self.last_verdict: Verdict | None = None
@@ -304,6 +311,7 @@ class DeskWindow(QMainWindow):
         self.panel.show_verdict(verdict, source=source)
         self.ctx.sounds.play(verdict.sound)
         self._add_recent(verdict)
+        self._sync_soon.start()
         self.search.refresh()
         if self.side.currentIndex() == _PAGE_ATTENDEE:
             self.attendee.reload()
@@ -415,7 +423,7 @@ class DeskWindow(QMainWindow):
         if (key == "Ctrl+B" and page == _PAGE_DELEGATION) or (key != "Ctrl+B" and page == _PAGE_ATTENDEE):
             slot()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key == Qt.Key.Key_Down and self.search.model.rows:
@@ -465,13 +473,16 @@ class DeskWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._sync_timer.stop()
+        if self.sync_engine is not None:
+            engine, self.sync_engine = self.sync_engine, None
+            engine.stop()
         self.wedge.uninstall()
         self.scanner.close()
         self.sim.close()
         self.ctx.printer.stop()
         self.ctx.tasks.shutdown()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
@@ -482,15 +493,27 @@ def create_desk(station: Station, *, tasks: TaskManager | None = None, backend: 
     """Wire a desk window for ``station`` (the QApplication must exist)."""
     started = time.perf_counter()
     tasks = tasks or TaskManager()
+    engine = None
+    if sync is None:
+        from ui.sync import sync_for
+
+        engine = sync_for(station, tasks)
+        sync = engine
     undo = UndoStack()
     printer = PrintService(station, tasks, backend)
     player = SoundPlayer(bool(station.settings["sounds"]) if sounds is None else sounds)
     window = DeskWindow(DeskContext(station, tasks, printer, sync or StandaloneSync(station), player,
                                     Asker(None), undo), sim_spec=sim_spec)
     window.ctx.asker.parent = window
+    if engine is not None:
+        engine.listeners.append(window.status.set_sync)
+        window.sync_engine = engine
     tasks.setParent(window)
     if open_scanner:
         window.open_scanner()
+    # everything built so far lives as long as the window: take it out of the collector's full
+    # passes, so a generation-2 collection never walks Qt's wrappers in the middle of a scan
+    gc.freeze()
     log.info("desk window built in %.0f ms", (time.perf_counter() - started) * 1000)
     return window
 

@@ -50,7 +50,7 @@ class PrintService(QObject):
         # failed attempts are re-queued with back-off: look again now and then
         self._retry = QTimer(self)
         self._retry.setInterval(3000)
-        self._retry.timeout.connect(self.kick)
+        self._retry.timeout.connect(self._maybe_retry)
         self._retry.start()
 
     def describe(self) -> str:
@@ -74,6 +74,11 @@ class PrintService(QObject):
             return False
         self.changed.emit()
         return True
+
+    def _maybe_retry(self) -> None:
+        # only when something waits: an idle desk must not touch the writer every 3 s
+        if self.counts.get("queued", 0) or self._again:
+            self.kick()
 
     def kick(self) -> None:
         """Run due jobs on the print lane (one runner at a time; a kick while running runs again)."""

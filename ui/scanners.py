@@ -150,7 +150,7 @@ class WedgeFilter(QObject):
         self.flush()
 
     # -- the filter ----------------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget) or not isinstance(event, QKeyEvent):

@@ -3,8 +3,8 @@
 The wizard either enrols the station with a registry (URL + one-time code, typed or scanned from
 the registry's QR) or opens a standalone event; then scanner, printer and badge template (with a
 preview and a test page), operator name and supervisor PIN (stored hashed). Enrolment goes through
-the :class:`Enroller` interface: the sync client (issues 4/5) provides the real one; until then
-:class:`NoRegistryEnroller` explains that only standalone events are available.
+the :class:`Enroller` interface; :class:`ui.sync.RegistryEnroller` (the sync client) is the default
+and runs on a worker, since the first pull of a big event takes seconds.
 """
 
 from __future__ import annotations
@@ -55,9 +55,11 @@ class Enroller(Protocol):
 
 
 class NoRegistryEnroller:
+    """For builds without the sync client."""
+
     def enroll(self, paths: Paths, url: str, code: str, station_name: str) -> Station:
-        raise ConfigError("Joining a registry is not available in this version yet. "
-                          "Open a standalone event instead; it can join a registry later.")
+        raise ConfigError("Joining a registry is not available in this version. "
+                          "Open a standalone event instead.")
 
 
 @dataclass
@@ -77,7 +79,11 @@ class SetupResult:
 def apply_setup(result: SetupResult, paths: Paths, enroller: Enroller | None = None) -> Station:
     """Create (or enrol) the station and store the settings; the PIN only as a salted hash."""
     if result.mode == "enroll":
-        station = (enroller or NoRegistryEnroller()).enroll(paths, result.registry_url, result.enroll_code,
+        if enroller is None:
+            from ui.sync import RegistryEnroller
+
+            enroller = RegistryEnroller()
+        station = enroller.enroll(paths, result.registry_url, result.enroll_code,
                                                              result.station_name)
     else:
         station = Station.init_standalone(paths, event_name=result.event_name, station_name=result.station_name)
@@ -245,7 +251,7 @@ class _ModePage(QWizardPage):
         for w in (self.event_name, self.url, self.code, self.station_name):
             w.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         if not self.station_name.text().strip():
             return False
         if self.standalone.isChecked():
@@ -284,7 +290,7 @@ class _OperatorPage(QWizardPage):
         form.addRow("PIN again", self.pin2)
         form.addRow(self.problem)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         pin, pin2 = self.pin.text(), self.pin2.text()
         problem = ""
         if pin and (len(pin) < 4 or not pin.isdigit()):
@@ -299,7 +305,8 @@ class SetupWizard(QWizard):
     def __init__(self, paths: Paths, enroller: Enroller | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.enroller = enroller or NoRegistryEnroller()
+        self.enroller = enroller
+        self.tasks: Any = None
         self.station: Station | None = None
         self.error = ""
         self.setWindowTitle("Venue desk — station setup")
@@ -310,6 +317,17 @@ class SetupWizard(QWizard):
         self.people = _OperatorPage()
         for page in (self.mode, self.devices, self.people):
             self.addPage(page)
+        # the registry shows the enrolment code as a QR: a scan fills it in, wherever focus is
+        from ui.scanners import WedgeFilter
+
+        self.wedge = WedgeFilter(parent=self)
+        self.wedge.scanned.connect(self._scanned)
+        self.wedge.install()
+        self.finished.connect(lambda _r: self.wedge.uninstall())
+
+    def _scanned(self, event: Any) -> None:
+        self.mode.enroll.setChecked(True)
+        self.mode.code.setText(event.text)
 
     def result_values(self) -> SetupResult:
         printer, template = self.devices.printer.values()
@@ -321,13 +339,36 @@ class SetupWizard(QWizard):
             operator=self.people.operator.text().strip(), pin=self.people.pin.text())
 
     def accept(self) -> None:
-        try:
-            self.station = apply_setup(self.result_values(), self.paths, self.enroller)
-        except VenueError as exc:
-            self.error = str(exc)
-            self.people.problem.setText(self.error)
+        values = self.result_values()
+        if values.mode != "enroll":
+            try:
+                self.station = apply_setup(values, self.paths)
+            except VenueError as exc:
+                self._failed(exc)
+                return
+            super().accept()
             return
+        # enrolment pulls the whole event (seconds for 100k people): on a worker, with progress
+        from ui.sync import RegistryEnroller
+        from ui.taskman import TaskManager
+
+        self.tasks = self.tasks or TaskManager(self)
+        enroller = self.enroller or RegistryEnroller(
+            lambda done, total: self.tasks.post(lambda: self.people.problem.setText(
+                f"Receiving the event from the registry… {done:,} of {total:,}")))
+        self.people.problem.setText("Contacting the registry…")
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.tasks.run(apply_setup, values, self.paths, enroller, lane="long", label="enrol",
+                       on_done=self._enrolled, on_error=self._failed)
+
+    def _enrolled(self, station: Station) -> None:
+        self.station = station
         super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = str(exc)
+        self.people.problem.setText(self.error)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
 
 
 class SettingsDialog(QDialog):

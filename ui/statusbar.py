@@ -46,7 +46,8 @@ class StandaloneSync:
         self.station = station
 
     def sync_status(self) -> SyncStatus:
-        row = self.station.replica.one("SELECT count(*) FROM log WHERE outbox = 1")
+        # this thread's read-only connection: a status poll must never queue behind the writer
+        row = self.station.replica.reader().execute("SELECT count(*) FROM log WHERE outbox = 1").fetchone()
         return SyncStatus("standalone", int(row[0]) if row else 0)
 
 
@@ -100,7 +101,7 @@ class DeskStatusBar(QStatusBar):
         self.sync.set(text, color)
         self.sync.setToolTip(tip)
         if status.state == "standalone":
-            self.outbox.setText(f"{status.outbox:,} events in the local log")
+            self.outbox.setText(f"{status.outbox:,} fact{'s' if status.outbox != 1 else ''} recorded on this station")
         else:
             self.outbox.setText(f"Outbox: {status.outbox:,}")
         drift = status.clock_drift_s
@@ -127,7 +128,8 @@ class DeskStatusBar(QStatusBar):
     def set_scanner(self, state: str, detail: str) -> None:
         words = {"connected": "Scanner connected", "searching": "Looking for scanner", "disconnected":
                  "Scanner disconnected", "error": "Scanner problem", "none": "Keyboard scanner"}.get(state, state)
-        color = {"connected": "green", "disconnected": "amber", "error": "amber", "searching": "blue"}.get(state, "grey")
+        colors = {"connected": "green", "disconnected": "amber", "error": "amber", "searching": "blue"}
+        color = colors.get(state, "grey")
         self.scanner.set(f"{words} · {detail}" if detail and state != "none" else words, color)
         self.scanner.setToolTip(detail)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["Asker", "Approval", "check_pin", "hash_pin"]
+__all__ = ["Approval", "Asker", "check_pin", "hash_pin"]
 
 _ITERATIONS = 200_000
 

@@ -149,6 +149,11 @@ class VerdictPanel(QFrame):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
         palette.setColor(QPalette.ColorRole.Text, QColor(fg))
         self.setPalette(palette)
+        # the app style sheet stops palette propagation to child labels: give each its colour
+        text_palette = QPalette(palette)
+        for label in (self.headline, self.subline, self.name, self.native, self.title, self.organisation,
+                      self.where, self.message, self.when):
+            label.setPalette(text_palette)
         self.icon.set(color, fg if color != "idle" else COLORS["idle"][2])
         self.headline.setText(headline.upper() if status != "idle" else headline)
         self.subline.setText(sub)
@@ -178,7 +183,7 @@ class VerdictPanel(QFrame):
         label.setText(text)
         label.setVisible(bool(text))
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: Any) -> None:
         super().paintEvent(event)
         if self._pending_paint:
             self._pending_paint = False

@@ -35,10 +35,8 @@ def display_name(person: dict[str, Any] | None) -> str:
     if not person:
         return ""
     given, family = (person.get("given_name") or "").strip(), (person.get("family_name") or "").strip()
-    if person.get("name_order") == "family-first":
-        name = f"{family} {given}".strip()
-    else:
-        name = f"{given} {family}".strip()
+    first, second = (family, given) if person.get("name_order") == "family-first" else (given, family)
+    name = f"{first} {second}".strip()
     return name or (person.get("native_name") or "").strip()
 
 
@@ -105,7 +103,7 @@ class StatusIcon(QWidget):
         self.kind, self.fg = kind, QColor(fg)
         self.update()
 
-    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: Any) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = float(min(self.width(), self.height()))

@@ -50,5 +50,7 @@ def normalise(raw: str | bytes) -> Normalised:
 
 def normalise_code(code: str) -> str:
     """The form registration codes are compared in (case and spacing do not matter)."""
+    if code.isascii():
+        return "".join(code.split()).upper()
     text = unicodedata.normalize("NFKC", code)
-    return "".join(ch for ch in text if not ch.isspace()).upper()
+    return "".join(text.split()).upper()

@@ -57,15 +57,16 @@ class Country:
 
 
 COUNTRIES: tuple[Country, ...] = (
-    Country("CN", ("zh_CN",), "+86", "zh", ("Guangzhou", "Shenzhen", "Wuhan", "Chengdu", "Shanghai", "Beijing",
-                                             "Foshan"), 22.0),
+    Country("CN", ("zh_CN",), "+86", "zh", ("Guangzhou", "Shenzhen", "Wuhan", "Chengdu", "Shanghai",
+                                             "Beijing", "Foshan"), 22.0),
     Country("TW", ("zh_TW",), "+886", "zh", ("Taipei", "New Taipei"), 1.5),
     Country("HK", ("zh_TW",), "+852", "zh", ("Hong Kong",), 1.0),
     Country("JP", ("ja_JP",), "+81", "ja", ("Tokyo", "Yokohama", "Osaka"), 3.0),
     Country("KR", ("ko_KR",), "+82", "ko", ("Seoul", "Busan", "Gwangju", "Incheon"), 3.0),
     Country("VN", ("vi_VN",), "+84", "en", ("Hanoi", "Ho Chi Minh City"), 1.5),
     Country("TH", ("th_TH",), "+66", "en", ("Bangkok",), 1.2),
-    Country("IN", ("hi_IN", "ta_IN", "gu_IN"), "+91", "en", ("New Delhi", "Mumbai", "Chennai", "Ahmedabad"), 2.5),
+    Country("IN", ("hi_IN", "ta_IN", "gu_IN"), "+91", "en", ("New Delhi", "Mumbai", "Chennai", "Ahmedabad"),
+            2.5),
     Country("BD", ("bn_BD",), "+880", "en", ("Dhaka",), 0.8),
     Country("NP", ("ne_NP",), "+977", "en", ("Kathmandu",), 0.5),
     Country("LK", ("si_LK",), "+94", "en", ("Colombo",), 0.5),
@@ -127,7 +128,8 @@ COUNTRIES: tuple[Country, ...] = (
     Country("EC", ("es",), "+593", "es", ("Quito",), 0.4),
     Country("BO", ("es",), "+591", "es", ("La Paz",), 0.3),
     Country("UY", ("es",), "+598", "es", ("Montevideo",), 0.3),
-    Country("BR", ("pt_BR",), "+55", "en", ("São Paulo", "Rio de Janeiro", "Belo Horizonte", "Porto Alegre"), 1.8),
+    Country("BR", ("pt_BR",), "+55", "en", ("São Paulo", "Rio de Janeiro", "Belo Horizonte", "Porto Alegre"),
+            1.8),
     Country("NG", ("en_NG", "yo_NG"), "+234", "en", ("Lagos", "Abuja"), 0.8),
     Country("GH", ("tw_GH",), "+233", "en", ("Accra",), 0.4),
     Country("KE", ("en_KE", "sw"), "+254", "en", ("Nairobi",), 0.5),
@@ -146,8 +148,9 @@ _NO_SPACE_LOCALES = frozenset({"zh_CN", "zh_TW", "ko_KR"})
 
 # conventional passport spellings of the commonest Korean surnames (anyascii gives 김 → "Gim")
 _KOREAN_SURNAMES = {
-    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho", "윤": "Yoon",
-    "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin", "권": "Kwon", "황": "Hwang",
+    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho",
+    "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
+    "권": "Kwon", "황": "Hwang",
     "안": "Ahn", "송": "Song", "류": "Ryu", "유": "Yoo", "홍": "Hong", "전": "Jeon", "고": "Ko", "문": "Moon",
     "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek", "허": "Heo", "노": "Noh", "남": "Nam", "심": "Shim",
     "하": "Ha", "곽": "Kwak", "성": "Sung", "차": "Cha", "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min",

@@ -39,13 +39,14 @@ must pass values through :func:`csv_safe` (as :func:`export_csv` does).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
 import sqlite3
+import time
 import unicodedata
 import uuid
-import time
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -91,6 +92,7 @@ _STATUS_WORDS = {
     "cancelled": "cancelled", "canceled": "cancelled", "annule": "cancelled", "storniert": "cancelled",
     "blocked": "blocked", "bloque": "blocked", "gesperrt": "blocked",
 }
+_BAD_CODE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _EMAIL_RE = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]{2,}$")
 
@@ -102,46 +104,53 @@ class ImportError_(VenueError):
 # -- countries (ISO 3166-1: alpha-2, alpha-3, English short name) ----------------------------------
 _ISO = """AD AND Andorra|AE ARE United Arab Emirates|AF AFG Afghanistan|AG ATG Antigua and Barbuda|
 AI AIA Anguilla|AL ALB Albania|AM ARM Armenia|AO AGO Angola|AQ ATA Antarctica|AR ARG Argentina|
-AS ASM American Samoa|AT AUT Austria|AU AUS Australia|AW ABW Aruba|AX ALA Åland Islands|AZ AZE Azerbaijan|
-BA BIH Bosnia and Herzegovina|BB BRB Barbados|BD BGD Bangladesh|BE BEL Belgium|BF BFA Burkina Faso|
-BG BGR Bulgaria|BH BHR Bahrain|BI BDI Burundi|BJ BEN Benin|BL BLM Saint Barthélemy|BM BMU Bermuda|
-BN BRN Brunei|BO BOL Bolivia|BQ BES Caribbean Netherlands|BR BRA Brazil|BS BHS Bahamas|BT BTN Bhutan|
-BV BVT Bouvet Island|BW BWA Botswana|BY BLR Belarus|BZ BLZ Belize|CA CAN Canada|CC CCK Cocos Islands|
-CD COD DR Congo|CF CAF Central African Republic|CG COG Congo|CH CHE Switzerland|CI CIV Côte d'Ivoire|
-CK COK Cook Islands|CL CHL Chile|CM CMR Cameroon|CN CHN China|CO COL Colombia|CR CRI Costa Rica|CU CUB Cuba|
-CV CPV Cabo Verde|CW CUW Curaçao|CX CXR Christmas Island|CY CYP Cyprus|CZ CZE Czechia|DE DEU Germany|
-DJ DJI Djibouti|DK DNK Denmark|DM DMA Dominica|DO DOM Dominican Republic|DZ DZA Algeria|EC ECU Ecuador|
-EE EST Estonia|EG EGY Egypt|EH ESH Western Sahara|ER ERI Eritrea|ES ESP Spain|ET ETH Ethiopia|FI FIN Finland|
-FJ FJI Fiji|FK FLK Falkland Islands|FM FSM Micronesia|FO FRO Faroe Islands|FR FRA France|GA GAB Gabon|
-GB GBR United Kingdom|GD GRD Grenada|GE GEO Georgia|GF GUF French Guiana|GG GGY Guernsey|GH GHA Ghana|
-GI GIB Gibraltar|GL GRL Greenland|GM GMB Gambia|GN GIN Guinea|GP GLP Guadeloupe|GQ GNQ Equatorial Guinea|
-GR GRC Greece|GS SGS South Georgia|GT GTM Guatemala|GU GUM Guam|GW GNB Guinea-Bissau|GY GUY Guyana|
-HK HKG Hong Kong|HM HMD Heard and McDonald Islands|HN HND Honduras|HR HRV Croatia|HT HTI Haiti|HU HUN Hungary|
-ID IDN Indonesia|IE IRL Ireland|IL ISR Israel|IM IMN Isle of Man|IN IND India|IO IOT British Indian Ocean Territory|
-IQ IRQ Iraq|IR IRN Iran|IS ISL Iceland|IT ITA Italy|JE JEY Jersey|JM JAM Jamaica|JO JOR Jordan|JP JPN Japan|
-KE KEN Kenya|KG KGZ Kyrgyzstan|KH KHM Cambodia|KI KIR Kiribati|KM COM Comoros|KN KNA Saint Kitts and Nevis|
-KP PRK North Korea|KR KOR South Korea|KW KWT Kuwait|KY CYM Cayman Islands|KZ KAZ Kazakhstan|LA LAO Laos|
-LB LBN Lebanon|LC LCA Saint Lucia|LI LIE Liechtenstein|LK LKA Sri Lanka|LR LBR Liberia|LS LSO Lesotho|
-LT LTU Lithuania|LU LUX Luxembourg|LV LVA Latvia|LY LBY Libya|MA MAR Morocco|MC MCO Monaco|MD MDA Moldova|
-ME MNE Montenegro|MF MAF Saint Martin|MG MDG Madagascar|MH MHL Marshall Islands|MK MKD North Macedonia|
-ML MLI Mali|MM MMR Myanmar|MN MNG Mongolia|MO MAC Macao|MP MNP Northern Mariana Islands|MQ MTQ Martinique|
-MR MRT Mauritania|MS MSR Montserrat|MT MLT Malta|MU MUS Mauritius|MV MDV Maldives|MW MWI Malawi|MX MEX Mexico|
-MY MYS Malaysia|MZ MOZ Mozambique|NA NAM Namibia|NC NCL New Caledonia|NE NER Niger|NF NFK Norfolk Island|
-NG NGA Nigeria|NI NIC Nicaragua|NL NLD Netherlands|NO NOR Norway|NP NPL Nepal|NR NRU Nauru|NU NIU Niue|
-NZ NZL New Zealand|OM OMN Oman|PA PAN Panama|PE PER Peru|PF PYF French Polynesia|PG PNG Papua New Guinea|
-PH PHL Philippines|PK PAK Pakistan|PL POL Poland|PM SPM Saint Pierre and Miquelon|PN PCN Pitcairn|
-PR PRI Puerto Rico|PS PSE Palestine|PT PRT Portugal|PW PLW Palau|PY PRY Paraguay|QA QAT Qatar|RE REU Réunion|
-RO ROU Romania|RS SRB Serbia|RU RUS Russia|RW RWA Rwanda|SA SAU Saudi Arabia|SB SLB Solomon Islands|
+AS ASM American Samoa|AT AUT Austria|AU AUS Australia|AW ABW Aruba|AX ALA Åland Islands|
+AZ AZE Azerbaijan|BA BIH Bosnia and Herzegovina|BB BRB Barbados|BD BGD Bangladesh|BE BEL Belgium|
+BF BFA Burkina Faso|BG BGR Bulgaria|BH BHR Bahrain|BI BDI Burundi|BJ BEN Benin|
+BL BLM Saint Barthélemy|BM BMU Bermuda|BN BRN Brunei|BO BOL Bolivia|BQ BES Caribbean Netherlands|
+BR BRA Brazil|BS BHS Bahamas|BT BTN Bhutan|BV BVT Bouvet Island|BW BWA Botswana|BY BLR Belarus|
+BZ BLZ Belize|CA CAN Canada|CC CCK Cocos Islands|CD COD DR Congo|CF CAF Central African Republic|
+CG COG Congo|CH CHE Switzerland|CI CIV Côte d'Ivoire|CK COK Cook Islands|CL CHL Chile|
+CM CMR Cameroon|CN CHN China|CO COL Colombia|CR CRI Costa Rica|CU CUB Cuba|CV CPV Cabo Verde|
+CW CUW Curaçao|CX CXR Christmas Island|CY CYP Cyprus|CZ CZE Czechia|DE DEU Germany|DJ DJI Djibouti|
+DK DNK Denmark|DM DMA Dominica|DO DOM Dominican Republic|DZ DZA Algeria|EC ECU Ecuador|
+EE EST Estonia|EG EGY Egypt|EH ESH Western Sahara|ER ERI Eritrea|ES ESP Spain|ET ETH Ethiopia|
+FI FIN Finland|FJ FJI Fiji|FK FLK Falkland Islands|FM FSM Micronesia|FO FRO Faroe Islands|
+FR FRA France|GA GAB Gabon|GB GBR United Kingdom|GD GRD Grenada|GE GEO Georgia|GF GUF French Guiana|
+GG GGY Guernsey|GH GHA Ghana|GI GIB Gibraltar|GL GRL Greenland|GM GMB Gambia|GN GIN Guinea|
+GP GLP Guadeloupe|GQ GNQ Equatorial Guinea|GR GRC Greece|GS SGS South Georgia|GT GTM Guatemala|
+GU GUM Guam|GW GNB Guinea-Bissau|GY GUY Guyana|HK HKG Hong Kong|HM HMD Heard and McDonald Islands|
+HN HND Honduras|HR HRV Croatia|HT HTI Haiti|HU HUN Hungary|ID IDN Indonesia|IE IRL Ireland|
+IL ISR Israel|IM IMN Isle of Man|IN IND India|IO IOT British Indian Ocean Territory|IQ IRQ Iraq|
+IR IRN Iran|IS ISL Iceland|IT ITA Italy|JE JEY Jersey|JM JAM Jamaica|JO JOR Jordan|JP JPN Japan|
+KE KEN Kenya|KG KGZ Kyrgyzstan|KH KHM Cambodia|KI KIR Kiribati|KM COM Comoros|
+KN KNA Saint Kitts and Nevis|KP PRK North Korea|KR KOR South Korea|KW KWT Kuwait|
+KY CYM Cayman Islands|KZ KAZ Kazakhstan|LA LAO Laos|LB LBN Lebanon|LC LCA Saint Lucia|
+LI LIE Liechtenstein|LK LKA Sri Lanka|LR LBR Liberia|LS LSO Lesotho|LT LTU Lithuania|
+LU LUX Luxembourg|LV LVA Latvia|LY LBY Libya|MA MAR Morocco|MC MCO Monaco|MD MDA Moldova|
+ME MNE Montenegro|MF MAF Saint Martin|MG MDG Madagascar|MH MHL Marshall Islands|
+MK MKD North Macedonia|ML MLI Mali|MM MMR Myanmar|MN MNG Mongolia|MO MAC Macao|
+MP MNP Northern Mariana Islands|MQ MTQ Martinique|MR MRT Mauritania|MS MSR Montserrat|MT MLT Malta|
+MU MUS Mauritius|MV MDV Maldives|MW MWI Malawi|MX MEX Mexico|MY MYS Malaysia|MZ MOZ Mozambique|
+NA NAM Namibia|NC NCL New Caledonia|NE NER Niger|NF NFK Norfolk Island|NG NGA Nigeria|
+NI NIC Nicaragua|NL NLD Netherlands|NO NOR Norway|NP NPL Nepal|NR NRU Nauru|NU NIU Niue|
+NZ NZL New Zealand|OM OMN Oman|PA PAN Panama|PE PER Peru|PF PYF French Polynesia|
+PG PNG Papua New Guinea|PH PHL Philippines|PK PAK Pakistan|PL POL Poland|
+PM SPM Saint Pierre and Miquelon|PN PCN Pitcairn|PR PRI Puerto Rico|PS PSE Palestine|
+PT PRT Portugal|PW PLW Palau|PY PRY Paraguay|QA QAT Qatar|RE REU Réunion|RO ROU Romania|
+RS SRB Serbia|RU RUS Russia|RW RWA Rwanda|SA SAU Saudi Arabia|SB SLB Solomon Islands|
 SC SYC Seychelles|SD SDN Sudan|SE SWE Sweden|SG SGP Singapore|SH SHN Saint Helena|SI SVN Slovenia|
-SJ SJM Svalbard and Jan Mayen|SK SVK Slovakia|SL SLE Sierra Leone|SM SMR San Marino|SN SEN Senegal|SO SOM Somalia|
-SR SUR Suriname|SS SSD South Sudan|ST STP São Tomé and Príncipe|SV SLV El Salvador|SX SXM Sint Maarten|SY SYR Syria|
-SZ SWZ Eswatini|TC TCA Turks and Caicos Islands|TD TCD Chad|TF ATF French Southern Territories|TG TGO Togo|
-TH THA Thailand|TJ TJK Tajikistan|TK TKL Tokelau|TL TLS Timor-Leste|TM TKM Turkmenistan|TN TUN Tunisia|TO TON Tonga|
-TR TUR Türkiye|TT TTO Trinidad and Tobago|TV TUV Tuvalu|TW TWN Taiwan|TZ TZA Tanzania|UA UKR Ukraine|UG UGA Uganda|
-UM UMI U.S. Minor Outlying Islands|US USA United States|UY URY Uruguay|UZ UZB Uzbekistan|VA VAT Holy See|
-VC VCT Saint Vincent and the Grenadines|VE VEN Venezuela|VG VGB British Virgin Islands|VI VIR U.S. Virgin Islands|
-VN VNM Viet Nam|VU VUT Vanuatu|WF WLF Wallis and Futuna|WS WSM Samoa|XK XKX Kosovo|YE YEM Yemen|YT MYT Mayotte|
-ZA ZAF South Africa|ZM ZMB Zambia|ZW ZWE Zimbabwe"""
+SJ SJM Svalbard and Jan Mayen|SK SVK Slovakia|SL SLE Sierra Leone|SM SMR San Marino|SN SEN Senegal|
+SO SOM Somalia|SR SUR Suriname|SS SSD South Sudan|ST STP São Tomé and Príncipe|SV SLV El Salvador|
+SX SXM Sint Maarten|SY SYR Syria|SZ SWZ Eswatini|TC TCA Turks and Caicos Islands|TD TCD Chad|
+TF ATF French Southern Territories|TG TGO Togo|TH THA Thailand|TJ TJK Tajikistan|TK TKL Tokelau|
+TL TLS Timor-Leste|TM TKM Turkmenistan|TN TUN Tunisia|TO TON Tonga|TR TUR Türkiye|
+TT TTO Trinidad and Tobago|TV TUV Tuvalu|TW TWN Taiwan|TZ TZA Tanzania|UA UKR Ukraine|UG UGA Uganda|
+UM UMI U.S. Minor Outlying Islands|US USA United States|UY URY Uruguay|UZ UZB Uzbekistan|
+VA VAT Holy See|VC VCT Saint Vincent and the Grenadines|VE VEN Venezuela|
+VG VGB British Virgin Islands|VI VIR U.S. Virgin Islands|VN VNM Viet Nam|VU VUT Vanuatu|
+WF WLF Wallis and Futuna|WS WSM Samoa|XK XKX Kosovo|YE YEM Yemen|YT MYT Mayotte|ZA ZAF South Africa|
+ZM ZMB Zambia|ZW ZWE Zimbabwe"""
 #: alpha-2 → English short name
 COUNTRY_NAMES: dict[str, str] = {}
 _COUNTRY_LOOKUP: dict[str, str] = {}
@@ -157,6 +166,7 @@ _COUNTRY_ALIASES = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """Fold case, accents, spaces and punctuation: "Côte d'Ivoire" → "cotedivoire"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -181,54 +191,61 @@ def country_code(value: str) -> str | None:
 #: attendee field → header spellings (compared after :func:`_key` folding)
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "attendee id", "uuid", "attendee uuid", "participant id"),
-    "code": ("code", "registration code", "reg code", "secret", "ticket code", "ticket secret", "reference",
-             "ref", "booking reference", "order reference", "confirmation code", "barcode", "qr code",
-             "registration number", "registration id", "ticket number", "ticket id", "badge code",
-             "code d'inscription", "référence", "buchungsnummer", "referenz", "código", "codigo", "referencia",
-             "codice", "riferimento", "报名编号", "注册码", "参会编号", "编号", "受付番号", "등록번호",
-             "код", "номер регистрации"),
-    "given_name": ("given name", "first name", "firstname", "forename", "given", "first", "prénom", "prenom",
-                   "vorname", "nombre", "nome", "voornaam", "名", "名字", "이름", "имя"),
-    "family_name": ("family name", "last name", "lastname", "surname", "family", "last", "nom", "nom de famille",
-                    "nachname", "familienname", "apellido", "apellidos", "sobrenome", "cognome", "achternaam",
-                    "姓", "姓氏", "성", "фамилия"),
+    "code": ("code", "registration code", "reg code", "secret", "ticket code", "ticket secret",
+             "reference", "ref", "booking reference", "order reference", "confirmation code", "barcode",
+             "qr code", "registration number", "registration id", "ticket number", "ticket id",
+             "badge code", "code d'inscription", "référence", "buchungsnummer", "referenz", "código",
+             "codigo", "referencia", "codice", "riferimento", "报名编号", "注册码", "参会编号", "编号",
+             "受付番号", "등록번호", "код", "номер регистрации"),
+    "given_name": ("given name", "first name", "firstname", "forename", "given", "first", "prénom",
+                   "prenom", "vorname", "nombre", "nome", "voornaam", "名", "名字", "이름", "имя"),
+    "family_name": ("family name", "last name", "lastname", "surname", "family", "last", "nom",
+                    "nom de famille", "nachname", "familienname", "apellido", "apellidos", "sobrenome",
+                    "cognome", "achternaam", "姓", "姓氏", "성", "фамилия"),
     "full_name": ("name", "full name", "fullname", "attendee name", "participant", "participant name",
-                  "nom complet", "vollständiger name", "nombre completo", "nome completo", "姓名", "氏名",
-                  "성명", "фио", "полное имя"),
+                  "nom complet", "vollständiger name", "nombre completo", "nome completo", "姓名",
+                  "氏名", "성명", "фио", "полное имя"),
     "native_name": ("native name", "name in native script", "native", "local name", "original name",
                     "name local script", "name (native)", "nom natif", "中文名", "中文姓名", "漢字氏名",
                     "현지 이름", "имя на родном языке"),
     "name_order": ("name order", "order of names"),
-    "honorific": ("title", "honorific", "salutation", "prefix", "civility", "civilité", "civilite", "anrede",
-                  "titel", "tratamiento", "título", "titolo", "称谓", "敬称", "호칭", "обращение"),
-    "organisation": ("organisation", "organization", "company", "institution", "employer", "org", "affiliation",
-                     "entity", "société", "societe", "organisme", "firma", "organisation name", "empresa",
-                     "organización", "organizacion", "organização", "azienda", "ente", "单位", "机构", "工作单位",
-                     "所属", "会社", "소속", "организация"),
-    "job_title": ("job title", "position", "function", "role", "job", "designation", "fonction", "poste",
-                  "position title", "funktion", "cargo", "puesto", "ruolo", "职务", "职位", "役職", "직책",
-                  "должность"),
-    "city": ("city", "town", "ville", "stadt", "ciudad", "cidade", "città", "citta", "城市", "市", "都市", "도시",
-             "город"),
-    "country": ("country", "country code", "nation", "nationality", "country iso", "pays", "land", "país", "pais",
-                "paese", "国家", "国家地区", "国", "국가", "страна"),
-    "category": ("category", "ticket type", "ticket", "ticket-typ", "teilnehmertyp", "attendee type", "participant type", "registration type",
-                 "type", "badge type", "catégorie", "categorie", "kategorie", "categoría", "categoria", "类别",
-                 "类型", "区分", "구분", "категория"),
-    "delegation": ("delegation", "délégation", "delegacion", "delegación", "delegação", "delegazione", "代表团",
-                   "代表団", "대표단", "делегация"),
-    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "e-mail-adresse", "email adresse", "courriel", "adresse e-mail",
-              "correo", "correo electrónico", "posta elettronica", "邮箱", "电子邮件", "电子邮箱", "メール",
-              "メールアドレス", "이메일", "электронная почта", "почта"),
-    "phone": ("phone", "telephone", "tel", "mobile", "cell", "phone number", "mobile phone", "téléphone",
-              "telefon", "handy", "teléfono", "telefone", "telefono", "电话", "手机", "電話", "전화", "телефон"),
-    "language": ("language", "interpretation", "interpretation language", "langue", "sprache", "idioma", "lingua",
-                 "语言", "言語", "언어", "язык"),
-    "accessibility": ("accessibility", "accessibility needs", "special needs", "access needs", "accessibilité",
-                      "barrierefreiheit", "accesibilidad", "无障碍", "バリアフリー", "접근성"),
-    "status": ("status", "registration status", "statut", "estado", "stato", "状态", "状態", "상태", "статус"),
-    "notes": ("notes", "note", "comments", "comment", "remarks", "remarques", "bemerkungen", "notas", "备注",
-              "備考", "비고", "примечания"),
+    "honorific": ("title", "honorific", "salutation", "prefix", "civility", "civilité", "civilite",
+                  "anrede", "titel", "tratamiento", "título", "titolo", "称谓", "敬称", "호칭",
+                  "обращение"),
+    "organisation": ("organisation", "organization", "company", "institution", "employer", "org",
+                     "affiliation", "entity", "société", "societe", "organisme", "firma",
+                     "organisation name", "empresa", "organización", "organizacion", "organização",
+                     "azienda", "ente", "单位", "机构", "工作单位", "所属", "会社", "소속",
+                     "организация"),
+    "job_title": ("job title", "position", "function", "role", "job", "designation", "fonction",
+                  "poste", "position title", "funktion", "cargo", "puesto", "ruolo", "职务", "职位",
+                  "役職", "직책", "должность"),
+    "city": ("city", "town", "ville", "stadt", "ciudad", "cidade", "città", "citta", "城市", "市",
+             "都市", "도시", "город"),
+    "country": ("country", "country code", "nation", "nationality", "country iso", "pays", "land",
+                "país", "pais", "paese", "国家", "国家地区", "国", "국가", "страна"),
+    "category": ("category", "ticket type", "ticket", "ticket-typ", "teilnehmertyp", "attendee type",
+                 "participant type", "registration type", "type", "badge type", "catégorie",
+                 "categorie", "kategorie", "categoría", "categoria", "类别", "类型", "区分", "구분",
+                 "категория"),
+    "delegation": ("delegation", "délégation", "delegacion", "delegación", "delegação", "delegazione",
+                   "代表团", "代表団", "대표단", "делегация"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "e-mail-adresse",
+              "email adresse", "courriel", "adresse e-mail", "correo", "correo electrónico",
+              "posta elettronica", "邮箱", "电子邮件", "电子邮箱", "メール", "メールアドレス", "이메일",
+              "электронная почта", "почта"),
+    "phone": ("phone", "telephone", "tel", "mobile", "cell", "phone number", "mobile phone",
+              "téléphone", "telefon", "handy", "teléfono", "telefone", "telefono", "电话", "手机",
+              "電話", "전화", "телефон"),
+    "language": ("language", "interpretation", "interpretation language", "langue", "sprache", "idioma",
+                 "lingua", "语言", "言語", "언어", "язык"),
+    "accessibility": ("accessibility", "accessibility needs", "special needs", "access needs",
+                      "accessibilité", "barrierefreiheit", "accesibilidad", "无障碍", "バリアフリー",
+                      "접근성"),
+    "status": ("status", "registration status", "statut", "estado", "stato", "状态", "状態", "상태",
+               "статус"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "remarques", "bemerkungen", "notas",
+              "备注", "備考", "비고", "примечания"),
 }
 _ALIAS_LOOKUP: dict[str, str] = {}
 for _field, _aliases in HEADER_ALIASES.items():
@@ -236,7 +253,8 @@ for _field, _aliases in HEADER_ALIASES.items():
         _ALIAS_LOOKUP.setdefault(_key(_alias), _field)
 
 
-def detect_mapping(headers: Sequence[str], overrides: Mapping[str, str | None] | None = None) -> dict[int, str]:
+def detect_mapping(headers: Sequence[str],
+                   overrides: Mapping[str, str | None] | None = None) -> dict[int, str]:
     """Column index → attendee field for a header row; ``overrides`` maps header text → field or None."""
     folded_overrides = {_key(h): f for h, f in (overrides or {}).items()}
     mapping: dict[int, str] = {}
@@ -335,12 +353,13 @@ def _decode(data: bytes) -> tuple[str, str, dict[int, str], list[str]]:
     else:
         bom = False
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (not bom and len(data) >= 4 and (
-            (data[1:2] == b"\x00" and data[3:4] == b"\x00") or (data[0:1] == b"\x00" and data[2:3] == b"\x00"))):
+            (data[1:2] == b"\x00" and data[3:4] == b"\x00")
+            or (data[0:1] == b"\x00" and data[2:3] == b"\x00"))):
         try:
             return data.decode("utf-16"), "utf-16", {}, []
         except UnicodeDecodeError as exc:
-            raise ImportError_(f"the file looks like UTF-16 but is damaged ({exc.reason} at byte {exc.start})") \
-                from exc
+            raise ImportError_(f"the file looks like UTF-16 but is damaged ({exc.reason} at byte "
+                               f"{exc.start})") from exc
     try:
         return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8", {}, []
     except UnicodeDecodeError:
@@ -363,8 +382,8 @@ def _decode(data: bytes) -> tuple[str, str, dict[int, str], list[str]]:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-            return text, "latin-1", {}, ["the file is not UTF-8; it was read as Latin-1: check accented names"]
-        return text, "cp1252", {}, ["the file is not UTF-8; it was read as Windows-1252: check accented names"]
+            return text, "latin-1", {}, ["the file is not UTF-8; it was read as Latin-1: check accents"]
+        return text, "cp1252", {}, ["the file is not UTF-8; it was read as Windows-1252: check accents"]
     return "\n".join(decoded), "utf-8 (mixed)", bad, [
         f"mixed encodings: {len(bad)} line(s) are not UTF-8 and were rejected; save the file as UTF-8"]
 
@@ -463,6 +482,8 @@ def _load_mapping_file(mapping: str | Path | Mapping[str, Any] | None) -> dict[s
 
 def _clean(value: str) -> str:
     # normalise to NFC so that the same name typed on two systems compares equal; trim blanks
+    if value.isascii():
+        return value.strip()
     return unicodedata.normalize("NFC", value).strip()
 
 
@@ -473,7 +494,7 @@ def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
     header_at = next((i for i, (_, cells) in enumerate(rows) if any(c.strip() for c in cells)), None)
     if header_at is None:
         raise ImportError_("the file is empty")
-    header_number, headers = rows[header_at]
+    _, headers = rows[header_at]
     headers = [_clean(h) for h in headers]
     mapping = detect_mapping(headers, options.get("columns"))
     report.columns = {headers[i]: f for i, f in mapping.items()}
@@ -568,7 +589,7 @@ def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -
         else:
             row["email"] = email
     code = row.get("code", "")
-    if code and (len(code) > 128 or any(ch.isspace() or not ch.isprintable() for ch in code)):
+    if code and (len(code) > 128 or _BAD_CODE_RE.search(code)):
         bad("code", "registration code contains spaces or control characters", code[:40])
     country = row.get("country", "")
     if country:
@@ -601,10 +622,12 @@ def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -
             row["id"] = str(uuid.UUID(ident))
         except ValueError:
             bad("id", "not a UUID", ident[:40])
-    for key, value in row.items():
-        if _CONTROL_RE.search(value):
-            bad(key, "contains control characters", value[:40])
-            break
+    if _CONTROL_RE.search("\n".join(row.values())):
+        # rare: find which column to name it in the report
+        for key, value in row.items():
+            if _CONTROL_RE.search(value):
+                bad(key, "contains control characters", value[:40])
+                break
     return problems
 
 
@@ -728,8 +751,8 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
                 conn.executemany(f"INSERT INTO attendees ({', '.join(_COLUMNS)}, code_norm, master_hlc) "
                                  f"VALUES ({placeholders})", inserts)
                 assignments = ", ".join(f"{f} = ?" for f in _WRITE_FIELDS)
-                conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ?, master_hlc = ? WHERE id = ?",
-                                 updates)
+                conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ?, master_hlc = ? "
+                                 "WHERE id = ?", updates)
                 # station edits newer than this master record still win (last writer by HLC)
                 updated_set = set(updated_ids)
                 edits = conn.execute("SELECT attendee_id, hlc FROM attendee_edits").fetchall()
@@ -756,7 +779,8 @@ def _add_categories(conn: sqlite3.Connection, categories: set[str]) -> None:
     """Categories the file uses but the event does not define yet get a grey default (as add_attendees)."""
     known = {r[0] for r in conn.execute("SELECT code FROM categories")}
     conn.executemany("INSERT OR IGNORE INTO categories(code, label, color) VALUES (?, ?, ?)",
-                     [(c, c.replace("_", " ").title(), _DEFAULT_CATEGORY_COLOR) for c in sorted(categories - known)])
+                     [(c, c.replace("_", " ").title(), _DEFAULT_CATEGORY_COLOR)
+                      for c in sorted(categories - known)])
 
 
 # -- export ----------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ EVENT_NAME = "13th Metropolis World Congress"
 TIMEZONE = "Asia/Shanghai"
 CONGRESS_DAYS = (date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3))
 
-_ALL_BUT_VIP = ["plenary", "hall-a", "hall-b", "hall-c", "ws-1", "ws-2", "ws-3", "ws-4", "ws-5", "ws-6", "expo"]
+_ALL_BUT_VIP = ["plenary", "hall-a", "hall-b", "hall-c", "ws-1", "ws-2", "ws-3", "ws-4", "ws-5", "ws-6",
+                "expo"]
 CATEGORIES: tuple[dict[str, Any], ...] = (
     {"code": "HOD", "label": "Head of delegation", "color": "#b71c1c", "rooms": ["*"]},
     {"code": "DEL", "label": "Delegate", "color": "#1565c0", "rooms": _ALL_BUT_VIP},
@@ -44,8 +45,10 @@ ROOMS: tuple[dict[str, Any], ...] = (
 )
 _TOPICS = (
     "Climate action in metropolitan areas", "Housing for all", "Resilient cities and disaster risk",
-    "Digital cities and data governance", "Public transport and active mobility", "Gender equality in the city",
-    "Metropolitan governance", "Water and sanitation", "Public space for people", "Financing urban infrastructure",
+    "Digital cities and data governance", "Public transport and active mobility",
+    "Gender equality in the city", "Metropolitan governance", "Water and sanitation",
+    "Public space for people",
+    "Financing urban infrastructure",
     "Culture and heritage", "Ageing cities", "Urban health", "Informal settlements", "Food systems",
     "Circular economy", "Tourism after the pandemic", "Youth and the city",
 )

@@ -131,7 +131,8 @@ def _translit(word: str) -> str:
 SURNAME_READINGS = {
     "曾": "zeng", "单": "shan", "解": "xie", "朴": "piao", "仇": "qiu", "区": "ou", "查": "zha", "盖": "ge",
     "乐": "yue", "覃": "qin", "缪": "miao", "翟": "zhai", "种": "chong", "秘": "bi", "员": "yun", "句": "gou",
-    "召": "shao", "繁": "po", "隗": "wei", "重": "chong", "柏": "bai", "祭": "zhai", "尉": "yu", "长": "zhang",
+    "召": "shao", "繁": "po", "隗": "wei", "重": "chong", "柏": "bai", "祭": "zhai", "尉": "yu",
+    "长": "zhang",
     "沈": "shen", "华": "hua", "任": "ren", "纪": "ji", "薄": "bo", "令": "ling", "过": "guo", "宁": "ning",
 }
 
@@ -239,43 +240,49 @@ def _words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=262144)
 def _expand_cached(text: str) -> tuple[str, tuple[str, ...]]:
-    # names, organisations and cities repeat a lot across attendees: cached, imports stay fast
+    """(index text, romanised words) of a field value; cached: names, organisations and cities repeat."""
     if text.isascii() and not any(ch in text for ch in _APOSTROPHES):
         return text, tuple(w.lower() for w in _WORD_RE.findall(text))
-    roman: list[str] = []
-    text = unicodedata.normalize("NFKC", text)
     out: list[str] = []
-    for word in text.split():
-        if _SPLIT_RE.search(word):
-            out.append(" ".join(ch if _is_split_char(ch) else f" {ch} " for ch in word))
-            cjk_roman: list[str] = []
-            _romanise_cjk(word, cjk_roman)
-            out.extend(dict.fromkeys(cjk_roman))
-            roman.extend(cjk_roman)
+    roman: list[str] = []
+    for word in unicodedata.normalize("NFKC", text).split():
+        word_out, word_roman = _expand_word(word)
+        out.append(word_out)
+        roman.extend(word_roman)
+    return " ".join(out), tuple(roman)
+
+
+@functools.lru_cache(maxsize=262144)
+def _expand_word(word: str) -> tuple[str, tuple[str, ...]]:
+    if _SPLIT_RE.search(word):
+        cjk_roman: list[str] = []
+        _romanise_cjk(word, cjk_roman)
+        split = " ".join(ch if _is_split_char(ch) else f" {ch} " for ch in word)
+        return " ".join((split, *dict.fromkeys(cjk_roman))), tuple(cjk_roman)
+    out = [word]
+    roman: list[str] = []
+    joined = word.translate(_NO_APOSTROPHES)
+    if joined != word:
+        # O'Brien, Худобʼяк: also one word, as people type it without the apostrophe
+        out.append(joined)
+    for sub in _words(joined):
+        if sub.isascii():
+            roman.append(sub.lower())
             continue
-        out.append(word)
-        joined = word.translate(_NO_APOSTROPHES)
-        if joined != word:
-            # O'Brien, Худобʼяк: also one word, as people type it without the apostrophe
-            out.append(joined)
-        for sub in _words(joined):
-            if sub.isascii():
-                roman.append(sub.lower())
-                continue
-            ascii_form = _translit(sub)
-            if not ascii_form:
-                continue
-            roman.append(ascii_form)
-            if ascii_form != _fold_ascii(sub):
-                out.append(ascii_form)
-            raw = "".join(ch for ch in anyascii(sub) if ch.isalnum()).lower()
-            if raw != ascii_form:
-                out.append(raw)  # the mechanical form too (Greek ου → "oy", μπ → "mp")
-            if _is_arabic(sub[0]) and sub.startswith("ال") and len(sub) > 3:
-                # the article al- is written joined to the name: also index the name without it
-                stripped = _translit(sub[2:])
-                out.append(stripped)
-                roman.append(stripped)
+        ascii_form = _translit(sub)
+        if not ascii_form:
+            continue
+        roman.append(ascii_form)
+        if ascii_form != _fold_ascii(sub):
+            out.append(ascii_form)
+        raw = "".join(ch for ch in anyascii(sub) if ch.isalnum()).lower()
+        if raw != ascii_form:
+            out.append(raw)  # the mechanical form too (Greek ου → "oy", μπ → "mp")
+        if _is_arabic(sub[0]) and sub.startswith("ال") and len(sub) > 3:
+            # the article al- is written joined to the name: also index the name without it
+            stripped = _translit(sub[2:])
+            out.append(stripped)
+            roman.append(stripped)
     return " ".join(out), tuple(roman)
 
 
@@ -481,7 +488,7 @@ def _fts_queries(terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
             fuzzy_parts.append(_term_expr(term, cjk, False))
             continue
         key = fuzzy_key(term if term.isascii() else _translit(term))
-        if len(key) < 3 or len(term) < 4:
+        if len(key) < 3 or len(term) < 4 or any(ch.isdigit() for ch in term):
             # too short to be anything but noise ("ivan" → "wn" would match every Wang)
             fuzzy_parts.append(_term_expr(term, cjk, True))
         else:
@@ -492,8 +499,9 @@ def _fts_queries(terms: list[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 
 _SELECT = "SELECT {cols} FROM attendees a WHERE ".format(cols=", ".join(f"a.{c}" for c in RESULT_FIELDS))
-_FROM_FTS = _SELECT.replace("FROM attendees a WHERE ", "FROM attendee_fts f JOIN attendees a ON a.rowid = f.rowid "
-                                                      "WHERE attendee_fts MATCH ? ")
+_FROM_FTS = _SELECT.replace(
+    "FROM attendees a WHERE ",
+    "FROM attendee_fts f JOIN attendees a ON a.rowid = f.rowid WHERE attendee_fts MATCH ? ")
 _RANKED = _FROM_FTS + f"ORDER BY bm25(attendee_fts, {_WEIGHTS}) LIMIT ?"
 _UNRANKED = _FROM_FTS + "LIMIT ?"
 #: bm25 costs a few microseconds per matching document: above this many matches a tier is not ranked
@@ -502,8 +510,8 @@ RANK_CAP = 600
 
 def _probe(conn: sqlite3.Connection, expr: str) -> int:
     """How many documents match, counting no further than :data:`RANK_CAP`."""
-    return conn.execute("SELECT count(*) FROM (SELECT rowid FROM attendee_fts WHERE attendee_fts MATCH ? LIMIT ?)",
-                        (expr, RANK_CAP)).fetchone()[0]
+    sql = "SELECT count(*) FROM (SELECT rowid FROM attendee_fts WHERE attendee_fts MATCH ? LIMIT ?)"
+    return conn.execute(sql, (expr, RANK_CAP)).fetchone()[0]
 
 
 def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -551,7 +559,8 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
                     names_expr = "{names} : (" + expr + ")"
                     in_names = _probe(conn, names_expr)
                     if in_names:
-                        take(_rows(conn, _RANKED if in_names < RANK_CAP else _UNRANKED, (names_expr, want)), tier)
+                        sql = _RANKED if in_names < RANK_CAP else _UNRANKED
+                        take(_rows(conn, sql, (names_expr, want)), tier)
                 take(_rows(conn, _UNRANKED, (expr, limit - len(results) + len(seen))), tier)
     except sqlite3.OperationalError:
         # an FTS syntax corner we did not foresee: the desk gets what was found so far, not an error
@@ -567,8 +576,8 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[M
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-_MATCH_FIELDS = ("given_name", "family_name", "native_name", "organisation", "job_title", "delegation", "city",
-                 "country", "email", "code")
+_MATCH_FIELDS = ("given_name", "family_name", "native_name", "organisation", "job_title", "delegation",
+                 "city", "country", "email", "code")
 
 
 def _matched_fields(item: Mapping[str, Any], query: str) -> list[str]:
@@ -588,8 +597,8 @@ def _matched_fields(item: Mapping[str, Any], query: str) -> list[str]:
                 hit = term in value
             else:
                 key = fuzzy_key(ascii_form or folded)
-                hit = any(t.startswith(folded) or (ascii_form and t.startswith(ascii_form)) for t in tokens) or (
-                    len(key) >= 3 and any(k.startswith(key) for k in keys))
+                hit = any(t.startswith(folded) or (ascii_form and t.startswith(ascii_form))
+                          for t in tokens) or (len(key) >= 3 and any(k.startswith(key) for k in keys))
             if hit:
                 found.append(field)
                 break
@@ -607,3 +616,37 @@ def _field_tokens(field: str, value: str) -> tuple[frozenset[str], frozenset[str
     if field == "email":
         tokens.add(value.lower())
     return frozenset(tokens), frozenset(fuzzy_key(t) for t in tokens)
+
+
+@contextmanager
+def deferred(conn: sqlite3.Connection) -> Iterator[None]:
+    """Like :func:`bulk` but leaves the queued attendees for :func:`flush_some` (first sync: the data
+    lands at network speed and the index follows in small batches that never hold the writer long)."""
+    previous = getattr(_memo, "mode", 0)
+    _memo.mode = 1
+    try:
+        yield
+    finally:
+        _memo.mode = previous
+
+
+def pending(conn: sqlite3.Connection) -> int:
+    """How many attendees wait to be indexed."""
+    return int(conn.execute("SELECT count(*) FROM attendee_fts_pending").fetchone()[0])
+
+
+def flush_some(conn: sqlite3.Connection, limit: int = 2000) -> int:
+    """Index at most ``limit`` queued attendees; returns how many. Call inside a transaction."""
+    rows = conn.execute(
+        f"SELECT a.rowid, {', '.join('a.' + f for f in _DOC_FIELDS)} FROM attendee_fts_pending p "
+        "JOIN attendees a ON a.rowid = p.rid ORDER BY p.rid LIMIT ?", (limit,)).fetchall()
+    if not rows:
+        conn.execute("DELETE FROM attendee_fts_pending")
+        return 0
+    rids = [(row[0],) for row in rows]
+    conn.executemany("DELETE FROM attendee_fts WHERE rowid = ?", rids)
+    conn.executemany(
+        "INSERT INTO attendee_fts(rowid, names, org, place, ident, fuzzy) VALUES (?, ?, ?, ?, ?, ?)",
+        ((row[0], *search_document(*row[1:])) for row in rows))
+    conn.executemany("DELETE FROM attendee_fts_pending WHERE rid = ?", rids)
+    return len(rows)

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from devices.events import ScanEvent
+from ui.widgets import COLORS
 
 
 def test_pty_serial_scan_paints_green_verdict(desk: Any, pty: Any, qtbot: Any) -> None:
@@ -51,6 +53,10 @@ def test_wedge_keystrokes_give_verdict(desk: Any, qtbot: Any, code: str, status:
     assert desk.panel.color == color
     assert words in desk.panel.texts()
     assert desk.panel.headline.text() == desk.panel.headline.text().upper()  # words, not only colour
+    assert desk.panel.icon.kind == color  # and the icon's shape
+    # the text colour is the verdict's foreground (white on red/green, near-black on amber)
+    fg = desk.panel.name.palette().color(QPalette.ColorRole.WindowText).name()
+    assert fg == COLORS[color][1]
 
 
 def test_wedge_scan_with_search_focus_does_not_type_into_it(desk: Any, qtbot: Any) -> None:

@@ -52,7 +52,8 @@ def exported(replica: Replica) -> bytes:
 
 
 # -- round trip and idempotency ----------------------------------------------------------------------
-def test_demo_file_round_trips_exactly(tmp_path: Path, replica: Replica, demo_rows: list[dict[str, str]]) -> None:
+def test_demo_file_round_trips_exactly(tmp_path: Path, replica: Replica,
+                                       demo_rows: list[dict[str, str]]) -> None:
     src = tmp_path / "demo.csv"
     demodata.write_csv(src, demo_rows)
     progress: list[tuple[int, int]] = []
@@ -73,7 +74,8 @@ def test_reimport_is_idempotent_updates_changes_and_reports_missing(
     demodata.write_csv(src, demo_rows)
     assert import_file(replica, src).inserted == len(demo_rows)
     again = import_file(replica, src)
-    assert (again.inserted, again.updated, again.unchanged, again.missing_from_file) == (0, 0, len(demo_rows), 0)
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, len(demo_rows))
+    assert again.missing_from_file == 0
 
     # next export of the registration system: one name corrected, two people gone, no ids column
     changed = [dict(r) for r in demo_rows[2:]]
@@ -115,8 +117,8 @@ def test_utf16_semicolon_and_multilingual_headers(tmp_path: Path, replica: Repli
                               "Référence": "code", "Délégation": "delegation"}
     assert report.inserted == 1 and [(p.row, p.column) for p in report.problems] == [(2, "Pays")]
     row = replica.one("SELECT * FROM attendees")
-    assert (row["family_name"], row["country"], row["name_order"], row["code_norm"]) == ("王", "CN", "family-first",
-                                                                                          "GZ0001")
+    assert (row["family_name"], row["country"], row["name_order"]) == ("王", "CN", "family-first")
+    assert row["code_norm"] == "GZ0001"
 
 
 def test_chinese_and_german_headers_tab_delimited(tmp_path: Path, replica: Replica) -> None:
@@ -133,9 +135,8 @@ def test_chinese_and_german_headers_tab_delimited(tmp_path: Path, replica: Repli
 def test_mapping_file_overrides_detection(tmp_path: Path, replica: Replica) -> None:
     write(tmp_path / "a.csv", "Vorname,Zuname,Ticket,Internal,Secret\nAnna,Berg,VIP,xyz,K-77\n")
     mapping = tmp_path / "m.json"
-    mapping.write_text(json.dumps({"columns": {"Zuname": "family_name", "Internal": None, "Ticket": "category",
-                                               "Secret": "code"},
-                                   "defaults": {"country": "DE"}}), encoding="utf-8")
+    columns = {"Zuname": "family_name", "Internal": None, "Ticket": "category", "Secret": "code"}
+    mapping.write_text(json.dumps({"columns": columns, "defaults": {"country": "DE"}}), encoding="utf-8")
     report = import_file(replica, tmp_path / "a.csv", mapping=mapping)
     assert report.ok and report.inserted == 1 and report.ignored_columns == ["Internal"]
     row = replica.one("SELECT given_name, family_name, category, code, country FROM attendees")
@@ -154,7 +155,8 @@ def test_xlsx_import(tmp_path: Path, replica: Replica) -> None:
     ws.append(["X1", "Sergei", "Ivanov", "Сергей Иванов", "City of Moscow", "RUS", "s.ivanov@mos.ru",
                8613800000000])
     ws.append([None, None, None, None, None, None, None, None])
-    ws.append([12345, "Mei", "Sato", "佐藤 芽衣", "Tokyo Metropolitan Government", "Japan", "mei@tokyo.jp", None])
+    ws.append([12345, "Mei", "Sato", "佐藤 芽衣", "Tokyo Metropolitan Government", "Japan", "mei@tokyo.jp",
+               None])
     book.save(tmp_path / "a.xlsx")
     report = import_file(replica, tmp_path / "a.xlsx")
     assert report.format == "xlsx" and report.inserted == 2 and report.empty_rows == 1, report
@@ -165,10 +167,10 @@ def test_xlsx_import(tmp_path: Path, replica: Replica) -> None:
 
 # -- the bad-input list of the issue -------------------------------------------------------------------
 def test_mixed_encodings_reject_only_the_undecodable_rows(tmp_path: Path, replica: Replica) -> None:
-    data = ("code,first name,last name,email\n".encode()
-            + "C1,José,Núñez,jose@x.org\n".encode("utf-8")
+    data = (b"code,first name,last name,email\n"
+            + "C1,José,Núñez,jose@x.org\n".encode()
             + "C2,François,Lefèvre,f@x.org\n".encode("cp1252")
-            + "C3,Zoë,Ng,z@x.org\n".encode("utf-8"))
+            + "C3,Zoë,Ng,z@x.org\n".encode())
     (tmp_path / "mixed.csv").write_bytes(data)
     report = import_file(replica, tmp_path / "mixed.csv")
     assert report.inserted == 2
@@ -207,7 +209,8 @@ def test_row_problems_are_reported_and_only_valid_rows_written(tmp_path: Path, r
         ["G1", "Gia", "Long", "g@x.org", "Atlantis", "", ""],
         ["H1", "Hu", "Bo", "h@x.org", "CN", long_cell, ""],
         ["I1", "Ida", "Berg", "i@x.org", "SE", "", "maybe"],
-        ["J1", "=HYPERLINK(\"http://evil\",\"click\")", "+cmd|' /C calc'!A0", "j@x.org", "GB", "@SUM(A1)", ""],
+        ["J1", "=HYPERLINK(\"http://evil\",\"click\")", "+cmd|' /C calc'!A0", "j@x.org", "GB", "@SUM(A1)",
+         ""],
         ["", "Kim", "Noh", "", "KR", "", ""],
         ["d1", "Dup", "Case", "dc@x.org", "BR", "same code, other case", ""],
     ]
@@ -290,6 +293,6 @@ def test_csv_safe_and_country_codes() -> None:
     assert csv_safe("\t=x") == "'\t=x" and csv_safe("＝1") == "'＝1"
     assert csv_safe("+86 20 8888 0000") == "+86 20 8888 0000" and csv_safe("+1+cmd") == "'+1+cmd"
     assert csv_safe(None) == "" and csv_safe("Ana") == "Ana"
-    assert [country_code(v) for v in ("cn", "CHN", "China", "côte d'ivoire", "South Korea", "Türkiye", "xx", "")] \
-        == ["CN", "CN", "CN", "CI", "KR", "TR", None, None]
+    names = ("cn", "CHN", "China", "côte d'ivoire", "South Korea", "Türkiye", "xx", "")
+    assert [country_code(v) for v in names] == ["CN", "CN", "CN", "CI", "KR", "TR", None, None]
     assert MAX_CELL_CHARS == 1000

@@ -138,7 +138,8 @@ def test_code_email_and_delegation(demo: tuple[Replica, list[dict[str, str]]]) -
         assert first["id"] == row["id"] and first["match"] in ("email", "code")
     _assert_found(replica, sample, lambda r: r["email"].split("@")[0], limit=50)
     delegates = [r for r in rows if r["delegation"]][:SAMPLE]
-    _assert_found(replica, delegates, lambda r: f"{_fold(r['delegation'])} {_fold(r['family_name'])}", limit=100)
+    _assert_found(replica, delegates, lambda r: f"{_fold(r['delegation'])} {_fold(r['family_name'])}",
+                  limit=100)
     heads = [r for r in rows if r["category"] == "HOD"]
     conn = replica.reader()
     for head in heads[:30]:
@@ -169,8 +170,8 @@ def test_fuzzy_transliterations(demo: tuple[Replica, list[dict[str, str]]]) -> N
     replica, _ = demo
     conn = replica.reader()
     with replica.transaction() as tx:
-        tx.execute("INSERT INTO attendees(id, code, code_norm, native_name, given_name, family_name, country) "
-                   "VALUES ('fz1', 'FZ1', 'FZ1', 'محمد الحسن', 'Mhmd', 'Alhsn', 'EG')")
+        tx.execute("INSERT INTO attendees(id, code, code_norm, native_name, given_name, family_name, "
+                   "country) VALUES ('fz1', 'FZ1', 'FZ1', 'محمد الحسن', 'Mhmd', 'Alhsn', 'EG')")
     try:
         for query in ("mohammed hassan", "muhammad", "hassan", "محمد"):
             found = search.search(conn, query, limit=100)
@@ -235,9 +236,11 @@ def test_hostile_queries_never_fail(demo: tuple[Replica, list[dict[str, str]]], 
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(max_size=40) | st.sampled_from(HOSTILE).flatmap(lambda h: st.text(max_size=5).map(lambda t: h + t)),
+@given(st.text(max_size=40)
+       | st.sampled_from(HOSTILE).flatmap(lambda h: st.text(max_size=5).map(lambda t: h + t)),
        st.integers(min_value=-3, max_value=60))
-def test_any_text_is_a_valid_query(demo: tuple[Replica, list[dict[str, str]]], query: str, limit: int) -> None:
+def test_any_text_is_a_valid_query(demo: tuple[Replica, list[dict[str, str]]], query: str,
+                                   limit: int) -> None:
     replica, _ = demo
     results = search.search(replica.reader(), query, limit=limit)
     assert isinstance(results, list) and len(results) <= max(limit, 0)

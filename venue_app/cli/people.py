@@ -1,6 +1,8 @@
 """People commands: demo data, import/export, search, walk-in registration and edits.
 
 ``venue-app demo-data``, ``venue-app station import|export|search|register|edit``.
+:func:`register_walk_in` and :func:`edit_attendee` are the Python API behind ``register`` and
+``edit`` (plain functions of a ``Station``, so the GUI can call them too).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import argparse
 import json
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from venue_app.cli import add_data_arg, add_json_arg, emit
 from venue_app.errors import ConfigError, VenueError
 from venue_app.paths import Paths
 
-__all__ = ["register"]
+__all__ = ["edit_attendee", "register", "register_walk_in"]
 
 #: fields ``station register`` takes as options (``--job-title`` → job_title)
 _REGISTER_FIELDS = ("given", "family", "native", "honorific", "organisation", "job_title", "city", "country",
@@ -64,7 +67,7 @@ def register(groups: dict[str, Any]) -> None:
     add_json_arg(p)
     p.set_defaults(handler=cmd_register)
 
-    p = station.add_parser("edit", help="correct fields, cancel or block an attendee (event attendee_updated)")
+    p = station.add_parser("edit", help="correct fields, cancel or block (event attendee_updated)")
     add_data_arg(p)
     p.add_argument("attendee", metavar="ATTENDEE", help="attendee id or registration code")
     p.add_argument("--set", dest="assignments", action="append", default=[], metavar="FIELD=VALUE")
@@ -148,7 +151,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 lines.append(f"{report.missing_from_file:,} attendees on this station are not in the file "
                              "(kept; check them)")
             if report.station_edits_superseded:
-                lines.append(f"{report.station_edits_superseded:,} field edits made here were replaced by the file")
+                lines.append(f"{report.station_edits_superseded:,} field edits made here were replaced "
+                             "by the file")
         lines.extend(f"warning: {w}" for w in report.warnings[:20])
         for problem in report.problems[:200]:
             where = f"row {problem.row}" + (f", {problem.column}" if problem.column else "")
@@ -199,22 +203,61 @@ def _field(name: str) -> str:
     return _OPTION_TO_FIELD.get(name, name)
 
 
-def cmd_register(args: argparse.Namespace) -> int:
+def register_walk_in(station: Any, fields: dict[str, Any], operator: str | None = None) -> tuple[str, dict]:
+    """Create an attendee at this station (event ``attendee_created``, a UUID made here, works offline).
+
+    ``fields`` are attendee columns; values are checked like an import row. Returns
+    ``(event_id, attendee)``. Raises :class:`ConfigError` with a plain message on bad input.
+    """
     from venue_app.ids import new_id
 
-    attendee: dict[str, Any] = {_field(n): getattr(args, n) for n in _REGISTER_FIELDS if getattr(args, n)}
-    attendee = _validated(attendee)
+    attendee = _validated(fields)
     if not (attendee.get("given_name") or attendee.get("family_name") or attendee.get("native_name")):
-        raise ConfigError("a walk-in needs a name: --given, --family or --native")
+        raise ConfigError("a walk-in needs a name: given, family or native name")
+    if attendee.get("code") and station.attendee(attendee["code"]) is not None:
+        raise ConfigError(f"code {attendee['code']} already belongs to another attendee")
+    attendee["id"] = new_id()
+    attendee.setdefault("status", "active")
+    family_first = attendee.get("country") in _FAMILY_FIRST
+    attendee.setdefault("name_order", "family-first" if family_first else "given-first")
+    event_id = station.record("attendee_created", {"attendee": attendee}, operator=operator)
+    return event_id, station.attendee(attendee["id"])
+
+
+def edit_attendee(station: Any, id_or_code: str, fields: dict[str, Any], *, reason: str = "",
+                  operator: str | None = None) -> tuple[str, dict]:
+    """Correct fields, cancel or block (event ``attendee_updated``, field-level last writer wins).
+
+    Cancelling or blocking needs a ``reason``; it is appended to the attendee's notes and kept in
+    the event. Returns ``(event_id, attendee)``.
+    """
+    if not fields:
+        raise ConfigError("nothing to change")
+    fields = _validated(fields)
+    if fields.get("status") in ("cancelled", "blocked") and not reason:
+        raise ConfigError(f"status {fields['status']} needs a reason")
+    current = station.attendee(id_or_code)
+    if current is None:
+        raise VenueError(f"no attendee with id or code {id_or_code!r}")
+    if fields.get("code"):
+        holder = station.attendee(fields["code"])
+        if holder is not None and holder["id"] != current["id"]:
+            raise ConfigError(f"code {fields['code']} already belongs to another attendee")
+    if reason:
+        stamp = f"{fields.get('status', 'note')}: {reason}"
+        notes = fields.get("notes", current.get("notes") or "")
+        fields["notes"] = f"{notes}\n{stamp}".strip()
+    payload: dict[str, Any] = {"attendee_id": current["id"], "fields": fields}
+    if reason:
+        payload["reason"] = reason
+    event_id = station.record("attendee_updated", payload, operator=operator)
+    return event_id, station.attendee(current["id"])
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    fields = {_field(n): getattr(args, n) for n in _REGISTER_FIELDS if getattr(args, n)}
     with _open_station(args) as st:
-        if attendee.get("code") and st.attendee(attendee["code"]) is not None:
-            raise ConfigError(f"code {attendee['code']} already belongs to another attendee")
-        attendee["id"] = new_id()
-        attendee.setdefault("status", "active")
-        attendee.setdefault("name_order", "family-first" if attendee.get("country") in _FAMILY_FIRST else
-                            "given-first")
-        event_id = st.record("attendee_created", {"attendee": attendee}, operator=args.operator)
-        saved = st.attendee(attendee["id"])
+        event_id, saved = register_walk_in(st, fields, operator=args.operator)
     emit({"event_id": event_id, "attendee": saved}, args.json,
          f"registered {saved['given_name']} {saved['family_name']} ({saved['id']})" if saved else event_id)
     return 0
@@ -231,29 +274,16 @@ def cmd_edit(args: argparse.Namespace) -> int:
         fields["status"] = args.status
     if not fields:
         raise ConfigError("nothing to change: give --set FIELD=VALUE or --status")
-    fields = _validated(fields)
-    if args.status in ("cancelled", "blocked") and not args.reason:
-        raise ConfigError(f"--status {args.status} needs --reason")
     with _open_station(args) as st:
-        current = st.attendee(args.attendee)
-        if current is None:
-            raise VenueError(f"no attendee with id or code {args.attendee!r}")
-        if args.reason:
-            stamp = f"{fields.get('status', 'note')}: {args.reason}"
-            notes = fields.get("notes", current.get("notes") or "")
-            fields["notes"] = f"{notes}\n{stamp}".strip()
-        payload: dict[str, Any] = {"attendee_id": current["id"], "fields": fields}
-        if args.reason:
-            payload["reason"] = args.reason
-        event_id = st.record("attendee_updated", payload, operator=args.operator)
-        saved = st.attendee(current["id"])
-    emit({"event_id": event_id, "attendee": saved}, args.json, f"updated {current['id']}: {', '.join(fields)}")
+        event_id, saved = edit_attendee(st, args.attendee, fields, reason=args.reason, operator=args.operator)
+    emit({"event_id": event_id, "attendee": saved}, args.json, f"updated {saved['id']}: {', '.join(fields)}")
     return 0
 
 
 _FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "HU", "VN"})
-_EDITABLE = frozenset({"code", "given_name", "family_name", "native_name", "name_order", "honorific", "organisation",
-                       "job_title", "city", "country", "category", "delegation", "email", "phone", "language",
+_EDITABLE = frozenset({"code", "given_name", "family_name", "native_name", "name_order", "honorific",
+                       "organisation", "job_title", "city", "country", "category", "delegation", "email",
+                       "phone", "language",
                        "accessibility", "status", "notes"})
 
 
@@ -265,7 +295,7 @@ def _validated(fields: dict[str, Any]) -> dict[str, Any]:
     for name, value in fields.items():
         if name not in _EDITABLE:
             raise ConfigError(f"unknown field {name!r}; fields: {', '.join(sorted(_EDITABLE))}")
-        value = str(value).strip()
+        value = unicodedata.normalize("NFC", str(value)).strip()  # as the importer stores names
         if len(value) > MAX_CELL_CHARS and name != "notes":
             raise ConfigError(f"{name}: longer than {MAX_CELL_CHARS} characters")
         if name == "country" and value:

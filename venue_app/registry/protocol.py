@@ -36,10 +36,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import uuid
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from venue_app.eventlog import EVENT_TYPES, Event
 from venue_app.hlc import parse_hlc
@@ -93,6 +94,35 @@ MAX_WAIT_S = 60.0
 ROLES = ("desk", "door", "dashboard")
 FEED_KINDS = ("event", "category", "room", "session", "attendee", "station", "badge", "station_event", "grant")
 _CERT_DOMAIN = b"venue-desk/station-certificate/v1\x00"
+MAX_PAYLOAD_CHARS = 64 * 1024
+MAX_TEXT_CHARS = 2000
+MAX_KEY_CHARS = 128
+#: payload values the registry uses as keys (attendee ids, badge serials, rooms): short
+_KEY_FIELDS = frozenset({"attendee_id", "badge_serial", "serial", "room_id", "session_id", "id", "code"})
+
+
+def _payload_problem(value: Any, key: str = "", depth: int = 0) -> str | None:
+    """Why a payload cannot be stored as it is (NUL characters, absurd sizes or nesting), or None."""
+    if depth > 8:
+        return "payload nested too deeply"
+    if isinstance(value, str):
+        if "\x00" in value:
+            return f"{key or 'payload'}: contains a NUL character"
+        if len(value) > (MAX_KEY_CHARS if key in _KEY_FIELDS else MAX_TEXT_CHARS):
+            return f"{key or 'payload'}: text too long"
+        return None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            problem = ("payload: a key contains a NUL character" if "\x00" in k
+                       else _payload_problem(v, k, depth + 1))
+            if problem:
+                return problem
+    elif isinstance(value, list):
+        for v in value:
+            problem = _payload_problem(v, key, depth + 1)
+            if problem:
+                return problem
+    return None
 
 
 def hash_secret(secret: str) -> str:
@@ -170,6 +200,20 @@ class StationEvent(_Model):
         if value not in EVENT_TYPES:
             raise ValueError(f"unknown event type {value!r}")
         return value
+
+    @model_validator(mode="after")
+    def _storable(self) -> StationEvent:
+        for name in ("hlc", "station_id", "operator", "wall", "type"):
+            if "\x00" in getattr(self, name):
+                raise ValueError(f"{name} contains a NUL character")
+        if any("\x00" in f or len(f) > 64 for f in self.flags):
+            raise ValueError("bad flags")
+        problem = _payload_problem(self.payload)
+        if problem is None and len(json.dumps(self.payload, ensure_ascii=False, default=str)) > MAX_PAYLOAD_CHARS:
+            problem = f"payload larger than {MAX_PAYLOAD_CHARS} characters"
+        if problem:
+            raise ValueError(problem)
+        return self
 
     def to_event(self, *, hlc: str | None = None, flags: tuple[str, ...] = ()) -> Event:
         return Event(self.id, hlc or self.hlc, self.station_id, self.type, dict(self.payload), self.operator,

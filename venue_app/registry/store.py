@@ -31,7 +31,9 @@ import logging
 import secrets
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -142,6 +144,7 @@ ATTENDEE_ITEM_COLUMNS = ("id", *ATTENDEE_FIELDS, "master_hlc")
 ENROL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _SCHEMA_VERSION = "1"
 _IN_CHUNK = 500
+_GROUP_EVENTS = 5000  # at most this many events per group commit
 
 
 def normalise_enrol_code(code: str) -> str:
@@ -228,6 +231,11 @@ class Store:
         self._listeners: list[Callable[[int], None]] = []
         self.clock = Clock("registry")
         self._admin_hash: str | None = None
+        self._pending: deque[tuple[Future[PushResponse], str, list[EventResult | None],
+                                   list[tuple[int, StationEvent]]]] = deque()
+        self._pending_cond = threading.Condition()
+        self._writer: threading.Thread | None = None
+        self._closed = False
 
     # -- lifecycle -----------------------------------------------------------------------------
     @classmethod
@@ -248,6 +256,12 @@ class Store:
         return store
 
     def close(self) -> None:
+        with self._pending_cond:
+            self._closed = True
+            self._pending_cond.notify_all()
+            writer = self._writer
+        if writer is not None:
+            writer.join(60)
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -283,6 +297,9 @@ class Store:
     def _guard(self) -> Iterator[None]:
         try:
             yield
+        except sa.exc.DataError as exc:  # NUL characters, values the database cannot hold
+            raise InvalidInput(f"a value cannot be stored: {str(exc.orig or exc).splitlines()[0][:200]}",
+                               code="invalid_value") from exc
         except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError) as exc:
             raise StorageUnavailable(f"the registry database is not available: {exc.orig or exc}"
                                      if isinstance(exc, sa.exc.DBAPIError) else
@@ -730,7 +747,15 @@ class Store:
 
     # -- station events ------------------------------------------------------------------------
     def ingest(self, station_id: str, raw_events: Sequence[Any]) -> PushResponse:
-        """Append a batch of one station's events: per event accepted, duplicate or rejected."""
+        """Append a batch of one station's events: per event accepted, duplicate or rejected.
+
+        Returns once the batch committed durably. Concurrent batches are committed together by one
+        writer thread (group commit: one fsync for many stations, each batch in its own savepoint).
+        """
+        return self.submit(station_id, raw_events).result()
+
+    def submit(self, station_id: str, raw_events: Sequence[Any]) -> Future[PushResponse]:
+        """:meth:`ingest` without waiting: validates now, commits with the next group."""
         results: list[EventResult | None] = [None] * len(raw_events)
         parsed: list[tuple[int, StationEvent]] = []
         for index, raw in enumerate(raw_events):
@@ -754,46 +779,93 @@ class Store:
                                              message="a station may only push its own events")
                 continue
             parsed.append((index, ev))
-        with self.write() as tx:
-            conn = tx.conn
-            existing: set[str] = set()
-            ids = [ev.id for _, ev in parsed]
-            for start in range(0, len(ids), _IN_CHUNK):
-                existing.update(r[0] for r in conn.execute(sa.select(log_t.c.id)
-                                                           .where(log_t.c.id.in_(ids[start:start + _IN_CHUNK]))))
-            fresh: list[tuple[int, Event, bool]] = []
-            received = now_iso()
-            wall = time.time_ns() // 1_000_000
-            for index, ev in parsed:
-                if ev.id in existing:
-                    results[index] = EventResult(index=index, id=ev.id, status="duplicate")
+        future: Future[PushResponse] = Future()
+        with self._pending_cond:
+            if self._closed:
+                raise StorageUnavailable("the registry is shutting down")
+            self._pending.append((future, station_id, results, parsed))
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_groups, name="registry-writer", daemon=True)
+                self._writer.start()
+            self._pending_cond.notify()
+        return future
+
+    def _write_groups(self) -> None:
+        while True:
+            with self._pending_cond:
+                while not self._pending and not self._closed:
+                    self._pending_cond.wait()
+                if not self._pending:
+                    return
+                group = [self._pending.popleft()]
+                size = len(group[0][3])
+                while self._pending and size + len(self._pending[0][3]) <= _GROUP_EVENTS:
+                    size += len(self._pending[0][3])
+                    group.append(self._pending.popleft())
+            outcomes: list[tuple[Future[PushResponse], list[EventResult | None], BaseException | None]] = []
+            try:
+                with self.write() as tx:
+                    for future, station_id, results, parsed in group:
+                        mark = len(tx.items)
+                        try:
+                            with self._guard(), tx.conn.begin_nested():
+                                self._ingest_in(tx, station_id, results, parsed)
+                            outcomes.append((future, results, None))
+                        except Exception as exc:  # this batch only; the others of the group commit
+                            del tx.items[mark:]
+                            outcomes.append((future, results, exc))
+            except BaseException as exc:
+                for future, *_ in group:
+                    future.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise
+                continue
+            for future, results, error in outcomes:
+                if error is not None:
+                    future.set_exception(error)
                     continue
-                existing.add(ev.id)
-                stamp = parse_hlc(ev.hlc)
-                clamped = stamp.ms > wall + MAX_DRIFT_MS
-                if clamped:
-                    event = ev.to_event(hlc=str(HLC(wall + MAX_DRIFT_MS, stamp.counter, stamp.station)),
-                                        flags=("hlc_clamped",))
-                else:
-                    self.clock.observe(stamp)
-                    event = ev.to_event()
-                fresh.append((index, event, clamped))
-            if fresh:
-                conn.execute(log_t.insert(), [
-                    {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
-                     "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
-                     "flags": _dumps(list(e.flags))} for _, e, _ in fresh])
-                for index, event, clamped in fresh:
-                    tx.emit("station_event", event.as_dict())
-                    _APPLIERS[event.type](tx, event)
-                    results[index] = EventResult(index=index, id=event.id, status="accepted",
-                                                 flags=list(event.flags) if clamped else [],
-                                                 hlc=event.hlc if clamped else None)
-                conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=received))
-        done = [r for r in results if r is not None]
-        return PushResponse(results=done, accepted=sum(r.status == "accepted" for r in done),
-                            duplicate=sum(r.status == "duplicate" for r in done),
-                            rejected=sum(r.status == "rejected" for r in done), head=tx.head)
+                done = [r for r in results if r is not None]
+                future.set_result(PushResponse(results=done, accepted=sum(r.status == "accepted" for r in done),
+                                               duplicate=sum(r.status == "duplicate" for r in done),
+                                               rejected=sum(r.status == "rejected" for r in done), head=tx.head))
+
+    def _ingest_in(self, tx: Tx, station_id: str, results: list[EventResult | None],
+                   parsed: list[tuple[int, StationEvent]]) -> None:
+        conn = tx.conn
+        existing: set[str] = set()
+        ids = [ev.id for _, ev in parsed]
+        for start in range(0, len(ids), _IN_CHUNK):
+            existing.update(r[0] for r in conn.execute(sa.select(log_t.c.id)
+                                                       .where(log_t.c.id.in_(ids[start:start + _IN_CHUNK]))))
+        fresh: list[tuple[int, Event, bool]] = []
+        received = now_iso()
+        wall = time.time_ns() // 1_000_000
+        for index, ev in parsed:
+            if ev.id in existing:
+                results[index] = EventResult(index=index, id=ev.id, status="duplicate")
+                continue
+            existing.add(ev.id)
+            stamp = parse_hlc(ev.hlc)
+            clamped = stamp.ms > wall + MAX_DRIFT_MS
+            if clamped:
+                event = ev.to_event(hlc=str(HLC(wall + MAX_DRIFT_MS, stamp.counter, stamp.station)),
+                                    flags=("hlc_clamped",))
+            else:
+                self.clock.observe(stamp)
+                event = ev.to_event()
+            fresh.append((index, event, clamped))
+        if fresh:
+            conn.execute(log_t.insert(), [
+                {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
+                 "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
+                 "flags": _dumps(list(e.flags))} for _, e, _ in fresh])
+            for index, event, clamped in fresh:
+                tx.emit("station_event", event.as_dict())
+                _APPLIERS[event.type](tx, event)
+                results[index] = EventResult(index=index, id=event.id, status="accepted",
+                                             flags=list(event.flags) if clamped else [],
+                                             hlc=event.hlc if clamped else None)
+            conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=received))
 
     # -- summary -------------------------------------------------------------------------------
     def summary(self, *, conflicts_limit: int = 200) -> dict[str, Any]:
@@ -858,16 +930,77 @@ def _with_extras(item: dict[str, Any], table: sa.Table) -> dict[str, Any]:
 
 
 # -- appliers (the registry's side of venue_app.eventlog) ----------------------------------------
+# Plain SQL (the upsert syntax is the same on SQLite and PostgreSQL), built once: building
+# SQLAlchemy expressions per event costs more than running them.
+
+_Q = sa.text
+_SQL = {
+    "badge_owner": _Q("SELECT attendee_id FROM badges WHERE serial = :serial AND attendee_id != ''"),
+    "pending_add": _Q("INSERT INTO pending_checkins(event_id, badge_serial) VALUES (:event_id, :serial)"
+                      " ON CONFLICT(event_id) DO NOTHING"),
+    "checkin_get": _Q("SELECT event_id, hlc, station_id, count, stations FROM checkins WHERE attendee_id = :a"),
+    "checkin_add": _Q("INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
+                      " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, 1, :stations)"),
+    "checkin_count": _Q("UPDATE checkins SET count = :count, stations = :stations WHERE attendee_id = :a"),
+    "checkin_earliest": _Q("UPDATE checkins SET count = :count, stations = :stations, event_id = :event_id,"
+                           " hlc = :hlc, at = :at, station_id = :station_id, operator = :operator"
+                           " WHERE attendee_id = :a"),
+    "conflict_add": _Q("INSERT INTO conflicts(attendee_id, kind, event_id, station_id, hlc, other_event_id,"
+                       " other_station_id, other_hlc, detected_at) VALUES (:a, 'double_checkin', :event_id,"
+                       " :station_id, :hlc, :other_event_id, :other_station_id, :other_hlc, :detected_at)"
+                       " ON CONFLICT(event_id) DO NOTHING"),
+    "presence_get": _Q("SELECT room_id, hlc FROM presence WHERE attendee_id = :a"),
+    "presence_set": _Q("INSERT INTO presence(attendee_id, room_id, hlc, event_id) VALUES (:a, :room, :hlc, :event_id)"
+                       " ON CONFLICT(attendee_id) DO UPDATE SET room_id = excluded.room_id, hlc = excluded.hlc,"
+                       " event_id = excluded.event_id"),
+    "bump_present": _Q("INSERT INTO room_counts(room_id, present, adjust) VALUES (:room, :delta, 0)"
+                       " ON CONFLICT(room_id) DO UPDATE SET present = room_counts.present + excluded.present"),
+    "bump_adjust": _Q("INSERT INTO room_counts(room_id, present, adjust) VALUES (:room, 0, :delta)"
+                      " ON CONFLICT(room_id) DO UPDATE SET adjust = room_counts.adjust + excluded.adjust"),
+    "badge_issue": _Q("INSERT INTO badges(serial, attendee_id, category, key_id, token, issued_hlc, event_id)"
+                      " VALUES (:serial, :a, :category, :key_id, :token, :hlc, :event_id)"
+                      " ON CONFLICT(serial) DO UPDATE SET attendee_id = excluded.attendee_id,"
+                      " category = excluded.category, key_id = excluded.key_id, token = excluded.token,"
+                      " issued_hlc = excluded.issued_hlc, event_id = excluded.event_id"
+                      " WHERE badges.issued_hlc = '' OR excluded.issued_hlc < badges.issued_hlc"),
+    "badge_revoke": _Q("INSERT INTO badges(serial, attendee_id, category, key_id, token, issued_hlc, event_id,"
+                       " revoked_hlc, revoked_reason) VALUES (:serial, '', '', '', '', '', '', :hlc, :reason)"
+                       " ON CONFLICT(serial) DO UPDATE SET"
+                       " revoked_reason = CASE WHEN badges.revoked_hlc IS NULL"
+                       "   OR excluded.revoked_hlc < badges.revoked_hlc"
+                       "   THEN excluded.revoked_reason ELSE badges.revoked_reason END,"
+                       " revoked_hlc = CASE WHEN badges.revoked_hlc IS NULL"
+                       "   OR excluded.revoked_hlc < badges.revoked_hlc"
+                       "   THEN excluded.revoked_hlc ELSE badges.revoked_hlc END"),
+    "badge_get": _Q("SELECT serial, attendee_id, category, key_id, token, issued_hlc, event_id, revoked_hlc,"
+                    " revoked_reason FROM badges WHERE serial = :serial"),
+    "pending_for": _Q("SELECT event_id FROM pending_checkins WHERE badge_serial = :serial"),
+    "pending_del": _Q("DELETE FROM pending_checkins WHERE event_id = :event_id"),
+    "log_get": _Q("SELECT id, hlc, station_id, type, payload, operator, wall, flags FROM log WHERE id = :id"),
+    "attendee_stub": _Q("INSERT INTO attendees(id, master_hlc) VALUES (:a, '') ON CONFLICT(id) DO NOTHING"),
+    "attendee_exists": _Q("SELECT 1 FROM attendees WHERE id = :a"),
+    "edit_set": _Q("INSERT INTO attendee_edits(attendee_id, field, value, hlc, event_id)"
+                   " VALUES (:a, :field, :value, :hlc, :event_id) ON CONFLICT(attendee_id, field) DO UPDATE"
+                   " SET value = excluded.value, hlc = excluded.hlc, event_id = excluded.event_id"
+                   " WHERE excluded.hlc > attendee_edits.hlc"),
+}
+
+
+def _one(tx: Tx, name: str, **params: Any) -> Any:
+    return tx.conn.execute(_SQL[name], params).first()
+
+
+def _run(tx: Tx, name: str, **params: Any) -> None:
+    tx.conn.execute(_SQL[name], params)
+
 
 def _apply_checkin(tx: Tx, ev: Event) -> None:
     attendee_id = ev.payload.get("attendee_id")
     serial = ev.payload.get("badge_serial")
     if not attendee_id and serial:
-        row = tx.conn.execute(sa.select(badges_t.c.attendee_id).where(badges_t.c.serial == str(serial),
-                                                                      badges_t.c.attendee_id != "")).first()
+        row = _one(tx, "badge_owner", serial=str(serial))
         if row is None:
-            tx.conn.execute(tx.upsert(pending_t).values(event_id=ev.id, badge_serial=str(serial))
-                            .on_conflict_do_nothing())
+            _run(tx, "pending_add", event_id=ev.id, serial=str(serial))
             return
         attendee_id = row[0]
     if attendee_id:
@@ -875,24 +1008,24 @@ def _apply_checkin(tx: Tx, ev: Event) -> None:
 
 
 def _merge_checkin(tx: Tx, attendee_id: str, ev: Event) -> None:
-    conn = tx.conn
-    row = conn.execute(sa.select(checkins_t).where(checkins_t.c.attendee_id == attendee_id)).mappings().first()
+    row = _one(tx, "checkin_get", a=attendee_id)
     if row is None:
-        conn.execute(checkins_t.insert().values(attendee_id=attendee_id, event_id=ev.id, hlc=ev.hlc, at=ev.wall,
-                                                station_id=ev.station_id, operator=ev.operator, count=1,
-                                                stations=_dumps([ev.station_id])))
+        _run(tx, "checkin_add", a=attendee_id, event_id=ev.id, hlc=ev.hlc, at=ev.wall, station_id=ev.station_id,
+             operator=ev.operator, stations=_dumps([ev.station_id]))
         return
-    seen = set(_loads(row["stations"], []))
+    first_event, first_hlc, first_station, count, stations = row
+    seen = set(_loads(stations, []))
     if ev.station_id not in seen and not ev.payload.get("override"):
         # admitted at a station that had not seen the earlier check-in(s): both kept, reported
-        conn.execute(tx.upsert(conflicts_t).values(
-            attendee_id=attendee_id, kind="double_checkin", event_id=ev.id, station_id=ev.station_id, hlc=ev.hlc,
-            other_event_id=row["event_id"], other_station_id=row["station_id"], other_hlc=row["hlc"],
-            detected_at=now_iso()).on_conflict_do_nothing())
-    values: dict[str, Any] = {"count": row["count"] + 1, "stations": _dumps(sorted(seen | {ev.station_id}))}
-    if ev.hlc < row["hlc"]:  # the earliest check-in is the one shown
-        values.update(event_id=ev.id, hlc=ev.hlc, at=ev.wall, station_id=ev.station_id, operator=ev.operator)
-    conn.execute(checkins_t.update().where(checkins_t.c.attendee_id == attendee_id).values(**values))
+        _run(tx, "conflict_add", a=attendee_id, event_id=ev.id, station_id=ev.station_id, hlc=ev.hlc,
+             other_event_id=first_event, other_station_id=first_station, other_hlc=first_hlc,
+             detected_at=now_iso())
+    merged = _dumps(sorted(seen | {ev.station_id}))
+    if ev.hlc < first_hlc:  # the earliest check-in is the one shown
+        _run(tx, "checkin_earliest", a=attendee_id, count=count + 1, stations=merged, event_id=ev.id, hlc=ev.hlc,
+             at=ev.wall, station_id=ev.station_id, operator=ev.operator)
+    else:
+        _run(tx, "checkin_count", a=attendee_id, count=count + 1, stations=merged)
 
 
 def _subject(ev: Event) -> str | None:
@@ -909,39 +1042,29 @@ def _apply_room(tx: Tx, ev: Event) -> None:
     if subject is None or not room_id:
         return
     room_id = str(room_id)
-    conn = tx.conn
-    row = conn.execute(sa.select(presence_t.c.room_id, presence_t.c.hlc)
-                       .where(presence_t.c.attendee_id == subject)).first()
-    if row is not None and row.hlc >= ev.hlc:
+    row = _one(tx, "presence_get", a=subject)
+    if row is not None and row[1] >= ev.hlc:
         return  # a later movement of this person is already known
     new_room = room_id if ev.type == "room_entry" else None
-    old_room = row.room_id if row is not None else None
-    ins = tx.upsert(presence_t).values(attendee_id=subject, room_id=new_room, hlc=ev.hlc, event_id=ev.id)
-    conn.execute(ins.on_conflict_do_update(index_elements=["attendee_id"], set_={
-        "room_id": ins.excluded.room_id, "hlc": ins.excluded.hlc, "event_id": ins.excluded.event_id}))
+    old_room = row[0] if row is not None else None
+    _run(tx, "presence_set", a=subject, room=new_room, hlc=ev.hlc, event_id=ev.id)
     if old_room != new_room:
         if old_room is not None:
-            _bump(tx, old_room, "present", -1)
+            _run(tx, "bump_present", room=old_room, delta=-1)
         if new_room is not None:
-            _bump(tx, new_room, "present", +1)
-
-
-def _bump(tx: Tx, room_id: str, column: str, delta: int) -> None:
-    ins = tx.upsert(room_counts_t).values(room_id=room_id, **{column: delta})
-    tx.conn.execute(ins.on_conflict_do_update(index_elements=["room_id"],
-                                              set_={column: room_counts_t.c[column] + ins.excluded[column]}))
+            _run(tx, "bump_present", room=new_room, delta=1)
 
 
 def _apply_adjust(tx: Tx, ev: Event) -> None:
     room_id = ev.payload.get("room_id")
     delta = ev.payload.get("delta")
     if room_id and isinstance(delta, int) and not isinstance(delta, bool) and abs(delta) < 1_000_000:
-        _bump(tx, str(room_id), "adjust", delta)
+        _run(tx, "bump_adjust", room=str(room_id), delta=delta)
 
 
 def _emit_badges(tx: Tx, serials: Iterable[str]) -> None:
     for serial in dict.fromkeys(serials):
-        row = tx.conn.execute(sa.select(badges_t).where(badges_t.c.serial == serial)).mappings().first()
+        row = tx.conn.execute(_SQL["badge_get"], {"serial": serial}).mappings().first()
         if row is not None:
             tx.emit("badge", dict(row))
 
@@ -952,20 +1075,14 @@ def _apply_badge_issued(tx: Tx, ev: Event) -> None:
     if not serial or not p.get("attendee_id"):
         return
     serial = str(serial)
-    conn = tx.conn
-    ins = tx.upsert(badges_t).values(serial=serial, attendee_id=str(p["attendee_id"]),
-                                     category=str(p.get("category", "")), key_id=str(p.get("key_id", "")),
-                                     token=str(p.get("token", "")), issued_hlc=ev.hlc, event_id=ev.id)
-    conn.execute(ins.on_conflict_do_update(
-        index_elements=["serial"],
-        set_={k: ins.excluded[k] for k in ("attendee_id", "category", "key_id", "token", "issued_hlc", "event_id")},
-        where=sa.or_(badges_t.c.issued_hlc == "", ins.excluded.issued_hlc < badges_t.c.issued_hlc)))
+    _run(tx, "badge_issue", serial=serial, a=str(p["attendee_id"]), category=str(p.get("category", "")),
+         key_id=str(p.get("key_id", "")), token=str(p.get("token", "")), hlc=ev.hlc, event_id=ev.id)
     superseded = [str(s) for s in p.get("supersedes") or [] if isinstance(s, str | int)]
     for old in superseded:
-        _revoke(tx, old, ev.hlc, str(p.get("reason") or "replaced by a new badge"))
-    for pending in conn.execute(sa.select(pending_t.c.event_id).where(pending_t.c.badge_serial == serial)).all():
-        row = conn.execute(sa.select(log_t).where(log_t.c.id == pending[0])).mappings().first()
-        conn.execute(pending_t.delete().where(pending_t.c.event_id == pending[0]))
+        _run(tx, "badge_revoke", serial=old, hlc=ev.hlc, reason=str(p.get("reason") or "replaced by a new badge"))
+    for pending in tx.conn.execute(_SQL["pending_for"], {"serial": serial}).all():
+        row = tx.conn.execute(_SQL["log_get"], {"id": pending[0]}).mappings().first()
+        _run(tx, "pending_del", event_id=pending[0])
         if row is not None:
             _merge_checkin(tx, str(p["attendee_id"]), Event(row["id"], row["hlc"], row["station_id"], row["type"],
                                                             _loads(row["payload"], {}), row["operator"],
@@ -973,21 +1090,10 @@ def _apply_badge_issued(tx: Tx, ev: Event) -> None:
     _emit_badges(tx, [serial, *superseded])
 
 
-def _revoke(tx: Tx, serial: str, hlc: str, reason: str) -> None:
-    # a revocation may arrive before the badge it revokes: keep a placeholder row
-    ins = tx.upsert(badges_t).values(serial=serial, attendee_id="", key_id="", token="", issued_hlc="",
-                                     event_id="", revoked_hlc=hlc, revoked_reason=reason)
-    earlier = sa.or_(badges_t.c.revoked_hlc.is_(None), ins.excluded.revoked_hlc < badges_t.c.revoked_hlc)
-    tx.conn.execute(ins.on_conflict_do_update(index_elements=["serial"], set_={
-        "revoked_reason": sa.case((earlier, ins.excluded.revoked_reason), else_=badges_t.c.revoked_reason),
-        "revoked_hlc": sa.case((earlier, ins.excluded.revoked_hlc), else_=badges_t.c.revoked_hlc),
-    }))
-
-
 def _apply_badge_revoked(tx: Tx, ev: Event) -> None:
     serial = ev.payload.get("serial")
     if serial:
-        _revoke(tx, str(serial), ev.hlc, str(ev.payload.get("reason") or "revoked"))
+        _run(tx, "badge_revoke", serial=str(serial), hlc=ev.hlc, reason=str(ev.payload.get("reason") or "revoked"))
         _emit_badges(tx, [str(serial)])
 
 
@@ -996,8 +1102,7 @@ def _apply_attendee_created(tx: Tx, ev: Event) -> None:
     if not isinstance(record, dict) or not record.get("id"):
         return
     attendee_id = str(record["id"])
-    ins = tx.upsert(attendees_t).values(id=attendee_id, master_hlc="")
-    tx.conn.execute(ins.on_conflict_do_nothing())
+    _run(tx, "attendee_stub", a=attendee_id)
     _apply_fields(tx, attendee_id, {k: record[k] for k in ATTENDEE_FIELDS if record.get(k) is not None}, ev)
 
 
@@ -1005,8 +1110,7 @@ def _apply_attendee_updated(tx: Tx, ev: Event) -> None:
     attendee_id = ev.payload.get("attendee_id")
     fields = ev.payload.get("fields") or {}
     if attendee_id and isinstance(fields, dict):
-        exists = tx.conn.execute(sa.select(attendees_t.c.id).where(attendees_t.c.id == str(attendee_id))).first()
-        if exists is None:
+        if _one(tx, "attendee_exists", a=str(attendee_id)) is None:
             # an edit of an attendee the registry does not know (yet): keep the edit, no record
             _store_edits(tx, str(attendee_id), fields, ev)
             return
@@ -1015,15 +1119,9 @@ def _apply_attendee_updated(tx: Tx, ev: Event) -> None:
 
 def _store_edits(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:
     for name, value in fields.items():
-        if not valid_field(name, value):
-            continue
-        ins = tx.upsert(attendee_edits_t).values(attendee_id=attendee_id, field=name,
-                                                 value=None if value is None else str(value), hlc=ev.hlc,
-                                                 event_id=ev.id)
-        tx.conn.execute(ins.on_conflict_do_update(
-            index_elements=["attendee_id", "field"],
-            set_={"value": ins.excluded.value, "hlc": ins.excluded.hlc, "event_id": ins.excluded.event_id},
-            where=ins.excluded.hlc > attendee_edits_t.c.hlc))
+        if valid_field(name, value):
+            _run(tx, "edit_set", a=attendee_id, field=name, value=None if value is None else str(value), hlc=ev.hlc,
+                 event_id=ev.id)
 
 
 def _apply_fields(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:

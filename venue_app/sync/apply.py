@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from venue_app import eventlog
+from venue_app import eventlog, search
 from venue_app.codes import normalise_code
 from venue_app.errors import VenueError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event
@@ -56,12 +56,20 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
         last = item.seq
     result = ApplyResult(cursor=max(cursor, page.next))
     registry_key = _registry_key(station)
-    with station.replica.transaction() as conn:
+    with station.replica.transaction() as conn, search.deferred(conn):
+        has_edits = conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None
+        batch: list[dict[str, Any]] = []
         for item in page.items:
             if item.seq <= cursor:
                 result.skipped += 1
                 continue
             result.items += 1
+            if item.kind == "attendee":
+                batch.append(item.data)  # consecutive master records go in as one batch
+                continue
+            if batch:
+                _attendees(conn, batch, has_edits)
+                batch = []
             handler = _HANDLERS.get(item.kind)
             if handler is None:
                 conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
@@ -70,6 +78,8 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
                 continue
             result.seq = item.seq
             handler(station, conn, item.data, result, registry_key)
+        if batch:
+            _attendees(conn, batch, has_edits)
         station.replica.set_meta(conn, "feed_cursor", result.cursor)
         station.replica.set_meta(conn, "feed_head", page.head)
     if result.keys_changed:
@@ -123,21 +133,35 @@ def _session(station: Station, conn: sqlite3.Connection, data: dict[str, Any], r
                   _json_text(data.get("categories", [])), data.get("capacity"), _json_text(data.get("data", {}))))
 
 
+_ATTENDEE_COLUMNS = ("id", "code_norm", "master_hlc", *ATTENDEE_FIELDS)
+_UPSERT_ATTENDEE = (
+    f"INSERT INTO attendees({', '.join(_ATTENDEE_COLUMNS)}) VALUES ({', '.join('?' * len(_ATTENDEE_COLUMNS))})"
+    f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ATTENDEE_COLUMNS[1:])}"
+)
+
+
+def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits: bool) -> None:
+    """Master records from the registry (which already merged the edits it knows) in one batch."""
+    rows = []
+    for data in items:
+        values = ["" if data.get(k) is None else str(data[k]) for k in ATTENDEE_FIELDS]
+        status = values[ATTENDEE_FIELDS.index("status")]
+        if status not in ("active", "cancelled", "blocked"):
+            values[ATTENDEE_FIELDS.index("status")] = "active"
+        code = values[0]
+        rows.append((str(data["id"]), normalise_code(code) if code else None, str(data.get("master_hlc") or ""),
+                     *values))
+    # a code now held by another record moves to this one (the registry is the master of codes)
+    conn.executemany("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?",
+                     [(r[1], r[0]) for r in rows if r[1]])
+    conn.executemany(_UPSERT_ATTENDEE, rows)
+    if has_edits:
+        eventlog.overlay_edits(conn, [r[0] for r in rows])
+
+
 def _attendee(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
               _key: PublicKey | None) -> None:
-    record = {k: ("" if data.get(k) is None else str(data[k])) for k in ATTENDEE_FIELDS if k in data}
-    if record.get("status") not in (None, "active", "cancelled", "blocked"):
-        record.pop("status")
-    code_norm = normalise_code(record["code"]) if record.get("code") else None
-    if code_norm:
-        # a code now held by another record moves to this one (the registry is the master of codes)
-        conn.execute("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?", (code_norm, data["id"]))
-    columns = ["id", "code_norm", "master_hlc", *record]
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    conn.execute(f"INSERT INTO attendees({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-                 f" ON CONFLICT(id) DO UPDATE SET {updates}",
-                 (data["id"], code_norm, str(data.get("master_hlc") or ""), *record.values()))
-    eventlog.overlay_edits(conn, [data["id"]])
+    _attendees(conn, [data], True)
 
 
 def _station(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,

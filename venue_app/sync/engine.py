@@ -14,9 +14,11 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from venue_app import search
 from venue_app.eventlog import now_iso
 from venue_app.registry.protocol import MAX_BATCH
 from venue_app.sync.apply import FeedError, apply_page
@@ -30,6 +32,7 @@ __all__ = ["SyncEngine", "SyncStatus"]
 log = logging.getLogger(__name__)
 
 LONG_POLL_S = 20.0
+CATCH_UP_PAGE = 2000
 CLOCK_WARN_MS = 60_000
 
 
@@ -165,9 +168,30 @@ class SyncEngine:
         """Fetch and apply one feed page; returns the number of items applied."""
         cursor = int(self.station.replica.get_meta("feed_cursor", 0))
         page = self.client.feed(cursor, limit=1000, wait=wait)
+        if self._stop.is_set() and self._threads:
+            return 0  # stopping: the page will be fetched again next time
         result = apply_page(self.station, page)
         self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head, **self._counts())
         return result.items
+
+    def _catch_up(self, progress: Callable[[int, int], None] | None) -> None:
+        """Pull until caught up, fetching the next page while the current one is applied."""
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-prefetch") as pool:
+            cursor = int(self.station.replica.get_meta("feed_cursor", 0))
+            future = pool.submit(self.client.feed, cursor, CATCH_UP_PAGE, 0.0)
+            while future is not None:
+                page = future.result()
+                future = pool.submit(self.client.feed, page.next, CATCH_UP_PAGE, 0.0) if page.more else None
+                result = apply_page(self.station, page)
+                self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head)
+                if progress:
+                    progress(result.cursor, page.head)
+        self._update(**self._counts())
+
+    def index_pending(self, limit: int = 2000) -> int:
+        """Index some attendees the first sync left for the search index (small writer transactions)."""
+        with self.station.replica.transaction() as conn:
+            return search.flush_some(conn, limit)
 
     def check_clock(self) -> None:
         t0 = self._wall()
@@ -186,13 +210,9 @@ class SyncEngine:
             self.check_clock()
             while self.push_once():
                 pass
-            while True:
-                self.pull_once()
-                status = self.status
-                if progress:
-                    progress(status.cursor, status.head)
-                if status.cursor >= status.head:
-                    break
+            self._catch_up(progress)
+            while self.index_pending():
+                pass
             while self.push_once():
                 pass
             self._persist(self.status, force=True)
@@ -216,9 +236,10 @@ class SyncEngine:
     def stop(self, timeout: float = 5.0) -> None:
         self._stop.set()
         self._wake.set()
-        self.client.close()  # interrupts a long-poll in flight
         for thread in self._threads:
-            thread.join(timeout)
+            # a long-poll in flight only reads: it is not waited for beyond a moment
+            thread.join(timeout if thread.name == "sync-push" else 0.5)
+        self.client.close()
         self._threads.clear()
         if self._wake.set in self.station.outbox_listeners:
             self.station.outbox_listeners.remove(self._wake.set)
@@ -248,6 +269,8 @@ class SyncEngine:
                     self.check_clock()
                     clock_checked = time.monotonic()
                 caught_up = self.status.cursor >= self.status.head
+                if caught_up and self.index_pending():
+                    continue  # finish the search index before waiting on the feed
                 self.pull_once(wait=self.long_poll_s if caught_up else 0.0)
                 failures = 0
             except Exception as exc:

@@ -8,10 +8,10 @@ import time
 import uuid
 from typing import Any
 
-from tests.venue_app.registry.conftest import Registry, Server, enroll_in_store, enroll_station, running_server
+from tests.venue_app.registry.conftest import Registry, Server, enroll_in_store, enroll_station
 
 WRITERS = 8
-BATCHES = 25
+BATCHES = 15
 
 
 def test_concurrent_writers_never_show_a_gap(registry: Registry) -> None:
@@ -86,49 +86,47 @@ def test_concurrent_writers_never_show_a_gap(registry: Registry) -> None:
     assert sorted(set(seen)) == list(range(start_head + 1, head + 1))
 
 
-def test_long_poll_wakes_on_push_and_times_out(registry: Registry) -> None:
-    with running_server(registry) as server:
-        a, b = enroll_station(server, "Desk A"), enroll_station(server, "Desk B")
-        with server.client(b.token) as client:
-            head = client.get("/api/v1/feed", params={"after": 0, "limit": 1}).json()["head"]
+def test_long_poll_wakes_on_push_and_times_out(module_server: Server) -> None:
+    server = module_server
+    a, b = enroll_station(server, "Desk A"), enroll_station(server, "Desk B")
+    with server.client(b.token) as client:
+        head = client.get("/api/v1/feed", params={"after": 0, "limit": 1}).json()["head"]
+        started = time.monotonic()
+        empty = client.get("/api/v1/feed", params={"after": head, "wait": 0.5}).json()
+        assert empty["items"] == [] and empty["next"] == head and 0.4 < time.monotonic() - started < 5
+        result: dict[str, Any] = {}
+
+        def poll() -> None:
+            began = time.monotonic()
+            with server.client(b.token) as poller:
+                result["page"] = poller.get("/api/v1/feed", params={"after": head, "wait": 20}).json()
+            result["seconds"] = time.monotonic() - began
+
+        thread = threading.Thread(target=poll)
+        thread.start()
+        time.sleep(0.7)
+        ev = a.event("checkin", {"attendee_id": str(uuid.uuid4())})
+        with server.client(a.token) as pusher:
+            assert pusher.post("/api/v1/events", json={"events": [ev]}).json()["accepted"] == 1
+        thread.join(30)
+        assert [i["data"]["id"] for i in result["page"]["items"]] == [ev["id"]]
+        assert result["seconds"] < 5
+
+
+def test_writes_from_another_process_wake_long_polls(module_server: Server) -> None:
+    """A CLI command (another process) while the server runs: waiting long-polls notice its writes."""
+    server, registry = module_server, module_server.registry
+    st, victim = enroll_station(server, "Desk"), enroll_station(server, "Lost laptop")
+    with server.client(st.token) as client:
+        head = client.get("/api/v1/feed", params={"limit": 1}).json()["head"]
+        other = registry.store()  # not the server's process: no in-process notification
+        try:
+            timer = threading.Timer(0.5, lambda: other.revoke(victim.id, "lost"))
+            timer.start()
             started = time.monotonic()
-            empty = client.get("/api/v1/feed", params={"after": head, "wait": 0.5}).json()
-            assert empty["items"] == [] and empty["next"] == head and 0.4 < time.monotonic() - started < 5
-            result: dict[str, Any] = {}
-
-            def poll() -> None:
-                began = time.monotonic()
-                with server.client(b.token) as poller:
-                    result["page"] = poller.get("/api/v1/feed", params={"after": head, "wait": 20}).json()
-                result["seconds"] = time.monotonic() - began
-
-            thread = threading.Thread(target=poll)
-            thread.start()
-            time.sleep(0.7)
-            ev = a.event("checkin", {"attendee_id": str(uuid.uuid4())})
-            with server.client(a.token) as pusher:
-                assert pusher.post("/api/v1/events", json={"events": [ev]}).json()["accepted"] == 1
-            thread.join(30)
-            assert [i["data"]["id"] for i in result["page"]["items"]] == [ev["id"]]
-            assert result["seconds"] < 5
-
-
-def test_writes_from_another_process_wake_long_polls(registry: Registry) -> None:
-    """A CLI import (another process) while the server runs: waiting long-polls notice it."""
-    server: Server
-    with running_server(registry) as server:
-        st = enroll_station(server, "Desk")
-        with server.client(st.token) as client:
-            head = client.get("/api/v1/feed", params={"limit": 1}).json()["head"]
-            other = registry.store()  # not the server's process: no in-process notification
-            try:
-                timer = threading.Timer(0.5, lambda: other.create_enrollment(name="x", role="desk")
-                                        or other.revoke(other.find_station(st.id)))
-                timer.start()
-                started = time.monotonic()
-                page = client.get("/api/v1/feed", params={"after": head, "wait": 15}).json()
-                timer.join()
-            finally:
-                other.close()
-            assert page["items"] and page["items"][0]["kind"] == "station"
-            assert time.monotonic() - started < 5
+            page = client.get("/api/v1/feed", params={"after": head, "wait": 15}).json()
+            timer.join()
+        finally:
+            other.close()
+        assert page["items"] and page["items"][0]["kind"] == "station"
+        assert time.monotonic() - started < 5
