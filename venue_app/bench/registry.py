@@ -41,7 +41,9 @@ __all__ = ["run"]
 
 def _start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
     quiet = [] if os.environ.get("VENUE_BENCH_REGISTRY_LOG") else ["--quiet"]
-    proc = subprocess.Popen([sys.executable, "-m", "venue_app", "registry", "serve", "--data", str(root),
+    profile = os.environ.get("VENUE_BENCH_REGISTRY_PROFILE")
+    prefix = ["-m", "cProfile", "-o", profile] if profile else []
+    proc = subprocess.Popen([sys.executable, *prefix, "-m", "venue_app", "registry", "serve", "--data", str(root),
                              "--port", "0", "--json", *quiet], stdout=subprocess.PIPE,
                             stderr=(root / "serve.log").open("ab"))
     assert proc.stdout is not None

@@ -1,0 +1,85 @@
+"""The GUI half of ``venue-app bench`` (``venue_app.bench.gui`` starts it in a fresh process).
+
+Opens the real desk window offscreen on a prepared station, measures process start → window
+painted, then writes codes to a pty serial scanner and times each until its verdict is painted.
+Prints one JSON line: ``ready_s``, ``samples_ms``, ``rss_mb``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["child"]
+
+
+def child() -> None:
+    """In the child: open the desk, scan through a pty, print one JSON line."""
+    data, scans, started = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from printing.backends import PdfFolderBackend
+    from ui.app import ensure_app
+    from ui.desk import create_desk
+    from venue_app.paths import Paths
+    from venue_app.station import Station
+
+    app = ensure_app()
+    station = Station.open(Paths.at(data))
+    window = create_desk(station, sounds=False, open_scanner=False,
+                         backend=PdfFolderBackend(Path(data) / "badges"))
+    window.show()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+
+    def wait(signal: Any, timeout_ms: int = 10_000) -> list[Any]:
+        got: list[Any] = []
+
+        def slot(*args: Any) -> None:
+            got.extend(args)
+            loop.quit()
+        signal.connect(slot)
+        timer.start(timeout_ms)  # one timer, restarted: a stale time-out must not end a later wait
+        loop.exec()
+        timer.stop()
+        signal.disconnect(slot)
+        if not got:
+            raise TimeoutError(f"no signal within {timeout_ms} ms")
+        return got
+
+    window.panel.show_idle()
+    wait(window.panel.painted)
+    app.processEvents()
+    ready_s = time.time() - started
+    master, slave = os.openpty()
+    window.open_scanner(os.ttyname(slave))
+    os.close(slave)
+    while window.scanner.state != "connected":
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    codes = [r[0] for r in station.replica.query(
+        "SELECT code FROM attendees WHERE status = 'active' AND code != '' ORDER BY random() LIMIT ?", (scans,))]
+    samples: list[float] = []
+    for code in codes:
+        t0 = time.perf_counter()
+        os.write(master, code.encode() + b"\r")
+        _status, painted_at = wait(window.panel.painted)
+        samples.append((painted_at - t0) * 1000)
+    rss_mb = 0.0
+    with open("/proc/self/status") if os.path.exists("/proc/self/status") else open(os.devnull) as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                rss_mb = round(int(line.split()[1]) / 1024, 1)
+    if not rss_mb:
+        import resource
+
+        rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    window.close()
+    station.close()
+    os.close(master)
+    print(json.dumps({"ready_s": ready_s, "samples_ms": samples, "rss_mb": rss_mb}))
