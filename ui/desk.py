@@ -89,11 +89,16 @@ class DeskWindow(QMainWindow):
         self.search_field.setMinimumWidth(520)
         self.search_field.setStyleSheet("QLineEdit { font-size: 18px; padding: 8px; }")
         self.search_field.installEventFilter(self)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("arrivals")
+        self.progress_label.setStyleSheet("font-size: 16px; color: #cfd8dc;")
         self.scanning_pill = Pill("Reading scan…", "blue")
         self.scanning_pill.hide()
         h = QHBoxLayout(header)
         h.setContentsMargins(16, 10, 16, 10)
         h.addWidget(event_label)
+        h.addSpacing(24)
+        h.addWidget(self.progress_label)
         h.addStretch(1)
         h.addWidget(self.scanning_pill)
         h.addWidget(self.search_field, 2)
@@ -168,6 +173,8 @@ class DeskWindow(QMainWindow):
             ("F3", "Walk-in", self.open_walkin),
             ("F4", "Delegations", lambda: self.open_delegation("")),
             ("Ctrl+Z", "Undo last", self.undo_last),
+            ("F9", "Supervisor override", self.override_last),
+            ("F10", "Print queue", self.open_print_queue),
             ("Esc", "Back to scanning", self.back_to_scanning),
         ]
         if sim_spec:
@@ -227,9 +234,11 @@ class DeskWindow(QMainWindow):
         self.wedge.scanning.connect(self.scanning_pill.setVisible)
         self.wedge.install()
         self.scanner = ScannerBridge(ctx.tasks, self)
+        self.scanner.direct = self.handle_scan  # handle_scan is thread-safe: it only queues work
         self.scanner.scanned.connect(self.handle_scan)
         self.scanner.status.connect(lambda _e: self._scanner_changed())
         self.sim = ScannerBridge(ctx.tasks, self)
+        self.sim.direct = self.handle_scan
         self.sim.scanned.connect(self.handle_scan)
         self.sim.status.connect(lambda _e: self._scanner_changed())
         self._scanner_changed()
@@ -263,6 +272,7 @@ class DeskWindow(QMainWindow):
 
     # -- scans ---------------------------------------------------------------------------------
     def handle_scan(self, event: ScanEvent) -> None:
+        """Record a scan (any thread: it only reads settings and queues work on the write lane)."""
         st = self.ctx.station
         queue = self.ctx.printer.queue if st.settings["auto_print"] else None
         source = event.source
@@ -394,6 +404,14 @@ class DeskWindow(QMainWindow):
                              f"{len(result['checked_in'])} checked in on behalf, {len(result['jobs'])} badges "
                              f"printing, {len(result['skipped'])} skipped (cancelled or blocked).", None, "green")
 
+    def open_print_queue(self) -> Any:
+        from ui.printqueue import PrintQueueDialog
+
+        dialog = PrintQueueDialog(self.ctx, self)
+        dialog.finished.connect(lambda _r: self.home.setFocus())
+        dialog.show()  # non-modal, like every window that may be open while people queue
+        return dialog
+
     def open_setup(self) -> None:
         from ui.setup import SettingsDialog
 
@@ -438,6 +456,37 @@ class DeskWindow(QMainWindow):
                 return True
         return super().eventFilter(obj, event)
 
+    # -- supervisor override -------------------------------------------------------------------
+    OVERRIDABLE = ("cancelled", "blocked", "revoked", "not_allowed", "room_full", "untrusted_issuer")
+
+    def override_last(self, approval: Any = None) -> None:
+        """Admit the person of the last refused verdict: supervisor name, PIN and reason, recorded
+        as an ``override`` event with the check-in (Station.override)."""
+        v = self.last_verdict
+        if v is None or v.status not in self.OVERRIDABLE or not v.attendee:
+            self.panel.show_info("Nothing to override", "A supervisor override applies to the last refused scan "
+                                 "of a known person.", None, "idle")
+            return
+        if approval is None:
+            approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]),
+                                                 f"Admit {display_name(v.attendee)} despite “{v.status}”")
+            if approval is None:
+                return
+        person = v.attendee
+        st = self.ctx.station
+
+        def done(_event_id: str) -> None:
+            self.panel.show_info("Admitted by supervisor",
+                                 f"{approval.supervisor}: {approval.reason}. Recorded with the check-in.", person,
+                                 "green")
+            self.ctx.sounds.play("ok")
+            self.verdict_shown.emit("override")
+
+        def failed(exc: BaseException) -> None:
+            self.panel.show_info("Override not recorded", str(exc), person, "amber")
+        self.ctx.write(st.override, person["id"], reason=approval.reason, operator=approval.supervisor,
+                       verdict=v.status, on_done=done, on_error=failed, label="override")
+
     # -- undo ----------------------------------------------------------------------------------
     def undo_last(self) -> None:
         action = self.ctx.undo.last
@@ -464,8 +513,19 @@ class DeskWindow(QMainWindow):
 
     # -- status ----------------------------------------------------------------------------------
     def refresh_sync(self) -> None:
-        self.ctx.tasks.run(self.ctx.sync.sync_status, lane="read", label="sync status",
-                           on_done=self.status.set_sync)
+        sync, station = self.ctx.sync, self.ctx.station
+
+        def work() -> tuple[SyncStatus, int, int]:
+            conn = station.replica.reader()
+            arrived = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
+            expected = conn.execute("SELECT count(*) FROM attendees WHERE status = 'active'").fetchone()[0]
+            return sync.sync_status(), int(arrived), int(expected)
+
+        def done(result: tuple[SyncStatus, int, int]) -> None:
+            status, arrived, expected = result
+            self.status.set_sync(status)
+            self.progress_label.setText(f"Checked in {arrived:,} of {expected:,}")
+        self.ctx.tasks.run(work, lane="read", label="desk status", on_done=done)
 
     def _update_auto_print(self) -> None:
         on = bool(self.ctx.station.settings["auto_print"])

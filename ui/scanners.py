@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -48,6 +49,10 @@ class ScannerBridge(QObject):
         self.spec = ""
         self.state = "none"
         self.detail = "keyboard only"
+        #: optional fast path, called on the reader thread instead of emitting ``scanned``: the desk
+        #: hands the scan straight to its writer lane (thread-safe), saving one wait for the GUI
+        #: thread on the way to the verdict
+        self.direct: Callable[[Any], None] | None = None
 
     def open(self, spec: str, settings: SerialSettings | None = None) -> None:
         """Open ``spec`` (closing the previous scanner); ``keyboard``/empty means the wedge only."""
@@ -60,13 +65,20 @@ class ScannerBridge(QObject):
         try:
             self.scanner = open_scanner(
                 self.spec,
-                on_scan=lambda ev: post(lambda: self.scanned.emit(ev)),
+                on_scan=self._on_scan,
                 on_status=lambda ev: post(lambda: self._on_status(ev)),
                 on_reject=lambda ev: post(lambda: self.rejected.emit(ev)),
                 settings=settings,
             )
         except ScannerConfigError as exc:
             self._set("error", str(exc))
+
+    def _on_scan(self, event: Any) -> None:  # on the reader thread
+        direct = self.direct
+        if direct is not None:
+            direct(event)
+        else:
+            self._tasks.post(lambda: self.scanned.emit(event))
 
     def close(self) -> None:
         scanner, self.scanner = self.scanner, None

@@ -142,3 +142,53 @@ def test_delegation_checkin_on_behalf_and_batch_print(desk: Any, qtbot: Any) -> 
     with qtbot.waitSignal(desk.delegation.loaded, timeout=5000):
         desk.delegation.show_delegation("Guangzhou")
     assert "4 arrived · 4 badges printed" in desk.delegation.summary.text()
+
+
+def test_supervisor_override_admits_a_refused_person_with_the_reason(desk: Any, qtbot: Any) -> None:
+    with qtbot.waitSignal(desk.verdict_shown, timeout=5000) as shown:
+        desk.handle_scan(ScanEvent("test", b"MWC-KR-005", "MWC-KR-005", 0.0))
+    assert shown.args == ["blocked"]
+    qtbot.keyClick(desk.home, Qt.Key.Key_F9)  # no approval given by the supervisor: nothing recorded
+    assert desk.ctx.station.replica.one("SELECT count(*) FROM log WHERE type = 'override'")[0] == 0
+    desk.ctx.asker.approvals.append(Approval("Sam Supervisor", "cleared by security"))
+    with qtbot.waitSignal(desk.verdict_shown, timeout=5000) as shown:
+        qtbot.keyClick(desk.home, Qt.Key.Key_F9)
+    assert shown.args == ["override"] and desk.panel.color == "green"
+    row = desk.ctx.station.replica.one("SELECT operator, payload FROM log WHERE type = 'override'")
+    assert row["operator"] == "Sam Supervisor" and "cleared by security" in row["payload"]
+    person = desk.ctx.station.attendee("MWC-KR-005")
+    assert desk.ctx.station.replica.one("SELECT 1 FROM checkins WHERE attendee_id = ?", (person["id"],))
+
+
+def test_print_queue_shows_a_failed_job_and_retries_it(desk: Any, qtbot: Any, tmp_path: Path) -> None:
+    from printing.backends import PdfFolderBackend
+    from printing.errors import BackendError
+
+    printer = desk.ctx.printer
+    good = printer.backend
+
+    class Jammed:
+        name = "jammed"
+
+        def describe(self) -> dict[str, str]:
+            return {"backend": "jammed", "target": "test"}
+
+        def submit(self, job: Any) -> Any:
+            raise BackendError("paper jam in tray 1")
+
+    printer.queue.backend = Jammed()
+    person = desk.ctx.station.attendee("MWC-RU-003")
+    job_id = printer.queue.enqueue(person["id"], operator="t", max_attempts=1)
+    with qtbot.waitSignal(printer.job_done, timeout=10_000) as done:
+        printer.kick()
+    assert done.args[0].status == "failed"
+    qtbot.waitUntil(lambda: "failed" in desk.status.printer.text(), timeout=5000)
+    dialog = desk.open_print_queue()
+    qtbot.waitUntil(lambda: any(j.id == job_id for j, _ in dialog.jobs), timeout=5000)
+    assert "paper jam" in dialog.table.item(0, 4).text()
+    assert isinstance(good, PdfFolderBackend)
+    printer.queue.backend = good
+    with qtbot.waitSignal(printer.job_done, timeout=10_000, check_params_cb=lambda j: j.id == job_id) as done:
+        dialog.retry_job(job_id)
+    assert done.args[0].status == "done" and Path(done.args[0].backend_ref).exists()
+    dialog.close()

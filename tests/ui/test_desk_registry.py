@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from devices.events import ScanEvent
@@ -28,12 +25,12 @@ def _cli(*args: str) -> dict[str, Any]:
 
 
 class Registry:
+    """``venue-app registry serve`` in a subprocess; started when it printed its URL (no polling)."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.port = 0  # first start: any free port; restarts reuse it (stations know the URL)
+        self.proc: subprocess.Popen[str] | None = None
 
     @property
     def url(self) -> str:
@@ -42,20 +39,20 @@ class Registry:
     def start(self) -> None:
         with open(self.root / "serve.log", "ab") as log:
             self.proc = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(self.root / "reg"), "--port",
-                                          str(self.port)], stdout=log, stderr=log, env={**os.environ})
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)  # waiting for a separate process to listen: there is no signal to wait on
-        raise RuntimeError("the registry did not start")
+                                          str(self.port), "--json"], stdout=subprocess.PIPE, stderr=log, text=True,
+                                         env={**os.environ})
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()  # blocks until the server listens and says where
+        if not line:
+            raise RuntimeError(f"the registry did not start; see {self.root / 'serve.log'}")
+        self.port = int(json.loads(line)["url"].rsplit(":", 1)[1].strip("/"))
 
     def stop(self) -> None:
         if self.proc is not None:
             self.proc.terminate()
             self.proc.wait(30)
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
             self.proc = None
 
 

@@ -50,4 +50,5 @@ def test_event_loop_never_blocks_during_a_100k_import(desk: Any, qtbot: Any, csv
     assert desk.search.model.rows
     worst_ms = max(gaps) * 1000
     assert len(gaps) > 100
-    assert worst_ms < 100, f"the event loop stalled for {worst_ms:.0f} ms"
+    slow = sorted((round(g * 1000) for g in gaps if g > 0.05), reverse=True)[:5]
+    assert worst_ms < 100, f"the event loop stalled for {worst_ms:.0f} ms (slowest ticks: {slow} ms)"

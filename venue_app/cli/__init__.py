@@ -21,7 +21,7 @@ from venue_app.errors import EnvironmentFault, VenueError
 __all__ = ["emit", "main"]
 
 #: modules of this package that contribute commands, in help order
-COMMAND_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "gui")
+COMMAND_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "report", "gui")
 GROUPS = {
     "station": "a station without the GUI",
     "registry": "the reference central registry",

@@ -6,7 +6,7 @@ The triggers call ``venue_search_col`` and ``venue_search_mode`` (Python functio
 :func:`venue_app.search.rebuild` re-creates them all.
 
 Why two sets of triggers: FTS5 flushes its in-memory buffer at every statement savepoint, so
-indexing row by row from a trigger costs ~10x a batched insert. Single writes (walk-in, edit,
+indexing row by row from a trigger costs several times a batched insert. Single writes (walk-in, edit,
 one synced record) index immediately; bulk writes (import, first sync) run inside
 :func:`venue_app.search.bulk`, where the triggers only queue the rowid and the index is built in
 one batch before the transaction commits.
@@ -21,8 +21,11 @@ from venue_app import search
 # Frozen here rather than built from venue_app.search: a released migration must not change.
 _FIELDS = "{r}.given_name, {r}.family_name, {r}.native_name, {r}.organisation, {r}.job_title, {r}.city, " \
           "{r}.country, {r}.delegation, {r}.email, {r}.code"
+# No conflict clauses inside the triggers: an outer INSERT OR IGNORE / OR REPLACE / upsert would
+# override them (SQLite uses the outer statement's policy), so stale rows are deleted explicitly.
 _INSERT = """
-    INSERT OR REPLACE INTO attendee_fts(rowid, names, org, place, ident, fuzzy) VALUES (NEW.rowid,
+    DELETE FROM attendee_fts WHERE rowid = NEW.rowid;
+    INSERT INTO attendee_fts(rowid, names, org, place, ident, fuzzy) VALUES (NEW.rowid,
         venue_search_col(0, {f}), venue_search_col(1, {f}), venue_search_col(2, {f}),
         venue_search_col(3, {f}), venue_search_col(4, {f}));
 """.format(f=_FIELDS.format(r="NEW"))
@@ -54,13 +57,15 @@ CREATE TRIGGER attendees_fts_update AFTER UPDATE OF given_name, family_name, nat
 END;
 
 CREATE TRIGGER attendees_fts_insert_deferred AFTER INSERT ON attendees WHEN venue_search_mode() = 1 BEGIN
-    INSERT OR IGNORE INTO attendee_fts_pending(rid) VALUES (NEW.rowid);
+    INSERT INTO attendee_fts_pending(rid) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM attendee_fts_pending WHERE rid = NEW.rowid);
 END;
 
 CREATE TRIGGER attendees_fts_update_deferred AFTER UPDATE OF given_name, family_name, native_name,
     organisation, job_title, city, country, delegation, email, code ON attendees
     WHEN venue_search_mode() = 1 BEGIN
-    INSERT OR IGNORE INTO attendee_fts_pending(rid) VALUES (NEW.rowid);
+    INSERT INTO attendee_fts_pending(rid) SELECT NEW.rowid
+    WHERE NOT EXISTS (SELECT 1 FROM attendee_fts_pending WHERE rid = NEW.rowid);
 END;
 """
 

@@ -10,7 +10,10 @@ at once and the stations would poll in a tight loop. A station's long-poll there
 most once per ``pace_s`` unless it can fill a whole page (a station catching up is never slowed).
 
 Pages are rendered straight from the stored JSON text of each item: no decoding and re-encoding
-of 5,000 attendees per page.
+of 5,000 attendees per page. The newest items committed by this process are also kept in memory
+(:data:`RING_ITEMS`), already rendered, so the long-polls of hundreds of stations that all wake on
+the same commit are answered without a database query; a range the ring does not hold (a first
+sync, writes of another process) is read from the database.
 """
 
 from __future__ import annotations
@@ -25,17 +28,21 @@ from starlette.concurrency import run_in_threadpool
 
 from venue_app.registry.store import Store
 
-__all__ = ["FeedNotifier", "render_page"]
+__all__ = ["RING_ITEMS", "FeedNotifier", "render_items", "render_page"]
+
+RING_ITEMS = 20_000
 
 log = logging.getLogger(__name__)
 
 
-def render_page(items: Sequence[tuple[int, str, str]], after: int, head: int) -> bytes:
-    """The JSON of a :class:`~venue_app.registry.protocol.FeedPage` from (seq, kind, data JSON) rows."""
-    next_seq = items[-1][0] if items else after
-    body = ",".join(f'{{"seq":{seq},"kind":"{kind}","data":{data}}}' for seq, kind, data in items)
+def render_items(items: Sequence[tuple[int, str, str]]) -> list[str]:
+    return [f'{{"seq":{seq},"kind":"{kind}","data":{data}}}' for seq, kind, data in items]
+
+
+def render_page(rendered: Sequence[str], next_seq: int, head: int) -> bytes:
+    """The JSON of a :class:`~venue_app.registry.protocol.FeedPage` from rendered items."""
     more = "true" if head > next_seq else "false"
-    return f'{{"items":[{body}],"next":{next_seq},"head":{max(head, next_seq)},"more":{more}}}'.encode()
+    return f'{{"items":[{",".join(rendered)}],"next":{next_seq},"head":{max(head, next_seq)},"more":{more}}}'.encode()
 
 
 class FeedNotifier:
@@ -52,6 +59,8 @@ class FeedNotifier:
         self._task: asyncio.Task[None] | None = None
         self._last_answer: dict[str, float] = {}
         self._closed = False
+        self._ring: list[str] = []
+        self._ring_first = 0  # seq of _ring[0]
 
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -68,12 +77,34 @@ class FeedNotifier:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
 
-    def committed(self, head: int) -> None:
+    def committed(self, head: int, items: list[tuple[int, str, str]]) -> None:
         """Called from a writer thread after a commit."""
         loop = self._loop
         if loop is not None and not loop.is_closed():
+            rendered = render_items(items)
+            first = items[0][0] if items else head + 1
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._advance, head)
+                loop.call_soon_threadsafe(self._append, first, rendered, head)
+
+    def _append(self, first: int, rendered: list[str], head: int) -> None:
+        ring_last = self._ring_first + len(self._ring) - 1
+        if not self._ring or first != ring_last + 1:
+            self._ring, self._ring_first = [], first  # not contiguous: start again from here
+        self._ring.extend(rendered)
+        if len(self._ring) > 2 * RING_ITEMS:
+            drop = len(self._ring) - RING_ITEMS
+            del self._ring[:drop]
+            self._ring_first += drop
+        self._advance(head)
+
+    def cached(self, after: int, limit: int) -> tuple[list[str], int] | None:
+        """Rendered items after ``after`` from memory, and the next cursor; None if the ring cannot tell."""
+        ring_last = self._ring_first + len(self._ring) - 1
+        if not self._ring or after + 1 < self._ring_first or after > ring_last or self.head > ring_last:
+            return None
+        start = after + 1 - self._ring_first
+        chunk = self._ring[start:start + limit]
+        return chunk, after + len(chunk)
 
     def _advance(self, head: int) -> None:
         if head > self.head:

@@ -32,7 +32,7 @@ from venue_app.keys import SigningKey
 from venue_app.registry import admin
 from venue_app.registry.config import Limits, RegistryConfig
 from venue_app.registry.errors import AuthError, ForbiddenError, RegistryError, TooLarge
-from venue_app.registry.feed import FeedNotifier, render_page
+from venue_app.registry.feed import FeedNotifier, render_items, render_page
 from venue_app.registry.protocol import (
     API_PREFIX,
     DEFAULT_FEED_LIMIT,
@@ -283,24 +283,37 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         notifier: FeedNotifier = state["notifier"]
         if wait > 0:
             await notifier.pace(who.station_id, after, limit)
-        items, head = await run_in_threadpool(the_store().feed_page, after, limit)
-        if not items and wait > 0 and await notifier.wait_beyond(after, wait):
+
+        async def page() -> tuple[list[str], int, int]:
+            hit = notifier.cached(after, limit)
+            if hit is not None:
+                return hit[0], hit[1], notifier.head
             items, head = await run_in_threadpool(the_store().feed_page, after, limit)
+            return render_items(items), items[-1][0] if items else after, head
+
+        rendered, next_seq, head = await page()
+        if not rendered and wait > 0 and await notifier.wait_beyond(after, wait):
+            rendered, next_seq, head = await page()
         if wait > 0:
             notifier.answered(who.station_id)
-        return Response(render_page(items, after, head), media_type="application/json")
+        return Response(render_page(rendered, next_seq, head), media_type="application/json")
 
     @app.post(f"{API_PREFIX}/events", response_model=PushResponse, tags=["station"],
               responses={**_ERRORS, 413: {"model": ErrorBody, "description": f"more than {MAX_BATCH} events"}})
-    async def push(body: PushRequest, who: Who) -> PushResponse:
+    async def push(body: PushRequest, who: Who) -> Response:
         if who.station_id is None:
             raise ForbiddenError("only stations push events", code="station_only")
         if len(body.events) > MAX_BATCH:
             raise TooLarge(f"a batch holds at most {MAX_BATCH} events, not {len(body.events)}",
                            code="batch_too_large")
-        # validation in a worker thread, then wait on the group commit without holding a thread
-        future = await run_in_threadpool(the_store().submit, who.station_id, body.events)
-        return await asyncio.wrap_future(future)
+        # validation (in a worker thread for big batches), then wait on the group commit without
+        # holding a thread
+        if len(body.events) <= 50:
+            future = the_store().submit(who.station_id, body.events)
+        else:
+            future = await run_in_threadpool(the_store().submit, who.station_id, body.events)
+        result: PushResponse = await asyncio.wrap_future(future)
+        return Response(result.model_dump_json(), media_type="application/json")
 
     # -- admin ---------------------------------------------------------------------------------
     @app.get(f"{API_PREFIX}/admin/summary", response_model=Summary, tags=["admin"], responses=_ERRORS)

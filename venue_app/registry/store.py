@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 import threading
 import time
@@ -187,6 +188,8 @@ class Tx:
         self.conn = conn
         self.head = head
         self.items: list[tuple[str, dict[str, Any]]] = []
+        self.rows: list[dict[str, Any]] = []
+        self.cursor: Any = None
 
     def emit(self, kind: str, data: Mapping[str, Any]) -> None:
         self.items.append((kind, dict(data)))
@@ -198,7 +201,7 @@ class Tx:
 def _make_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                                  pool_size=8, max_overflow=56, pool_timeout=60)
+                                  pool_size=48, max_overflow=32, pool_timeout=60)
 
         @sa_event.listens_for(engine, "connect")
         def _connect(dbapi_conn: Any, _record: Any) -> None:
@@ -289,8 +292,9 @@ class Store:
     def safe_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
-    def on_commit(self, listener: Callable[[int], None]) -> None:
-        """Call ``listener(head)`` after every write that published feed items (from the writer's thread)."""
+    def on_commit(self, listener: Callable[[int, list[tuple[int, str, str]]], None]) -> None:
+        """Call ``listener(head, items)`` after every write that published feed items, from the writer's
+        thread; ``items`` are the (seq, kind, data JSON) rows just committed, in order."""
         self._listeners.append(listener)
 
     @contextmanager
@@ -320,21 +324,27 @@ class Store:
                 head = conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")
                                     .with_for_update()).scalar_one()
                 tx = Tx(self, conn, int(head))
-                yield tx
+                try:
+                    yield tx
+                finally:
+                    if tx.cursor is not None:
+                        tx.cursor.close()
                 if tx.items:
                     created = now_iso()
-                    rows = []
+                    rows: list[dict[str, Any]] = []
                     seq = tx.head
                     for kind, data in tx.items:
                         seq += 1
                         rows.append({"seq": seq, "kind": kind, "data": _dumps(data), "created": created})
+                    tx.rows = rows
                     conn.execute(feed_t.insert(), rows)
                     conn.execute(counters.update().where(counters.c.name == "feed").values(value=seq))
                     tx.head = seq
         if tx is not None and tx.items:
+            published = [(r["seq"], r["kind"], r["data"]) for r in tx.rows]
             for listener in self._listeners:
                 try:
-                    listener(tx.head)
+                    listener(tx.head, published)
                 except Exception:  # a listener must never undo a commit
                     log.exception("feed listener failed")
 
@@ -986,12 +996,26 @@ _SQL = {
 }
 
 
+_PG_SQL = {name: re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", str(q)) for name, q in _SQL.items()}
+_LITE_SQL = {name: str(q) for name, q in _SQL.items()}
+
+
+def _cursor(tx: Tx) -> Any:
+    """A DB-API cursor on the transaction's connection: the per-event statements skip SQLAlchemy's
+    execution machinery, which costs several times the statement itself."""
+    if tx.cursor is None:
+        tx.cursor = tx.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    return tx.cursor
+
+
 def _one(tx: Tx, name: str, **params: Any) -> Any:
-    return tx.conn.execute(_SQL[name], params).first()
+    cur = _cursor(tx)
+    cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
+    return cur.fetchone()
 
 
 def _run(tx: Tx, name: str, **params: Any) -> None:
-    tx.conn.execute(_SQL[name], params)
+    _cursor(tx).execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
 
 
 def _apply_checkin(tx: Tx, ev: Event) -> None:
@@ -1062,11 +1086,15 @@ def _apply_adjust(tx: Tx, ev: Event) -> None:
         _run(tx, "bump_adjust", room=str(room_id), delta=delta)
 
 
+_BADGE_COLUMNS = ("serial", "attendee_id", "category", "key_id", "token", "issued_hlc", "event_id", "revoked_hlc",
+                  "revoked_reason")
+
+
 def _emit_badges(tx: Tx, serials: Iterable[str]) -> None:
     for serial in dict.fromkeys(serials):
-        row = tx.conn.execute(_SQL["badge_get"], {"serial": serial}).mappings().first()
+        row = _one(tx, "badge_get", serial=serial)
         if row is not None:
-            tx.emit("badge", dict(row))
+            tx.emit("badge", dict(zip(_BADGE_COLUMNS, row, strict=True)))
 
 
 def _apply_badge_issued(tx: Tx, ev: Event) -> None:
@@ -1080,13 +1108,15 @@ def _apply_badge_issued(tx: Tx, ev: Event) -> None:
     superseded = [str(s) for s in p.get("supersedes") or [] if isinstance(s, str | int)]
     for old in superseded:
         _run(tx, "badge_revoke", serial=old, hlc=ev.hlc, reason=str(p.get("reason") or "replaced by a new badge"))
-    for pending in tx.conn.execute(_SQL["pending_for"], {"serial": serial}).all():
-        row = tx.conn.execute(_SQL["log_get"], {"id": pending[0]}).mappings().first()
+    cur = _cursor(tx)
+    cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)["pending_for"], {"serial": serial})
+    for pending in cur.fetchall():
+        row = _one(tx, "log_get", id=pending[0])
         _run(tx, "pending_del", event_id=pending[0])
         if row is not None:
-            _merge_checkin(tx, str(p["attendee_id"]), Event(row["id"], row["hlc"], row["station_id"], row["type"],
-                                                            _loads(row["payload"], {}), row["operator"],
-                                                            row["wall"], tuple(_loads(row["flags"], []))))
+            event_id, hlc, station_id, type_, payload, operator, wall, flags = row
+            _merge_checkin(tx, str(p["attendee_id"]), Event(event_id, hlc, station_id, type_, _loads(payload, {}),
+                                                            operator, wall, tuple(_loads(flags, []))))
     _emit_badges(tx, [serial, *superseded])
 
 

@@ -1,0 +1,647 @@
+"""Dashboard mode: every room's occupancy and the check-in progress, live, for the operations lead.
+
+:class:`DashboardWindow` shows a tile per room (count / capacity, state in colour *and* icon and
+words, trend arrow, the session, and freshness: "Door 2: no data for 6 min"), sortable and
+filterable; the occupancy of one room over time (QtCharts); check-in progress (checked in vs
+registered, by category and by hour); the conflicts the sync found; near-full / full alerts
+(:mod:`ui.alerts`); PDF / CSV report export (:mod:`venue_app.report`).
+
+Updates: the replica is read on the task manager's ``read`` lane (:func:`snapshot`: all the SQL),
+the GUI thread only copies the numbers into existing widgets (texts changed only when different;
+the tile grid is re-laid out only when the order changes). Reads are coalesced — one in flight, at
+most one more queued — and triggered by the registry sync (facts arrived), by local commits, and by a
+timer (ages of freshness move on even when nothing arrives). So at 100 events/s the GUI thread does at
+most one cheap update per read, whatever the event rate. ``update_ms`` keeps the GUI-thread time of
+each update (the bench reads it).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QPainter, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
+from ui.charts import CategoryChart, HourChart, OccupancyChart
+from ui.sounds import SoundPlayer
+from ui.taskman import TaskManager
+from ui.widgets import COLORS, Pill, StatusIcon
+from venue_app.station import Station
+
+__all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard", "snapshot"]
+
+log = logging.getLogger(__name__)
+
+#: a door station without news for this long is flagged on its room's tile
+STALE_AFTER_S = 300
+SORTS = ("Fullest first", "Name", "Most people", "Zone", "Latest activity")
+
+
+def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER_S) -> list[str]:
+    """Warnings for the door stations of a room whose data is old or missing."""
+    out = []
+    for st in stations:
+        age = st.get("age_s")
+        if age is None:
+            out.append(f"{st['name']}: no data yet")
+        elif age >= stale_after_s:
+            minutes = int(age // 60)
+            span = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
+            out.append(f"{st['name']}: no data for {span}")
+    return out
+
+
+def snapshot(station: Station, *, details: bool = True, chart_room: str | None = None) -> dict[str, Any]:
+    """Everything the dashboard shows, read on a worker (read-only connection, no lock)."""
+    from venue_app import occupancy
+
+    conn = station.replica.reader()
+    now = station.now()
+    rooms = station.occupancy()
+    row = conn.execute("SELECT (SELECT count(*) FROM attendees WHERE status = 'active'),"
+                       " (SELECT count(*) FROM checkins)").fetchone()
+    out: dict[str, Any] = {"now": now, "rooms": rooms, "registered": int(row[0]), "checked_in": int(row[1]),
+                           "sync": station.sync_summary()}
+    if details:
+        from venue_app.report import _zone
+
+        tz = _zone(str(station.event.get("timezone") or "UTC"))
+        out["by_category"] = [dict(r) for r in conn.execute(
+            "SELECT a.category AS category, count(*) AS registered, count(c.attendee_id) AS checked_in"
+            " FROM attendees a LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.status = 'active'"
+            " OR c.attendee_id IS NOT NULL GROUP BY a.category ORDER BY registered DESC")]
+        offset = int((now.astimezone(tz).utcoffset() or timedelta()).total_seconds())
+        # grouped in SQL (the event's UTC offset of today): no Python loop over every check-in
+        out["by_hour"] = [{"hour": r[0], "checked_in": r[1]} for r in conn.execute(
+            "SELECT strftime('%Y-%m-%d %H:00', at, ? || ' seconds') AS hour, count(*) FROM checkins"
+            " WHERE hour IS NOT NULL GROUP BY hour ORDER BY hour", (f"{offset:+d}",))]
+        out["conflicts"] = station.conflicts()
+        names = {}
+        for c in out["conflicts"]:
+            person = conn.execute("SELECT given_name, family_name, native_name FROM attendees WHERE id = ?",
+                                  (c.get("attendee_id"),)).fetchone()
+            if person is not None:
+                names[c.get("attendee_id")] = person
+        for c in out["conflicts"]:
+            person = names.get(c.get("attendee_id"))
+            c["name"] = (f"{person['given_name']} {person['family_name']}".strip() or person["native_name"]
+                         if person else c.get("attendee_id", ""))
+    if chart_room:
+        out["history_room"] = chart_room
+        out["history"] = occupancy.history(conn, chart_room) if any(r["id"] == chart_room for r in rooms) else []
+    return out
+
+
+class _Bar(QWidget):
+    """A slim fill bar (count / capacity) in the state's colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fraction, self.color = 0.0, COLORS["green"][0]
+        self.setFixedHeight(10)
+
+    def set(self, fraction: float, color: str) -> None:
+        if (fraction, color) != (self.fraction, self.color):
+            self.fraction, self.color = fraction, color
+            self.update()
+
+    def paintEvent(self, event: Any) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        r = QRectF(self.rect())
+        p.setBrush(QColor("#e3e8ec"))
+        p.drawRoundedRect(r, 5, 5)
+        p.setBrush(QColor(self.color))
+        p.drawRoundedRect(QRectF(r.left(), r.top(), r.width() * min(1.0, self.fraction), r.height()), 5, 5)
+        p.end()
+
+
+def _label(px: int, weight: QFont.Weight = QFont.Weight.Normal, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    font = label.font()
+    font.setPixelSize(px)
+    font.setWeight(weight)
+    label.setFont(font)
+    return label
+
+
+class RoomTile(QFrame):
+    """One room: name, zone, count / capacity, state (icon + words + colour), trend, session, freshness."""
+
+    clicked = Signal(str)
+
+    def __init__(self, room_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.room_id = room_id
+        self.room: dict[str, Any] = {}
+        self.warnings: list[str] = []
+        self.setFixedSize(QSize(272, 156))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 8, 12, 8)
+        lay.setSpacing(2)
+        self.name = _label(16, QFont.Weight.Bold, self)
+        self.sub = _label(12, parent=self)
+        self.sub.setStyleSheet("color: #546e7a;")
+        row = QHBoxLayout()
+        self.count = _label(34, QFont.Weight.Black, self)
+        self.trend = _label(18, QFont.Weight.Bold, self)
+        self.icon = StatusIcon(30, self)
+        row.addWidget(self.count)
+        row.addWidget(self.trend)
+        row.addStretch(1)
+        row.addWidget(self.icon)
+        self.state = _label(13, QFont.Weight.Bold, self)
+        self.bar = _Bar(self)
+        self.fresh = _label(12, QFont.Weight.DemiBold, self)
+        self.fresh.setWordWrap(True)
+        self.fresh.setStyleSheet("color: #8a5a00;")
+        for w in (self.name, self.sub):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.state)
+        lay.addWidget(self.fresh)
+        lay.addStretch(1)
+        self._style: tuple[str, str, bool] | None = None
+
+    def _text(self, label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def set_room(self, room: dict[str, Any], warnings: list[str]) -> None:
+        self.room, self.warnings = room, warnings
+        color, words, icon = STATE_STYLE.get(room["state"], STATE_STYLE["normal"])
+        bg, _fg, accent = COLORS[color]
+        self._text(self.name, room["name"])
+        session = room["session"]["title"] if room.get("session") else "no session"
+        self._text(self.sub, f"{room['zone'] or room['id']} · {session}")
+        self._text(self.count, f"{room['count']} / {room['capacity']}")
+        trend = room.get("trend", 0)
+        self._text(self.trend, f"{room.get('trend_arrow', '→')} {trend:+d}" if trend else "→")
+        pct = room.get("percentage")
+        self._text(self.state, f"{words} · {pct:g} %" if pct is not None else words)
+        self.bar.set((room["count"] / room["capacity"]) if room["capacity"] else 0.0, bg)
+        self._text(self.fresh, "⚠ " + "; ".join(warnings) if warnings else "")
+        if (bg, accent, bool(warnings)) != self._style:
+            self._style = (bg, accent, bool(warnings))
+            self.state.setStyleSheet(f"color: {accent if color != 'green' else '#2e5d3a'};")
+            self.icon.set(icon, accent if color != "green" else bg)
+            self.update()
+        self.setToolTip("\n".join([f"{room['name']} ({room['id']})", f"policy: {room['policy']}",
+                                   f"last event: {room.get('last_event_at') or '—'}",
+                                   *(f"{s['name']}: last seen {s['last_seen'] or 'never'}"
+                                     for s in room.get("stations", []))]))
+
+    def paintEvent(self, event: Any) -> None:
+        # drawn by hand rather than by a style sheet: 60 styled frames repaint several times slower
+        if self._style is None:
+            return
+        band, _accent, warn = self._style
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QPen(QColor("#b87f00"), 2.5) if warn else QPen(QColor("#cfd6dd"), 1))
+        p.setBrush(QColor("#ffffff"))
+        p.drawRoundedRect(r, 8, 8)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(band))
+        p.drawRoundedRect(QRectF(r.left(), r.top(), 10, r.height()), 4, 4)
+        p.end()
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.clicked.emit(self.room_id)
+        super().mousePressEvent(event)
+
+
+class DashboardWindow(QMainWindow):
+    """The operations dashboard of ``station``."""
+
+    updated = Signal()  # after a snapshot was applied
+
+    def __init__(self, station: Station, tasks: TaskManager, *, sounds: SoundPlayer | None = None,
+                 refresh_ms: int = 2000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station, self.tasks = station, tasks
+        self.sounds = sounds or SoundPlayer(False)
+        self.stale_after_s: float = STALE_AFTER_S
+        self.tiles: dict[str, RoomTile] = {}
+        self.order: list[str] = []
+        self.data: dict[str, Any] = {}
+        self.update_ms: list[float] = []
+        self.sync_engine: Any = None
+        self.chart_room: str | None = None
+        #: asks where to save an export (suffix .pdf or .csv); tests replace it
+        self.ask_path: Callable[[str], str | None] = self._ask_path
+        self._busy = False
+        self._again = False
+        self._columns = 0
+        self._sorted_at = 0.0
+        #: the order of the tiles follows the numbers at most this often (seconds)
+        self.reorder_every_s = 3.0
+        self._details_every = 5
+        self._n = 0
+        self.setWindowTitle(f"Dashboard — {station.event.get('name', '')}")
+        self.alerts = AlertCenter(self.sounds, None, self)
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        station.outbox_listeners.append(self._local_commit)
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        root = QVBoxLayout(central)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(8)
+        head = QHBoxLayout()
+        title = _label(26, QFont.Weight.Bold, central)
+        title.setText(str(self.station.event.get("name") or "Dashboard"))
+        head.addWidget(title, 1)
+        self.progress_pill = Pill("", "blue", central)
+        self.inside_pill = Pill("", "grey", central)
+        self.sync_pill = Pill("standalone", "grey", central, bold=False)
+        self.updated_label = QLabel(central)
+        self.updated_label.setStyleSheet("color: #546e7a;")
+        for w in (self.progress_pill, self.inside_pill, self.sync_pill, self.updated_label):
+            head.addWidget(w)
+        root.addLayout(head)
+        self.stale_banner = QLabel(central)
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setStyleSheet("background: #f2a900; color: #111; padding: 8px; border-radius: 6px;"
+                                        " font-weight: 700;")
+        self.stale_banner.hide()
+        root.addWidget(self.stale_banner)
+        self.alert_bar = AlertBar(self.alerts, central)
+        root.addWidget(self.alert_bar)
+
+        self.tabs = QTabWidget(central)
+        rooms_page = QWidget()
+        rl = QVBoxLayout(rooms_page)
+        tools = QHBoxLayout()
+        self.filter = QLineEdit(rooms_page)
+        self.filter.setPlaceholderText("Filter rooms: name, zone, session…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _t: self._relayout(force=True))
+        self.sort = QComboBox(rooms_page)
+        self.sort.addItems(SORTS)
+        self.sort.currentIndexChanged.connect(lambda _i: self._relayout(force=True))
+        self.only_warnings = QCheckBox("Only rooms needing attention", rooms_page)
+        self.only_warnings.toggled.connect(lambda _b: self._relayout(force=True))
+        self.export_pdf = QPushButton("Export PDF report…", rooms_page)
+        self.export_csv = QPushButton("Export CSV…", rooms_page)
+        self.export_pdf.clicked.connect(lambda: self.export(".pdf"))
+        self.export_csv.clicked.connect(lambda: self.export(".csv"))
+        tools.addWidget(self.filter, 2)
+        tools.addWidget(QLabel("Sort:"))
+        tools.addWidget(self.sort)
+        tools.addWidget(self.only_warnings)
+        tools.addStretch(1)
+        tools.addWidget(self.export_pdf)
+        tools.addWidget(self.export_csv)
+        rl.addLayout(tools)
+        self.scroll = QScrollArea(rooms_page)
+        self.scroll.setWidgetResizable(True)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(10)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scroll.setWidget(self.grid_host)
+        rl.addWidget(self.scroll, 1)
+        self.tabs.addTab(rooms_page, "Rooms")
+
+        chart_page = QWidget()
+        cl = QVBoxLayout(chart_page)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Room:"))
+        self.chart_pick = QComboBox(chart_page)
+        self.chart_pick.currentIndexChanged.connect(self._chart_room_changed)
+        pick.addWidget(self.chart_pick)
+        pick.addStretch(1)
+        cl.addLayout(pick)
+        self.occupancy_chart = OccupancyChart(chart_page)
+        cl.addWidget(self.occupancy_chart, 1)
+        self.tabs.addTab(chart_page, "Occupancy over time")
+
+        progress_page = QWidget()
+        pl = QHBoxLayout(progress_page)
+        self.category_chart = CategoryChart(progress_page)
+        self.hour_chart = HourChart(progress_page)
+        pl.addWidget(self.category_chart, 3)
+        pl.addWidget(self.hour_chart, 2)
+        self.tabs.addTab(progress_page, "Check-in progress")
+
+        self.conflicts = QTableWidget(0, 3)
+        self.conflicts.setHorizontalHeaderLabels(["Kind", "Who", "Details"])
+        self.conflicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tabs.addTab(self.conflicts, "Conflicts")
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        root.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    # -- refresh -------------------------------------------------------------------------------
+    def _local_commit(self) -> None:  # on the writing thread
+        self.tasks.post(self.refresh)
+
+    def set_sync(self, status: Any) -> None:
+        """A :class:`ui.statusbar.SyncStatus`: facts may have arrived — re-read."""
+        from ui.statusbar import describe_sync
+
+        text, color, tip = describe_sync(status)
+        self.sync_pill.set(text, color)
+        self.sync_pill.setToolTip(tip)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        self._n += 1
+        tab = self.tabs.currentIndex()
+        details = tab in (2, 3) or self._n % self._details_every == 1
+        chart_room = self.chart_room if tab == 1 else None
+        self.tasks.run(snapshot, self.station, details=details, chart_room=chart_room, lane="read",
+                       label="dashboard", on_done=self._apply, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        log.warning("dashboard snapshot failed: %s", exc)
+        if self._again:
+            self._again = False
+            QTimer.singleShot(200, self.refresh)
+
+    def _apply(self, data: dict[str, Any]) -> None:
+        t0 = time.perf_counter()
+        self._busy = False
+        self.data.update(data)
+        rooms = data["rooms"]
+        created = False
+        for room in rooms:
+            tile = self.tiles.get(room["id"])
+            if tile is None:
+                created = True
+                tile = RoomTile(room["id"], self.grid_host)
+                tile.clicked.connect(self.show_room_chart)
+                self.tiles[room["id"]] = tile
+                self.chart_pick.addItem(room["name"], room["id"])
+            tile.set_room(room, freshness(room["stations"], self.stale_after_s))
+        self._relayout(force=created)
+        registered, checked = data["registered"], data["checked_in"]
+        pct = round(100 * checked / registered) if registered else 0
+        self.progress_pill.set(f"Checked in {checked} / {registered} ({pct} %)", "blue")
+        self.inside_pill.set(f"In rooms {sum(r['count'] for r in rooms)}", "grey")
+        self.updated_label.setText(f"updated {data['now'].astimezone():%H:%M:%S}")
+        self._show_sync(data["sync"], data["now"])
+        self.alerts.update(rooms)
+        if "by_category" in data:
+            if self.tabs.currentIndex() == 2:
+                self.category_chart.set_data(data["by_category"])
+                self.hour_chart.set_data(data["by_hour"])
+            self._show_conflicts(data["conflicts"])
+        if data.get("history_room") and data["history_room"] == self.chart_room:
+            room = next((r for r in rooms if r["id"] == self.chart_room), None)
+            if room is not None:
+                self.occupancy_chart.set_series(room["id"], f"{room['name']} — people inside", room["capacity"],
+                                                data["history"], data["now"])
+        self.update_ms.append((time.perf_counter() - t0) * 1000)
+        del self.update_ms[:-1000]
+        self.updated.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show_sync(self, sync: dict[str, Any], now: datetime) -> None:
+        if sync.get("mode") != "registry":
+            self.stale_banner.hide()
+            return
+        if sync.get("online"):
+            self.stale_banner.hide()
+            return
+        since = sync.get("since") or sync.get("last_success")
+        when = ""
+        if since:
+            try:
+                when = f" since {datetime.fromisoformat(since).astimezone():%H:%M}"
+            except ValueError:
+                when = ""
+        self.stale_banner.setText(f"⚠ This dashboard is offline{when}: numbers from other stations are not"
+                                  f" updating. {sync.get('last_error') or ''}".strip())
+        self.stale_banner.show()
+
+    def _show_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
+        self.tabs.setTabText(3, f"Conflicts ({len(conflicts)})" if conflicts else "Conflicts")
+        self.conflicts.setRowCount(len(conflicts))
+        for i, c in enumerate(conflicts):
+            if c["kind"] == "double_checkin":
+                detail = "checked in at " + ", ".join(s["name"] for s in c.get("stations", []))
+            else:
+                detail = ", ".join(c.get("serials", [])) or str(c)
+            for j, text in enumerate((c["kind"].replace("_", " "), c.get("name", ""), detail)):
+                self.conflicts.setItem(i, j, QTableWidgetItem(text))
+
+    # -- order and filter ----------------------------------------------------------------------
+    def _sorted(self) -> list[str]:
+        needle = self.filter.text().strip().casefold()
+        key = self.sort.currentText()
+        tiles = list(self.tiles.values())
+        if needle:
+            tiles = [t for t in tiles if needle in " ".join(
+                str(x) for x in (t.room.get("name"), t.room.get("id"), t.room.get("zone"),
+                                 (t.room.get("session") or {}).get("title", ""))).casefold()]
+        if self.only_warnings.isChecked():
+            tiles = [t for t in tiles if t.room.get("state") != "normal" or t.warnings]
+        if key == "Name":
+            tiles.sort(key=lambda t: str(t.room.get("name", "")).casefold())
+        elif key == "Most people":
+            tiles.sort(key=lambda t: -int(t.room.get("count", 0)))
+        elif key == "Zone":
+            tiles.sort(key=lambda t: (str(t.room.get("zone", "")), str(t.room.get("name", ""))))
+        elif key == "Latest activity":
+            tiles.sort(key=lambda t: str(t.room.get("last_event_at") or ""), reverse=True)
+        else:
+            tiles.sort(key=lambda t: (-(t.room.get("percentage") or 0), str(t.room.get("name", ""))))
+        return [t.room_id for t in tiles]
+
+    def _relayout(self, force: bool = False) -> None:
+        columns = max(1, (self.scroll.viewport().width() - 10) // 282)
+        now = time.monotonic()
+        if not force and columns == self._columns and now - self._sorted_at < self.reorder_every_s:
+            return  # tiles do not jump around under the reader's eyes: re-sort at most every few seconds
+        order = self._sorted()
+        self._sorted_at = now
+        if order == self.order and columns == self._columns and not force:
+            return
+        self.order, self._columns = order, columns
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        shown = set(order)
+        for i, rid in enumerate(order):
+            self.grid.addWidget(self.tiles[rid], i // columns, i % columns)
+        for rid, tile in self.tiles.items():
+            tile.setVisible(rid in shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.tiles:
+            self._relayout()
+
+    # -- charts --------------------------------------------------------------------------------
+    def show_room_chart(self, room_id: str) -> None:
+        index = self.chart_pick.findData(room_id)
+        if index >= 0:
+            self.chart_pick.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(1)
+
+    def _chart_room_changed(self, index: int) -> None:
+        self.chart_room = self.chart_pick.itemData(index)
+        self.refresh()
+
+    # -- export --------------------------------------------------------------------------------
+    def _ask_path(self, suffix: str) -> str | None:
+        kind = "PDF report (*.pdf)" if suffix == ".pdf" else "CSV (*.csv)"
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", f"report{suffix}", kind)
+        return path or None
+
+    def export(self, suffix: str) -> None:
+        path = self.ask_path(suffix)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        from venue_app.report import write_report
+
+        self.statusBar().showMessage(f"Writing {Path(path).name}…")
+        self.tasks.run(write_report, self.station, path, lane="long", label="report",
+                       on_done=lambda _r: self.statusBar().showMessage(f"Report saved: {path}", 8000),
+                       on_error=lambda e: self.statusBar().showMessage(f"Report failed: {e}", 8000))
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        self._timer.stop()
+        if self._local_commit in self.station.outbox_listeners:
+            self.station.outbox_listeners.remove(self._local_commit)
+        if self.sync_engine is not None:
+            engine, self.sync_engine = self.sync_engine, None
+            engine.stop()
+        self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def open_dashboard(station: Station, *, tasks: TaskManager | None = None, sounds: bool | None = None,
+                   sync: bool = True, refresh_ms: int = 2000) -> DashboardWindow:
+    """A dashboard window for ``station`` (the QApplication must exist); with ``sync`` an enrolled
+    station replicates with its registry and the dashboard re-reads whenever facts arrive."""
+    tasks = tasks or TaskManager()
+    player = SoundPlayer(bool(station.settings["sounds"]) if sounds is None else sounds)
+    window = DashboardWindow(station, tasks, sounds=player, refresh_ms=refresh_ms)
+    tasks.setParent(window)
+    window.resize(1400, 900)
+    if sync:
+        from ui.sync import sync_for
+
+        engine = sync_for(station, tasks)
+        if engine is not None:
+            engine.listeners.append(window.set_sync)
+            window.sync_engine = engine
+    return window
+
+
+
+
+
+def bench_child() -> None:
+    """``python -c "from ui.dashboard import bench_child; bench_child()" DATA SECONDS RATE``: the
+    dashboard offscreen while a writer thread records RATE room events per second over the station's
+    rooms; prints JSON with the GUI-thread time of every update (snapshot applied + tiles repainted)."""
+    import json
+    import random
+    import sys
+    import threading
+
+    from PySide6.QtCore import QEventLoop
+
+    from ui.app import ensure_app
+    from venue_app.paths import Paths
+
+    data, seconds, rate = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+    app = ensure_app()
+    station = Station.open(Paths.at(data))
+    window = open_dashboard(station, sounds=False, sync=False, refresh_ms=1000)
+    window.resize(1600, 1000)
+    window.show()
+    samples: list[float] = []
+
+    def measured() -> None:
+        t0 = time.perf_counter()
+        window.grid_host.repaint()
+        samples.append(window.update_ms[-1] + (time.perf_counter() - t0) * 1000)
+
+    window.updated.connect(measured)
+    loop = QEventLoop()
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
+    samples.clear()
+    rooms = [r[0] for r in station.replica.query("SELECT id FROM rooms")]
+    stop = threading.Event()
+    written = [0]
+
+    def writer() -> None:
+        rng = random.Random(13)
+        inside: dict[str, int] = dict.fromkeys(rooms, 0)
+        period = 1.0 / rate
+        next_at = time.perf_counter()
+        while not stop.is_set():
+            room = rng.choice(rooms)
+            delta = 1 if inside[room] == 0 or rng.random() < 0.6 else -1
+            station.adjust(room, delta, reason="clicker", anonymous=True)
+            inside[room] += delta
+            written[0] += 1
+            next_at += period
+            pause = next_at - time.perf_counter()
+            if pause > 0:
+                stop.wait(pause)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    stop.set()
+    thread.join(5)
+    window.close()
+    app.processEvents()
+    station.close()
+    print(json.dumps({"samples_ms": samples, "events": written[0], "seconds": seconds, "rooms": len(rooms)}))

@@ -1,0 +1,560 @@
+"""Door mode: one room, one glance — how many inside against capacity, may this person enter.
+
+:class:`DoorWindow` is the window of a station with role ``door`` bound to a room (meta
+``room_id``): a huge count / capacity with a gauge coloured by state (with an icon and words, so
+colour is never the only signal), the entry / exit direction (F5 in, F6 out, F7 toggles; a scanner
+may also be fixed to one direction: one scanner for in, one for out), verdict flashes with sound, the
+current session and its rule, +1 / −1 clicker buttons (keys + and −), adjust with a reason (F9),
+and near-full / full alerts (:mod:`ui.alerts`).
+
+Scans and adjustments run on the task manager's ``write`` lane (one writer); the room's numbers
+are read on the ``read`` lane after every change here, when the registry sync brings facts from the
+room's other doors, and every two seconds (a session starting changes the rule and capacity).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from devices.events import ScanEvent
+from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
+from ui.scanners import ScannerBridge, WedgeFilter
+from ui.sounds import SoundPlayer
+from ui.taskman import TaskManager
+from ui.widgets import COLORS, BigLabel, KeyButton, Pill, StatusIcon, display_name, full_title
+from venue_app import occupancy
+from venue_app.errors import ConfigError
+from venue_app.station import Station
+from venue_app.verdicts import Verdict
+
+__all__ = ["AdjustDialog", "DoorWindow", "Gauge", "door_view", "open_door_window"]
+
+log = logging.getLogger(__name__)
+
+#: verdict status → headline words on the flash
+HEADLINES = {
+    "ok": "WELCOME", "not_allowed": "NOT ALLOWED", "room_full": "ROOM FULL", "not_inside": "NOT RECORDED INSIDE",
+    "already_checked_in": "ALREADY INSIDE", "unknown": "CODE NOT FOUND", "invalid": "INVALID CODE",
+    "revoked": "BADGE REPLACED", "cancelled": "REGISTRATION CANCELLED", "blocked": "ENTRY REFUSED",
+    "wrong_event": "WRONG EVENT", "untrusted_issuer": "UNKNOWN ISSUER",
+}
+FLASH_MS = 4000
+
+
+def door_view(station: Station, room_id: str) -> dict[str, Any]:
+    """The room as its door shows it (worker side, read-only connection): count, capacity and
+    state under the rule in force now, the session and its rule in words."""
+    conn = station.replica.reader()
+    now_local = occupancy.local_now(station.now(), str(station.event.get("timezone") or "UTC"))
+    rule = occupancy.rule_in_force(conn, room_id, now_local)
+    count = occupancy.room_count(conn, room_id)
+    room = conn.execute("SELECT name, zone FROM rooms WHERE id = ?", (room_id,)).fetchone()
+    return {"id": room_id, "name": room["name"], "zone": room["zone"], "count": count, "capacity": rule.capacity,
+            "state": occupancy.state_of(count, rule.capacity), "policy": rule.policy,
+            "session": rule.session_title, "rule": rule.describe(), "reentry": rule.reentry,
+            "open_to_all": rule.categories is None}
+
+
+class Gauge(QWidget):
+    """A thick horizontal bar: the fill is count / capacity in the state's colour, with marks at
+    85 % (near-full) and 100 %; the words are drawn on it too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count, self.capacity, self.state = 0, 0, "normal"
+        self.setMinimumHeight(54)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    @property
+    def fraction(self) -> float:
+        if self.capacity <= 0:
+            return 1.0 if self.count else 0.0
+        return min(1.0, self.count / self.capacity)
+
+    @property
+    def color(self) -> str:
+        return COLORS[STATE_STYLE[self.state][0]][0]
+
+    def set(self, count: int, capacity: int, state: str) -> None:
+        if (count, capacity, state) != (self.count, self.capacity, self.state):
+            self.count, self.capacity, self.state = count, capacity, state
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 54)
+
+    def paintEvent(self, event: Any) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QPen(QColor("#90a4ae"), 1.5))
+        p.setBrush(QColor("#e3e8ec"))
+        p.drawRoundedRect(r, 10, 10)
+        fill = QRectF(r.left(), r.top(), r.width() * self.fraction, r.height())
+        if fill.width() > 0:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(self.color))
+            p.drawRoundedRect(fill, 10, 10)
+        p.setPen(QPen(QColor("#263238"), 2, Qt.PenStyle.DashLine))
+        x = r.left() + r.width() * occupancy.NEAR_FULL
+        p.drawLine(int(x), int(r.top()) + 2, int(x), int(r.bottom()) - 2)
+        pct = "—" if self.capacity <= 0 else f"{round(100 * self.count / self.capacity)} %"
+        font = p.font()
+        font.setPixelSize(22)
+        font.setBold(True)
+        p.setFont(font)
+        text = f"{pct}  ·  {STATE_STYLE[self.state][1]}"
+        # readable on the fill and on the track alike: dark text with a light halo
+        box = r.adjusted(16, 0, -16, 0)
+        p.setPen(QColor("#111417") if self.fraction < 0.55 or self.state == "near_full" else QColor("#ffffff"))
+        p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        p.end()
+
+
+class AdjustDialog(QDialog):
+    """A signed correction of the count with its reason (both required)."""
+
+    def __init__(self, room_name: str, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Adjust the count of {room_name}")
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"The count is {count}. Add or remove people that passed without a scan."))
+        self.delta = QSpinBox(self)
+        self.delta.setRange(-9999, 9999)
+        self.delta.setValue(1)
+        self.delta.setPrefix("change by ")
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("e.g. group of interpreters let in by security")
+        form.addRow("Change", self.delta)
+        form.addRow("Reason", self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if self.delta.value() != 0 and self.reason.text().strip():
+            self.accept()
+        else:
+            self.reason.setFocus()
+
+    @staticmethod
+    def ask(room_name: str, count: int, parent: QWidget | None) -> tuple[int, str] | None:
+        dialog = AdjustDialog(room_name, count, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.delta.value(), dialog.reason.text().strip()
+
+
+class _Flash(QFrame):
+    """The last verdict, big, in its colour with an icon shape; back to the idle prompt after a while."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(18)
+        self.icon = StatusIcon(96, self)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.headline = BigLabel(40, QFont.Weight.Bold, self)
+        self.name = BigLabel(26, QFont.Weight.DemiBold, self)
+        self.message = BigLabel(18, parent=self)
+        for w in (self.headline, self.name, self.message):
+            text.addWidget(w)
+        text.addStretch(1)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+        self.setMinimumHeight(150)
+        self.color = "idle"
+        self.status = ""
+
+    def show(self, color: str, headline: str, name: str, message: str, status: str = "") -> None:  # type: ignore[override]
+        bg, fg, accent = COLORS[color]
+        self.color, self.status = color, status
+        self.icon.set(color, fg if color != "idle" else "#607d8b")
+        self.headline.setText(headline)
+        self.name.setText(name)
+        self.name.setVisible(bool(name))
+        self.message.setText(message)
+        self.setStyleSheet(f"_Flash {{ background: {bg}; border: 3px solid {accent}; border-radius: 12px; }}"
+                           f" QLabel {{ color: {fg}; background: transparent; }}")
+
+    def texts(self) -> str:
+        return " | ".join(w.text() for w in (self.headline, self.name, self.message))
+
+
+class DoorWindow(QMainWindow):
+    """The door station window for ``room_id``."""
+
+    verdict_shown = Signal(str)  # verdict status, after the flash is painted
+    refreshed = Signal(dict)  # the door view just shown
+    direction_changed = Signal(str)
+
+    def __init__(self, station: Station, room_id: str, tasks: TaskManager, *, sounds: SoundPlayer | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station, self.room_id, self.tasks = station, room_id, tasks
+        self.sounds = sounds or SoundPlayer(False)
+        self.direction = "in"
+        self.view: dict[str, Any] = {}
+        self.scanners: list[tuple[ScannerBridge, str | None]] = []
+        #: asks for (delta, reason) of a manual adjustment; tests replace it
+        self.ask_adjust: Callable[[str, int], tuple[int, str] | None] = lambda name, count: AdjustDialog.ask(
+            name, count, self)
+        self.sync_engine: Any = None
+        self._refreshing = False
+        self._again = False
+        self.setWindowTitle(f"Door — {station.name}")
+        self._build()
+        self.alerts = AlertCenter(self.sounds, [room_id], self)
+        self.alert_bar = AlertBar(self.alerts, self)
+        self._alerts_slot.addWidget(self.alert_bar)
+        self.wedge = WedgeFilter(parent=self)
+        self.wedge.scanned.connect(lambda ev: self.handle_scan(ev, None))
+        self.wedge.install()
+        self._timer = QTimer(self)
+        self._timer.setInterval(2000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.timeout.connect(self._idle)
+        self._shortcuts()
+        self.set_direction("in")
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("door")
+        root = QVBoxLayout(central)
+        root.setContentsMargins(22, 16, 22, 16)
+        root.setSpacing(12)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title = BigLabel(34, QFont.Weight.Bold, central)
+        self.subtitle = QLabel(central)
+        self.subtitle.setStyleSheet("color: #455a64;")
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        self.scanner_pill = Pill("keyboard scanner", "grey", central, bold=False)
+        self.sync_pill = Pill("standalone", "grey", central, bold=False)
+        head.addWidget(self.scanner_pill, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.sync_pill, 0, Qt.AlignmentFlag.AlignTop)
+        root.addLayout(head)
+        self._alerts_slot = QVBoxLayout()
+        root.addLayout(self._alerts_slot)
+
+        body = QHBoxLayout()
+        body.setSpacing(22)
+        left = QVBoxLayout()
+        numbers = QHBoxLayout()
+        numbers.setSpacing(10)
+        self.count_label = QLabel("0", central)
+        font = self.count_label.font()
+        font.setPixelSize(150)
+        font.setWeight(QFont.Weight.Black)
+        self.count_label.setFont(font)
+        self.capacity_label = QLabel("/ 0", central)
+        font = self.capacity_label.font()
+        font.setPixelSize(60)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.capacity_label.setFont(font)
+        self.capacity_label.setStyleSheet("color: #455a64;")
+        numbers.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        numbers.addWidget(self.capacity_label, 0, Qt.AlignmentFlag.AlignBottom)
+        numbers.addStretch(1)
+        state_box = QVBoxLayout()
+        state_row = QHBoxLayout()
+        self.state_icon = StatusIcon(56, central)
+        self.state_label = BigLabel(30, QFont.Weight.Bold, central)
+        state_row.addWidget(self.state_icon)
+        state_row.addWidget(self.state_label, 1)
+        self.left_label = BigLabel(22, parent=central)
+        state_box.addStretch(1)
+        state_box.addLayout(state_row)
+        state_box.addWidget(self.left_label)
+        numbers.addLayout(state_box)
+        left.addLayout(numbers)
+        self.gauge = Gauge(central)
+        left.addWidget(self.gauge)
+        self.rule_box = QFrame(central)
+        self.rule_box.setStyleSheet("QFrame { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }"
+                                    " QLabel { border: none; }")
+        rule_layout = QVBoxLayout(self.rule_box)
+        self.session_label = BigLabel(22, QFont.Weight.DemiBold, self.rule_box)
+        self.rule_label = BigLabel(17, parent=self.rule_box)
+        rule_layout.addWidget(self.session_label)
+        rule_layout.addWidget(self.rule_label)
+        left.addWidget(self.rule_box)
+        left.addStretch(1)
+        body.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        dir_row = QHBoxLayout()
+        self.in_button = QPushButton("➜  IN   (F5)", central)
+        self.out_button = QPushButton("⬅  OUT   (F6)", central)
+        self.direction_group = QButtonGroup(self)
+        for button, direction in ((self.in_button, "in"), (self.out_button, "out")):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(64)
+            button.clicked.connect(lambda _=False, d=direction: self.set_direction(d))
+            self.direction_group.addButton(button)
+            dir_row.addWidget(button)
+        right.addLayout(dir_row)
+        self.flash = _Flash(central)
+        right.addWidget(self.flash, 1)
+        clicker = QHBoxLayout()
+        self.plus_button = KeyButton("+", "One in", central)
+        self.minus_button = KeyButton("−", "One out", central)
+        self.adjust_button = KeyButton("F9", "Adjust…", central)
+        for b in (self.plus_button, self.minus_button):
+            b.setMinimumHeight(58)
+            f = b.font()
+            f.setPixelSize(22)
+            f.setBold(True)
+            b.setFont(f)
+        self.adjust_button.setMinimumHeight(58)
+        self.plus_button.clicked.connect(lambda: self.click(+1))
+        self.minus_button.clicked.connect(lambda: self.click(-1))
+        self.adjust_button.clicked.connect(self.adjust)
+        clicker.addWidget(self.plus_button)
+        clicker.addWidget(self.minus_button)
+        clicker.addWidget(self.adjust_button)
+        right.addLayout(clicker)
+        body.addLayout(right, 2)
+        root.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("")
+
+    def _shortcuts(self) -> None:
+        keys: list[tuple[str, Callable[[], None]]] = [
+            ("F5", lambda: self.set_direction("in")), ("F6", lambda: self.set_direction("out")),
+            ("F7", lambda: self.set_direction("out" if self.direction == "in" else "in")),
+            ("+", lambda: self.click(+1)), ("-", lambda: self.click(-1)), ("F9", self.adjust),
+        ]
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- direction and scanners ----------------------------------------------------------------
+    def set_direction(self, direction: str) -> None:
+        if direction not in ("in", "out"):
+            raise ValueError(f"direction is in or out, not {direction!r}")
+        self.direction = direction
+        for button, d in ((self.in_button, "in"), (self.out_button, "out")):
+            button.setChecked(d == direction)
+            color = COLORS["blue" if d == "in" else "grey"] if d == direction else None
+            button.setStyleSheet(
+                f"QPushButton {{ font-size: 24px; font-weight: 700; background: {color[0]}; color: {color[1]};"
+                f" border: 3px solid {color[2]}; }}" if color else "QPushButton { font-size: 24px; }")
+        if self.flash.color == "idle":
+            self._idle()
+        self.direction_changed.emit(direction)
+
+    def open_scanner(self, spec: str, direction: str | None = None) -> ScannerBridge:
+        """Open a scanner; with ``direction`` its scans are always entries (``"in"``) or exits
+        (``"out"``) whatever the toggle says — one scanner at each side of the door."""
+        if direction not in (None, "in", "out"):
+            raise ValueError(f"direction is in or out, not {direction!r}")
+        bridge = ScannerBridge(self.tasks, self)
+        bridge.scanned.connect(lambda ev: self.handle_scan(ev, direction))
+        bridge.status.connect(lambda _e: self._scanners_changed())
+        self.scanners.append((bridge, direction))
+        from devices import SerialSettings
+
+        bridge.open(spec, SerialSettings.from_station(self.station.settings))
+        self._scanners_changed()
+        return bridge
+
+    def _scanners_changed(self) -> None:
+        if not self.scanners:
+            self.scanner_pill.set("keyboard scanner", "grey")
+            return
+        parts, worst = [], "green"
+        for bridge, direction in self.scanners:
+            fixed = f" ({direction.upper()})" if direction else ""
+            parts.append(f"{bridge.state}{fixed}")
+            if bridge.state != "connected":
+                worst = "amber"
+        self.scanner_pill.set("Scanner " + ", ".join(parts), worst)
+
+    # -- scans ---------------------------------------------------------------------------------
+    def handle_scan(self, event: ScanEvent, direction: str | None = None) -> None:
+        d = direction or self.direction
+        self.tasks.run(self.station.scan, event.raw or event.text, source=event.source, room=self.room_id,
+                       direction=d, lane="write", label="door scan",
+                       on_done=lambda v: self._scanned(v, d), on_error=self._failed)
+
+    def _scanned(self, verdict: Verdict, direction: str) -> None:
+        self.show_verdict(verdict, direction)
+        self.refresh()
+
+    def show_verdict(self, verdict: Verdict, direction: str) -> None:
+        person = verdict.attendee
+        name = display_name(person)
+        title = full_title(person)
+        if title and name:
+            name = f"{name} · {title}"
+        headline = HEADLINES.get(verdict.status, verdict.status.upper())
+        if verdict.ok:
+            headline = "WELCOME — IN" if direction == "in" else "GOODBYE — OUT"
+        message = verdict.message
+        warning = verdict.details.get("warning") if verdict.details else None
+        color = verdict.color
+        if verdict.ok and warning:
+            message, color = f"{message} {warning}", "amber" if "full" in str(warning).lower() else color
+        self.flash.show(color, headline, name, message, verdict.status)
+        self.sounds.play(verdict.sound)
+        self._idle_timer.start(FLASH_MS)
+        self.flash.repaint()
+        self.verdict_shown.emit(verdict.status)
+
+    def _failed(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, ConfigError) else f"Something went wrong: {exc}"
+        self.flash.show("amber", "NOT RECORDED", "", text, "error")
+        self.sounds.play("attention")
+        self._idle_timer.start(FLASH_MS)
+        self.verdict_shown.emit("error")
+
+    def _idle(self) -> None:
+        word = "ENTRY" if self.direction == "in" else "EXIT"
+        self.flash.show("idle", f"Scan for {word}", "", "Badge QR or the code from the confirmation e-mail.")
+
+    # -- clicker and adjustments ---------------------------------------------------------------
+    def click(self, delta: int) -> None:
+        self.tasks.run(self.station.adjust, self.room_id, delta, reason="clicker", anonymous=True, lane="write",
+                       label="clicker", on_done=lambda _r: self._adjusted(delta, "clicker"), on_error=self._failed)
+
+    def adjust(self) -> None:
+        answer = self.ask_adjust(self.view.get("name", self.room_id), int(self.view.get("count", 0)))
+        if answer is None:
+            return
+        delta, reason = answer
+        self.tasks.run(self.station.adjust, self.room_id, delta, reason=reason, anonymous=False, lane="write",
+                       label="adjust", on_done=lambda _r: self._adjusted(delta, reason), on_error=self._failed)
+
+    def _adjusted(self, delta: int, reason: str) -> None:
+        self.statusBar().showMessage(f"Count {'+' if delta > 0 else '−'}{abs(delta)} ({reason}) recorded", 4000)
+        self.refresh()
+
+    # -- the room's numbers --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the room's numbers on a worker; coalesced: one read in flight, one more queued."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        self.tasks.run(door_view, self.station, self.room_id, lane="read", label="door view",
+                       on_done=self._show_view, on_error=self._view_failed)
+
+    def _view_failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        log.warning("door view failed: %s", exc)
+
+    def _show_view(self, view: dict[str, Any]) -> None:
+        self._refreshing = False
+        self.view = view
+        count, capacity, state = view["count"], view["capacity"], view["state"]
+        color, words, icon = STATE_STYLE[state]
+        self.title.setText(view["name"])
+        self.subtitle.setText(" · ".join(x for x in (view["zone"], f"door station {self.station.name}") if x))
+        self.count_label.setText(str(count))
+        self.capacity_label.setText(f"/ {capacity}")
+        self.state_icon.set(icon, COLORS[color][2])
+        self.state_label.setText(words)
+        self.state_label.setStyleSheet(f"color: {COLORS[color][2]};")
+        left = capacity - count
+        if left > 0:
+            self.left_label.setText(f"{left} place{'s' if left != 1 else ''} left")
+        elif view["policy"] == "block":
+            self.left_label.setText("No places left — entries are refused")
+        else:
+            self.left_label.setText(f"{-left} over capacity" if left < 0 else "At capacity — warn on entry")
+        self.gauge.set(count, capacity, state)
+        session = view["session"]
+        self.session_label.setText(f"Now: {session}" if session else "No session running — the room's own rule")
+        policy = "full → entries refused" if view["policy"] == "block" else "full → warning only"
+        reentry = "re-entry allowed" if view["reentry"] else "no re-entry"
+        self.rule_label.setText(f"{view['rule']} · capacity {capacity}, {policy} · {reentry}")
+        self.alerts.update([view])
+        self.refreshed.emit(view)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def set_sync(self, status: Any) -> None:
+        """A :class:`ui.statusbar.SyncStatus` (from :class:`ui.sync.EngineSync`): show it, re-read."""
+        from ui.statusbar import describe_sync
+
+        text, color, tip = describe_sync(status)
+        self.sync_pill.set(text, color)
+        self.sync_pill.setToolTip(tip)
+        self.refresh()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._idle_timer.stop()
+        if self.sync_engine is not None:
+            engine, self.sync_engine = self.sync_engine, None
+            engine.stop()
+        self.wedge.uninstall()
+        for bridge, _ in self.scanners:
+            bridge.close()
+        self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def open_door_window(station: Station, *, room: str | None = None, tasks: TaskManager | None = None,
+                     scanners: list[tuple[str, str | None]] | None = None, sounds: bool | None = None,
+                     sync: bool = True) -> DoorWindow:
+    """A door window for ``station`` (the QApplication must exist), bound to ``room`` or to the
+    station's ``room_id``; ``scanners``: ``[(spec, "in"|"out"|None), …]`` opened at once; with
+    ``sync`` an enrolled station replicates with its registry and re-reads on every change."""
+    room_id = room or station.replica.get_meta("room_id")
+    if not room_id:
+        raise ConfigError("this door station is not bound to a room (enrol it with --role door --room ROOM)")
+    tasks = tasks or TaskManager()
+    player = SoundPlayer(bool(station.settings["sounds"]) if sounds is None else sounds)
+    window = DoorWindow(station, str(room_id), tasks, sounds=player)
+    tasks.setParent(window)
+    if sync:
+        from ui.sync import sync_for
+
+        engine = sync_for(station, tasks)
+        if engine is not None:
+            engine.listeners.append(window.set_sync)
+            window.sync_engine = engine
+    for spec, direction in scanners or []:
+        window.open_scanner(spec, direction)
+    return window

@@ -1,0 +1,118 @@
+"""The print queue window (F10): recent badge jobs, why a job failed, retry or cancel it.
+
+A failed job never issued a badge (printing.queue records a badge only once the printer accepted
+it), so retrying is always safe.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from printing.queue import Job
+from ui.context import DeskContext
+from ui.widgets import display_name
+
+__all__ = ["PrintQueueDialog"]
+
+_STATUS_COLOR = {"failed": "#c62828", "done": "#1b7f3b", "queued": "#1565c0", "printing": "#1565c0",
+                 "cancelled": "#607d8b"}
+
+
+class PrintQueueDialog(QDialog):
+    refreshed = Signal(int)
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.jobs: list[tuple[Job, str]] = []
+        self.setWindowTitle("Print queue (F10)")
+        self.resize(900, 480)
+        self.info = QLabel()
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Time", "Person", "Status", "Attempts", "Reason / file"])
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.retry = QPushButton("Retry selected")
+        self.cancel = QPushButton("Cancel selected")
+        close = QPushButton("Esc   Close")
+        self.retry.clicked.connect(lambda: self._act("retry"))
+        self.cancel.clicked.connect(lambda: self._act("cancel"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry)
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        ctx.printer.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        st, queue = self.ctx.station, self.ctx.printer.queue
+
+        def work() -> list[tuple[Job, str]]:
+            out = []
+            for job in queue.jobs(limit=200):
+                person = st.attendee(job.attendee_id)
+                out.append((job, display_name(person) if person else job.attendee_id[:8]))
+            return out
+        self.ctx.tasks.run(work, lane="read", label="print queue", on_done=self._fill)
+
+    def _fill(self, jobs: list[tuple[Job, str]]) -> None:
+        self.jobs = jobs
+        self.info.setText(f"<b>{self.ctx.printer.describe()}</b> — {len(jobs)} recent jobs; "
+                          f"{sum(1 for j, _ in jobs if j.status == 'failed')} failed")
+        self.table.setRowCount(len(jobs))
+        for row, (job, name) in enumerate(jobs):
+            detail = job.reason or job.backend_ref
+            cells = [job.created[11:19], name, job.status, str(job.attempts), detail]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setForeground(QColor(_STATUS_COLOR.get(job.status, "#111111")))
+                item.setData(Qt.ItemDataRole.UserRole, job.id)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.refreshed.emit(len(jobs))
+
+    def _act(self, action: str, job_id: str | None = None) -> None:
+        if job_id is None:
+            row = self.table.currentRow()
+            if row < 0:
+                return
+            job_id = self.jobs[row][0].id
+        queue = self.ctx.printer.queue
+
+        def work() -> Any:
+            return queue.retry(job_id) if action == "retry" else queue.cancel(job_id)
+
+        def done(_job: Any) -> None:
+            if action == "retry":
+                self.ctx.printer.kick()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self.info.setText(f"<span style='color:#c62828'>{exc}</span>")
+        self.ctx.write(work, on_done=done, on_error=failed, label=f"print {action}")
+
+    def retry_job(self, job_id: str) -> None:
+        self._act("retry", job_id)
