@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -51,4 +52,11 @@ def test_event_loop_never_blocks_during_a_100k_import(desk: Any, qtbot: Any, csv
     worst_ms = max(gaps) * 1000
     assert len(gaps) > 100
     slow = sorted((round(g * 1000) for g in gaps if g > 0.05), reverse=True)[:5]
-    assert worst_ms < 100, f"the event loop stalled for {worst_ms:.0f} ms (slowest ticks: {slow} ms)"
+    # 100 ms is the rule. On a machine with more runnable processes than cores the OS alone
+    # delays a tick that much now and then (seen: load 5 on 2 cores, worst ticks 104, 78, 76 ms);
+    # the failures this test exists for are one long stall (a full GC: 300-700 ms; freeing a
+    # 100k-row import: 300 ms; an import on the GUI thread: 20 s), which 250 ms still catches.
+    overloaded = os.getloadavg()[0] > (os.cpu_count() or 1)
+    limit = 250 if overloaded else 100
+    assert worst_ms < limit, (f"the event loop stalled for {worst_ms:.0f} ms (slowest ticks: {slow} ms; "
+                              f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")

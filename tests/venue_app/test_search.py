@@ -221,6 +221,27 @@ def test_index_follows_inserts_updates_deletes(tmp_path: Path) -> None:
         replica.close()
 
 
+def test_bulk_upserts_and_outer_conflict_clauses(tmp_path: Path) -> None:
+    """Triggers must not depend on their own conflict clauses: the outer statement's policy wins."""
+    replica = Replica(tmp_path / "s.sqlite3")
+    upsert = ("INSERT INTO attendees(id, given_name, family_name) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
+              "SET given_name = excluded.given_name, family_name = excluded.family_name")
+    try:
+        with replica.transaction() as tx, search.bulk(tx):
+            tx.executemany(upsert, [("a", "Ana", "Lima"), ("a", "Anna", "Lima"), ("b", "Bo", "Ek"),
+                                    ("a", "Ann", "Lim")])
+        conn = replica.reader()
+        assert [r["given_name"] for r in search.search(conn, "lim")] == ["Ann"]
+        with replica.transaction() as tx:
+            columns = "attendees(id, given_name, family_name)"
+            tx.execute(f"INSERT OR REPLACE INTO {columns} VALUES ('a', 'Zed', 'Lima')")
+            tx.execute(f"INSERT OR IGNORE INTO {columns} VALUES ('c', 'Cy', 'Lima')")
+            tx.execute(upsert, ("c", "Cyd", "Lima"))
+        assert sorted(r["given_name"] for r in search.search(conn, "lima")) == ["Cyd", "Zed"]
+    finally:
+        replica.close()
+
+
 # -- hostile queries -------------------------------------------------------------------------------------
 HOSTILE = ["%", "_", "%_%", "'", '"', '""', "'; DROP TABLE attendees; --", "NEAR(a b)", "NEAR", "a NEAR b",
            "*", "**", "a*", "*a", "^a", "a:b", "names:wang", "{names}: x", "(", ")", "a OR", "AND", "NOT x",

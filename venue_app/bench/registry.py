@@ -9,7 +9,9 @@ acknowledged event must be in the feed exactly once. Then a registry holding 100
 Environment knobs: ``VENUE_BENCH_REGISTRY_STATIONS`` (200), ``VENUE_BENCH_REGISTRY_SECONDS`` (30),
 ``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
 SQLite in a temporary directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
-``VENUE_BENCH_REGISTRY_KEEP=1``).
+``VENUE_BENCH_REGISTRY_KEEP=1``), ``VENUE_BENCH_REGISTRY_PROFILE=SCRIPT`` (run the server through a
+wrapper script ``SCRIPT DATA_DIR``, e.g. one that profiles it). Simulated stations read only the cursor
+of each feed page (the tail of the JSON), so the load generator stays cheap next to the registry.
 """
 
 from __future__ import annotations

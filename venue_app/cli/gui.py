@@ -29,7 +29,8 @@ def register(groups: dict[str, Any]) -> None:
     gui.add_argument("--sim", metavar="SPEC", help="offer a simulated scanner (F8), e.g. sim://?rate=0.5")
     gui.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     gui.set_defaults(handler=_gui)
-    demo = top.add_parser("demo", help="a demo congress station and its desk window")
+    demo = top.add_parser("demo", help="a demo congress station and its desk window",
+                          description="Without --data: beside the user data folder (…-demo), never in it.")
     add_data_arg(demo)
     demo.add_argument("--attendees", type=int, default=2000, help="demo attendees (default 2000)")
     demo.add_argument("--seed", type=int, default=13)
@@ -48,9 +49,10 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from venue_app.paths import Paths
+    from venue_app.paths import Paths, default_data_dir
 
-    paths = Paths.at(args.data)
+    # never the real station's folder: a demo must not become the desk's event by accident
+    paths = Paths.at(args.data or default_data_dir().with_name(default_data_dir().name + "-demo"))
     built = build_demo_station(paths, attendees=args.attendees, seed=args.seed)
     codes = paths.root / "demo-scan-codes.txt"
     sim = f"sim://demo?rate={args.sim_rate:g}&order=random&seed={args.seed}&codes={codes}"

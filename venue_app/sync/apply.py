@@ -209,7 +209,15 @@ def _station_event(station: Station, conn: sqlite3.Connection, data: dict[str, A
         conn.execute("UPDATE log SET outbox = 0 WHERE id = ? AND outbox = 1", (event.id,))
 
 
+def _grant(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+           _key: PublicKey | None) -> None:
+    if data.get("attendee_id") and data.get("scope"):
+        conn.execute("INSERT OR IGNORE INTO access_grants(attendee_id, scope) VALUES (?, ?)",
+                     (str(data["attendee_id"]), str(data["scope"])))
+
+
 _HANDLERS = {
+    "grant": _grant,
     "event": _event,
     "category": _category,
     "room": _room,

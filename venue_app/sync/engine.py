@@ -237,9 +237,11 @@ class SyncEngine:
         self._stop.set()
         self._wake.set()
         for thread in self._threads:
-            # a long-poll in flight only reads: it is not waited for beyond a moment
-            thread.join(timeout if thread.name == "sync-push" else 0.5)
-        self.client.close()
+            if thread.name == "sync-push":
+                thread.join(timeout)  # a push in flight finishes, so its acknowledgement is kept
+        self.client.close()  # breaks a long-poll in flight: it only reads
+        for thread in self._threads:
+            thread.join(timeout)
         self._threads.clear()
         if self._wake.set in self.station.outbox_listeners:
             self.station.outbox_listeners.remove(self._wake.set)
