@@ -57,6 +57,7 @@ def child() -> None:
     wait(window.panel.painted)
     app.processEvents()
     ready_s = time.time() - started
+    rss_ready_mb = _rss_mb()
     master, slave = os.openpty()
     window.open_scanner(os.ttyname(slave))
     os.close(slave)
@@ -88,16 +89,21 @@ def child() -> None:
         os.write(master, code.encode() + b"\r")
         _status, painted_at = wait(window.panel.painted)
         samples.append((painted_at - t0) * 1000)
-    rss_mb = 0.0
-    with open("/proc/self/status") if os.path.exists("/proc/self/status") else open(os.devnull) as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                rss_mb = round(int(line.split()[1]) / 1024, 1)
-    if not rss_mb:
-        import resource
-
-        rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    rss_mb = _rss_mb()
     window.close()
     station.close()
     os.close(master)
-    print(json.dumps({"ready_s": ready_s, "samples_ms": samples, "rss_mb": rss_mb, "core_ms": core_ms}))
+    print(json.dumps({"ready_s": ready_s, "samples_ms": samples, "rss_mb": rss_mb, "core_ms": core_ms,
+                      "rss_ready_mb": rss_ready_mb}))
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux), else the peak."""
+    if os.path.exists("/proc/self/status"):
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from venue_app import eventlog, occupancy
+from venue_app import eventlog, occupancy, search
 from venue_app.checkin import CheckinEngine
 from venue_app.codes import normalise_code
 from venue_app.errors import ConfigError, NotInitialised, ReplicaError, TokenError
@@ -229,7 +229,8 @@ class Station:
         """Insert or update master attendee records (match on id, then on code); one transaction."""
         master_hlc = str(self.clock.now())
         count = 0
-        with self.replica.transaction() as conn:
+        # one batch for the search index rather than one FTS write per row
+        with self.replica.transaction() as conn, search.bulk(conn):
             known_categories = {r[0] for r in conn.execute("SELECT code FROM categories")}
             touched: list[str] = []
             for row in rows:

@@ -55,6 +55,7 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
     report["gui_scan_to_paint_p99_ms"] = round(percentile(samples, 99), 3)
     report["gui_scan_to_paint_n"] = len(samples)
     report["gui_rss_mb_100k"] = result["rss_mb"]
+    report["gui_rss_ready_mb"] = result.get("rss_ready_mb")
     # the share of the core's durable scan in the same runs (lookup, verify, fsync'd commit)
     if result.get("core_ms"):
         report["gui_core_scan_p99_ms"] = round(percentile(result["core_ms"], 99), 3)
