@@ -28,10 +28,15 @@ _app: QGuiApplication | None = None
 
 
 def _ensure_app() -> None:
-    """QtPdf and QPrinter need a GUI application object; make one when running headless."""
+    """QtPdf and QPrinter need a GUI application object; make one when running headless.
+
+    A QApplication (not just a QGuiApplication), so that widgets opened later in the same process
+    (the desk window, test harnesses) can share it."""
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        _app = QApplication([])
 
 
 class _Document:

@@ -94,12 +94,17 @@ QToolTip { font-size: 14px; }
 def apply_theme(app: QApplication, theme: str = "system") -> None:
     """Fusion with a calm light palette (readable under venue lighting); ``large``/``high-contrast``
     raise type size and contrast."""
-    app.setStyle("Fusion")
+    # Replacing the style (or the style sheet) re-polishes every widget alive; Qt can crash doing
+    # that to widgets that carry their own style sheets on top of the old style. Only change what
+    # actually changes: calling this again with the same theme is a no-op.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     font = QFont(FONT_FAMILY)
     # pixel sizes: the app style sheet must not carry a font-size, or it would override every
     # widget's own font (the verdict panel's 60 px name)
     font.setPixelSize(19 if theme == "large" else 15)
-    app.setFont(font)
+    if app.font() != font:
+        app.setFont(font)
     palette = QPalette()
     dark = theme == "dark"
     window = QColor("#20252b") if dark else QColor("#f5f7f9")
@@ -116,8 +121,11 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#1565c0"))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
-    app.setPalette(palette)
-    app.setStyleSheet(_BASE_CSS if not dark else "")
+    if app.palette() != palette:
+        app.setPalette(palette)
+    css = _BASE_CSS if not dark else ""
+    if app.styleSheet() != css:
+        app.setStyleSheet(css)
 
 
 def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bool = False,

@@ -11,14 +11,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QEventLoop
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.statusbar import SyncStatus
 from venue_app.paths import Paths
 from venue_app.station import Station
 
-__all__ = ["OfflineSync", "demo_screenshots", "grab", "wait_until"]
+__all__ = ["OfflineSync", "demo_screenshots", "dispose", "grab", "wait_until"]
 
 
 def wait_until(condition: Callable[[], Any], timeout_s: float = 10.0) -> None:
@@ -133,7 +133,18 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         wizard.next()
         shot("14-setup-devices", wizard)
         wizard.close()
+        wizard.deleteLater()
     finally:
         window.close()
+        dispose(window)
         station.close()
     return saved
+
+
+def dispose(widget: QWidget) -> None:
+    """Delete a closed window now, in order, inside Qt — not whenever Python's collector gets to
+    its wrapper (possibly in the middle of a later event, with style animations still pointing
+    at its children)."""
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()

@@ -90,4 +90,7 @@ def desk(qapp: Any, qtbot: Any, tmp_path: Path, desk_station: Any) -> Iterator[A
     window.show()
     qtbot.waitExposed(window)
     yield window
+    from ui.shots import dispose
+
     window.close()
+    dispose(window)

@@ -105,5 +105,8 @@ def test_enrolled_desk_shows_offline_and_keeps_scanning(qapp: Any, qtbot: Any, t
         window.refresh_sync()
         qtbot.waitUntil(lambda: window.status.state.outbox == 0, timeout=30_000)
     finally:
+        from ui.shots import dispose
+
         window.close()
+        dispose(window)
         station.close()

@@ -128,3 +128,15 @@ def test_only_ui_imports_qt_and_gui_entry_points_import_ui_lazily() -> None:
         assert not any(n.split(".")[0] in {"ui", "PySide6"} for n in names), rel
     jobs = ast.parse((ROOT / "ui/jobs.py").read_text("utf-8"))
     assert not any(isinstance(n, ast.ImportFrom) and (n.module or "").startswith("PySide6") for n in ast.walk(jobs))
+
+
+def test_worker_threads_keep_their_read_connection(desk: Any, qtbot: Any) -> None:
+    """Regression: on Qt pool threads every task got a fresh Python thread state, so
+    Replica.reader() opened (and kept) a new SQLite connection per task — 1 GB after 500 scans."""
+    st = desk.ctx.station
+    done: list[int] = []
+    for _ in range(40):
+        desk.ctx.tasks.run(lambda: st.replica.reader().execute("SELECT count(*) FROM attendees").fetchone()[0],
+                           lane="read", on_done=done.append)
+    qtbot.waitUntil(lambda: len(done) == 40, timeout=10_000)
+    assert len(st.replica._readers) <= desk.ctx.tasks.LANES["read"] + desk.ctx.tasks.LANES["write"] + 1
