@@ -60,7 +60,8 @@ def describe_sync(s: SyncStatus) -> tuple[str, str, str]:
     if s.state == "standalone":
         return "Standalone (no registry)", "grey", "This station works on its own; nothing is sent anywhere."
     if s.state == "online":
-        return f"Online · synced {_hhmm(s.last_sync)}", "green", "Connected to the registry."
+        synced = f" · synced {_hhmm(s.last_sync)}" if s.last_sync else ""
+        return f"Online{synced}", "green", "Connected to the registry."
     if s.state == "connecting":
         return "Connecting to the registry…", "blue", s.message
     if s.state == "offline":

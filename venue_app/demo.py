@@ -114,6 +114,13 @@ def ensure_station(folder: Path, registry: DemoRegistry, *, role: str = "desk", 
     label = f"door-{room}" if role == "door" and room else role
     paths = Paths(folder / label)
     if paths.replica.exists():
+        from venue_app.station import Station
+
+        with Station.open(paths) as station:
+            if station.replica.get_meta("registry_url") != registry.url:
+                # the demo registry listens on a new port each time it starts
+                with station.replica.transaction() as conn:
+                    station.replica.set_meta(conn, "registry_url", registry.url)
         return paths
     name = name or {"desk": "Desk 1", "dashboard": "Operations"}.get(role, f"Door {room}")
     config, store = admin.open_registry(registry.root)

@@ -13,6 +13,7 @@ import json
 import pkgutil
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,8 +138,17 @@ class Replica:
         if conn is None:
             conn = connect(self.path, readonly=True)
             self._local.reader = conn
-            self._readers.append(conn)
+            with self._lock:
+                self._readers.append(conn)
+            # a worker thread that ends takes its connection with it
+            weakref.finalize(threading.current_thread(), self._drop_reader, conn)
         return conn
+
+    def _drop_reader(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            if conn in self._readers:
+                self._readers.remove(conn)
+                conn.close()
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with self._lock:

@@ -89,7 +89,7 @@ def test_demo_command_builds_the_congress_station(tmp_path: Path) -> None:
     from venue_app.station import Station
 
     data = tmp_path / "demo"
-    assert main(["demo", "--data", str(data), "--attendees", "120", "--build-only"]) == 0
+    assert main(["demo", "--data", str(data), "--attendees", "120", "--build-only", "--standalone"]) == 0
     st = Station.open(Paths.at(data))
     try:
         assert st.event["name"] == "13th Metropolis World Congress"
@@ -99,7 +99,7 @@ def test_demo_command_builds_the_congress_station(tmp_path: Path) -> None:
         assert (data / "demo-scan-codes.txt").read_text().strip()
     finally:
         st.close()
-    assert main(["demo", "--data", str(data), "--build-only"]) == 0  # idempotent: kept as is
+    assert main(["demo", "--data", str(data), "--build-only", "--standalone"]) == 0  # idempotent: kept as is
 
 
 def test_screenshots_of_the_main_states(qapp: Any, tmp_path: Path) -> None:
@@ -140,3 +140,20 @@ def test_worker_threads_keep_their_read_connection(desk: Any, qtbot: Any) -> Non
                            lane="read", on_done=done.append)
     qtbot.waitUntil(lambda: len(done) == 40, timeout=10_000)
     assert len(st.replica._readers) <= desk.ctx.tasks.LANES["read"] + desk.ctx.tasks.LANES["write"] + 1
+
+
+def test_demo_command_enrols_stations_with_a_local_registry(tmp_path: Path) -> None:
+    from venue_app.cli import main
+    from venue_app.paths import Paths
+    from venue_app.station import Station
+
+    data = tmp_path / "demo"
+    assert main(["demo", "--data", str(data), "--attendees", "150", "--build-only"]) == 0
+    assert main(["demo", "--data", str(data), "--attendees", "150", "--build-only", "--role", "door",
+                 "--room", "vip"]) == 0
+    with Station.open(Paths(data / "desk")) as desk, Station.open(Paths(data / "door-vip")) as door:
+        assert desk.status()["attendees"] == door.status()["attendees"] == 150
+        assert desk.status()["sync"]["mode"] == "registry" and desk.role == "desk"
+        assert door.role == "door" and door.replica.get_meta("room_id") == "vip"
+        assert desk.settings["printer"] == f"pdf:{data / 'desk' / 'badges'}"
+    assert not (data / "registry" / "demo-server.json").exists()  # --build-only leaves no server behind

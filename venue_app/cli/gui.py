@@ -1,7 +1,9 @@
 """``venue-app gui`` (the desk window) and ``venue-app demo`` (a ready demo station + the window).
 
-The demo builds, when its data folder holds no station yet, a standalone desk station of the 13th
-Metropolis World Congress: the program (categories, rooms, sessions), N demo attendees (seed 13),
+The demo starts (or reuses) a local registry holding the 13th Metropolis World Congress and enrols a
+station of the chosen role with it (``--role desk|door|dashboard``; several windows share the registry
+and see each other's scans). ``--standalone`` builds a desk station without a registry instead.
+Either way: the program (categories, rooms, sessions), N demo attendees (seed 13),
 operator "Demo operator", supervisor PIN 1234, badges printed as PDF files into DIR/badges, and a
 simulated scanner (off until F8) that scans a mix of demo codes. Qt is imported only inside the
 command handlers (composition root rule of DESIGN.md).
@@ -37,6 +39,11 @@ def register(groups: dict[str, Any]) -> None:
     demo.add_argument("--sim-rate", type=float, default=0.5, help="demo scans per second (default 0.5)")
     demo.add_argument("--sim-on", action="store_true", help="start the demo scanner at once (else F8)")
     demo.add_argument("--build-only", action="store_true", help="build the demo station, do not open the window")
+    demo.add_argument("--role", choices=("desk", "door", "dashboard"), default="desk",
+                      help="which station: desk (default), a room door, or the operations dashboard")
+    demo.add_argument("--room", default="plenary", help="door demo: the room (default plenary)")
+    demo.add_argument("--standalone", action="store_true",
+                      help="a standalone desk without the local registry")
     demo.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     demo.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     demo.set_defaults(handler=_demo)
@@ -52,20 +59,86 @@ def _demo(args: argparse.Namespace) -> int:
     from venue_app.paths import Paths, default_data_dir
 
     # never the real station's folder: a demo must not become the desk's event by accident
-    paths = Paths.at(args.data or default_data_dir().with_name(default_data_dir().name + "-demo"))
-    built = build_demo_station(paths, attendees=args.attendees, seed=args.seed)
-    codes = paths.root / "demo-scan-codes.txt"
+    folder = Paths.at(args.data or default_data_dir().with_name(default_data_dir().name + "-demo")).root
+    if args.standalone:
+        paths = Paths(folder)
+        built = build_demo_station(paths, attendees=args.attendees, seed=args.seed)
+        registry = None
+    else:
+        paths, built, registry = _registry_demo(folder, args)
+    codes = folder / "demo-scan-codes.txt"
     sim = f"sim://demo?rate={args.sim_rate:g}&order=random&seed={args.seed}&codes={codes}"
     info = {"data": str(paths.root), "built": built, "badges": str(paths.root / "badges"),
-            "supervisor_pin": DEMO_PIN, "scanner": sim}
-    if args.build_only:
-        emit(info, args.json, f"demo station in {paths.root} (supervisor PIN {DEMO_PIN})")
-        return 0
-    from ui.app import run_desk
+            "supervisor_pin": DEMO_PIN, "scanner": sim, "role": args.role,
+            "registry": registry.url if registry is not None else None}
+    try:
+        if args.build_only:
+            emit(info, args.json, f"demo {args.role} station in {paths.root} (supervisor PIN {DEMO_PIN})")
+            return 0
+        print(f"venue-app demo: {args.role} station in {paths.root}"
+              + (f", registry {registry.url}" if registry is not None else "")
+              + f"; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN}; F8 starts the demo scanner")
+        if args.role != "desk":
+            return _room_demo(paths, args.role, args.room, sim, built)
+        from ui.app import run_desk
 
-    print(f"venue-app demo: station in {paths.root}; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN};"
-          " F8 starts the demo scanner")
-    return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot)
+        return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot)
+    finally:
+        if registry is not None:
+            registry.stop()  # only if this window started it; others keep theirs
+
+
+def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, Any]:
+    """The local demo registry (started if needed) and this role's station enrolled with it."""
+    import sys
+
+    from venue_app.demo import ensure_registry, ensure_station
+    from venue_app.demodata import generate
+    from venue_app.station import Station
+
+    def say(text: str) -> None:
+        print(f"venue-app demo: {text}", file=sys.stderr, flush=True)
+
+    registry = ensure_registry(folder, attendees=args.attendees, seed=args.seed, say=say)
+    try:
+        room = args.room if args.role == "door" else None
+        label = f"door-{room}" if room else args.role
+        built = not (folder / label / "station.sqlite3").exists()
+        paths = ensure_station(folder, registry, role=args.role, room=room, say=say)
+        if built:
+            with Station.open(paths) as station:
+                _settings(station, paths)
+        if not (folder / "demo-scan-codes.txt").exists():
+            _codes_file(folder / "demo-scan-codes.txt", generate(args.attendees, args.seed), args.seed)
+    except BaseException:
+        registry.stop()
+        raise
+    return paths, built, registry
+
+
+def _room_demo(paths: Any, role: str, room: str, sim: str, built: bool) -> int:
+    from ui.app import apply_theme, ensure_app
+    from venue_app.roomsim import simulate_morning
+    from venue_app.station import Station
+
+    app = ensure_app()
+    station = Station.open(paths)
+    if built and role == "dashboard":
+        simulate_morning(station)  # a morning of traffic so tiles and charts are not empty
+    apply_theme(app, str(station.settings["theme"]))
+    if role == "door":
+        from ui.door import open_door_window
+
+        window = open_door_window(station, room=room, scanners=[(sim, "in")])
+    else:
+        from ui.dashboard import open_dashboard
+
+        window = open_dashboard(station)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        station.close()
 
 
 def build_demo_station(paths: Any, *, attendees: int = 2000, seed: int = 13) -> bool:

@@ -18,7 +18,8 @@ def main(data: str, codes_file: str, start: int, count: int) -> None:
                                                   timeout=2.0), backoff_base_s=0.05, backoff_max_s=0.5,
                         long_poll_s=2.0)
     engine.start()
-    codes = open(codes_file, encoding="utf-8").read().split()
+    with open(codes_file, encoding="utf-8") as fh:
+        codes = fh.read().split()
     print("ready", flush=True)
     for i in range(start, start + count):
         code = codes[i % len(codes)]
@@ -31,8 +32,8 @@ def main(data: str, codes_file: str, start: int, count: int) -> None:
             verdict = st.scan(code, room="expo")
         else:
             badge = st.issue_badge(code, reason="reprint" if i % 2 else "")
-            print(f"shown {st.replica.one('SELECT id FROM log WHERE type = ? ORDER BY hlc DESC LIMIT 1',
-                                          ('badge_issued',))[0]} {badge.serial}", flush=True)
+            issued = st.replica.one("SELECT id FROM log WHERE type = 'badge_issued' ORDER BY hlc DESC LIMIT 1")
+            print(f"shown {issued[0]} {badge.serial}", flush=True)
             continue
         if verdict.event_id:
             print(f"shown {verdict.event_id}", flush=True)
