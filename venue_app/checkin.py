@@ -54,8 +54,11 @@ class CheckinEngine:
             result, event = self._judge(conn, norm, check, operator, door)
             if event is not None:
                 eventlog.append(conn, event, outbox=True)
-            conn.execute("INSERT INTO scans(at, source, raw, status, event_id) VALUES (?, ?, ?, ?, ?)",
-                         (now_iso(), source, _audit_text(raw), result.status, result.event_id))
+            if event is None:
+                # refusals and garbage leave no event: the audit table keeps them (a recorded
+                # scan is already in the log, with its time, station and operator)
+                conn.execute("INSERT INTO scans(at, source, raw, status, event_id) VALUES (?, ?, ?, ?, ?)",
+                             (now_iso(), source, _audit_text(raw), result.status, result.event_id))
         if event is not None:
             station.committed()
         return result

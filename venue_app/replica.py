@@ -8,6 +8,7 @@ connections, which WAL lets run beside the writer.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import pkgutil
@@ -40,6 +41,8 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        # checkpoints run in the replica's background thread, not inside a scan's commit
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("PRAGMA cache_size = -32000")
     conn.execute("PRAGMA temp_store = MEMORY")
     # the search index triggers call a Python function: every connection must know it
@@ -109,6 +112,23 @@ class Replica:
         self._lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
+        self._closed = threading.Event()
+        self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="replica-checkpoint", daemon=True)
+        self._checkpointer.start()
+
+    def _checkpoint_loop(self) -> None:
+        """Fold the WAL back into the database every second, off the scan path (PASSIVE: never
+        waits for readers or the writer, so a scan is never held up by it)."""
+        conn: sqlite3.Connection | None = None
+        try:
+            while not self._closed.wait(1.0):
+                if conn is None:
+                    conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=1)
+                with contextlib.suppress(sqlite3.Error):  # busy or gone: the next round tries again
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            if conn is not None:
+                conn.close()
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
@@ -170,6 +190,9 @@ class Replica:
         )
 
     def close(self) -> None:
+        self._closed.set()
+        if self._checkpointer.is_alive() and self._checkpointer is not threading.current_thread():
+            self._checkpointer.join(5)
         with self._lock:
             for reader in self._readers:
                 reader.close()
