@@ -72,7 +72,9 @@ def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER
         elif age >= stale_after_s:
             minutes = int(age // 60)
             span = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
-            out.append(f"{st['name']}: no data for {span}")
+            # with the registry's heartbeat an old age means offline, not merely quiet
+            what = "offline for" if st.get("heartbeat") else "no data for"
+            out.append(f"{st['name']}: {what} {span}")
     return out
 
 

@@ -176,7 +176,8 @@ def view(conn: sqlite3.Connection, now: datetime, timezone: str = "UTC") -> list
     past = (now.astimezone(UTC) - TREND_WINDOW).isoformat()[:16]
     seen = {r["station_id"]: r["last_wall"] for r in conn.execute("SELECT station_id, last_wall FROM station_seen")}
     doors: dict[str, list[sqlite3.Row]] = {}
-    for st in conn.execute("SELECT id, name, room_id FROM stations WHERE role = 'door' AND room_id IS NOT NULL"):
+    for st in conn.execute("SELECT id, name, room_id, last_seen FROM stations"
+                           " WHERE role = 'door' AND room_id IS NOT NULL"):
         doors.setdefault(st["room_id"], []).append(st)
     out = []
     for room in conn.execute("SELECT * FROM rooms ORDER BY id"):
@@ -190,9 +191,12 @@ def view(conn: sqlite3.Connection, now: datetime, timezone: str = "UTC") -> list
         trend = count - (before[0] if before else 0)
         freshness = []
         for st in doors.get(rid, []):
-            last = seen.get(st["id"])
+            # the newest of: a fact it made, and the registry's word that it was alive (heartbeat)
+            beat = st["last_seen"]
+            last = max(filter(None, (seen.get(st["id"]), beat)), default=None,
+                       key=lambda t: datetime.fromisoformat(t))
             age = (now - datetime.fromisoformat(last)).total_seconds() if last else None
-            freshness.append({"station_id": st["id"], "name": st["name"], "last_seen": last,
+            freshness.append({"station_id": st["id"], "name": st["name"], "last_seen": last, "heartbeat": beat,
                               "age_s": None if age is None else round(age)})
         out.append({
             "id": rid, "name": room["name"], "zone": room["zone"], "capacity": capacity, "count": count,

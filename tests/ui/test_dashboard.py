@@ -94,7 +94,8 @@ def test_two_doors_reach_the_dashboard_and_staleness_shows(registry: Any, qapp: 
         monkeypatch.setattr(Station, "now", staticmethod(lambda: later))
         with qtbot.waitSignal(window.updated, timeout=5000):
             window.refresh()
-        qtbot.waitUntil(lambda: "Door 1: no data for 10 min" in tile.fresh.text(), timeout=5000)
+        # the registry heard from Door 1 (heartbeat) ten minutes ago: silent since, so offline
+        qtbot.waitUntil(lambda: "Door 1: offline for 10 min" in tile.fresh.text(), timeout=5000)
         assert "Door 2" not in tile.fresh.text()
         window.only_warnings.setChecked(True)
         assert window.order == ["expo"]  # only the room that needs attention

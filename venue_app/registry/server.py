@@ -57,6 +57,9 @@ from venue_app.registry.protocol import (
 )
 from venue_app.registry.store import Principal, Store
 
+#: a station's feed requests record that it is alive, at most this often
+HEARTBEAT_S = 60.0
+
 __all__ = ["create_app", "serve"]
 
 log = logging.getLogger(__name__)
@@ -281,6 +284,7 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
                    limit: Annotated[int, Query(ge=1, le=MAX_FEED_LIMIT)] = DEFAULT_FEED_LIMIT,
                    wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> Response:
         notifier: FeedNotifier = state["notifier"]
+        await _heartbeat(who.station_id)
         if wait > 0:
             await notifier.pace(who.station_id, after, limit)
 
@@ -297,6 +301,17 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         if wait > 0:
             notifier.answered(who.station_id)
         return Response(render_page(rendered, next_seq, head), media_type="application/json")
+
+    beats: dict[str, float] = {}
+
+    async def _heartbeat(station_id: str | None) -> None:
+        if station_id is None or time.monotonic() - beats.get(station_id, -HEARTBEAT_S) < HEARTBEAT_S:
+            return
+        beats[station_id] = time.monotonic()
+        try:
+            await run_in_threadpool(the_store().heartbeat, station_id)
+        except Exception:  # a missed heartbeat must never fail the feed
+            log.warning("could not record the heartbeat of station %s", station_id, exc_info=True)
 
     @app.post(f"{API_PREFIX}/events", response_model=PushResponse, tags=["station"],
               responses={**_ERRORS, 413: {"model": ErrorBody, "description": f"more than {MAX_BATCH} events"}})

@@ -713,9 +713,16 @@ class Store:
     def _station_item(self, conn: Connection, station_id: str) -> dict[str, Any]:
         row = conn.execute(sa.select(stations_t.c.id, stations_t.c.name, stations_t.c.role, stations_t.c.room_id,
                                      stations_t.c.public_key, stations_t.c.key_id, stations_t.c.certificate,
-                                     stations_t.c.revoked_at)
+                                     stations_t.c.revoked_at, stations_t.c.last_seen)
                            .where(stations_t.c.id == station_id)).mappings().one()
         return dict(row)
+
+    def heartbeat(self, station_id: str) -> None:
+        """The station is alive: record when, and tell every station (the server calls this at most
+        once a minute per station), so dashboards can tell an idle door from an offline one."""
+        with self.write() as tx:
+            tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=now_iso()))
+            tx.emit("station", self._station_item(tx.conn, station_id))
 
     def stations(self) -> list[dict[str, Any]]:
         with self.read() as conn:
