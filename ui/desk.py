@@ -292,7 +292,7 @@ class DeskWindow(QMainWindow):
 
     def _undo_checkin(self, verdict: Verdict, job_id: str | None) -> Any:
         st, ctx = self.ctx.station, self.ctx
-        void = getattr(st, "void_checkin", None)  # not in the core yet: see the hand-over notes
+        void = getattr(st, "void_checkin", None)
         if void is None and job_id is None:
             return None
 

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 EVENT_TYPES = frozenset({
-    "checkin", "room_entry", "room_exit", "occupancy_adjust", "badge_issued", "badge_revoked",
+    "checkin", "checkin_voided", "room_entry", "room_exit", "occupancy_adjust", "badge_issued", "badge_revoked",
     "attendee_created", "attendee_updated", "print_job", "override",
 })
 
@@ -53,6 +53,7 @@ DERIVED_TABLES: dict[str, tuple[str, ...]] = {
     "attendee_edits": ("attendee_id", "field"),
     "room_visits": ("attendee_id", "scope"),
     "station_seen": ("station_id",),
+    "voided_checkins": ("event_id",),
 }
 
 
@@ -122,8 +123,9 @@ def _apply_checkin(conn: sqlite3.Connection, ev: Event) -> None:
         row = conn.execute("SELECT attendee_id FROM badges WHERE serial = ? AND attendee_id != ''",
                            (serial,)).fetchone()
         if row is None:
-            conn.execute("INSERT OR IGNORE INTO pending_checkins(event_id, badge_serial) VALUES (?, ?)",
-                         (ev.id, serial))
+            if not conn.execute("SELECT 1 FROM voided_checkins WHERE event_id = ?", (ev.id,)).fetchone():
+                conn.execute("INSERT OR IGNORE INTO pending_checkins(event_id, badge_serial) VALUES (?, ?)",
+                             (ev.id, serial))
             return
         attendee_id = row[0]
     if attendee_id:
@@ -131,6 +133,8 @@ def _apply_checkin(conn: sqlite3.Connection, ev: Event) -> None:
 
 
 def _merge_checkin(conn: sqlite3.Connection, attendee_id: str, ev: Event) -> None:
+    if conn.execute("SELECT 1 FROM voided_checkins WHERE event_id = ?", (ev.id,)).fetchone():
+        return  # undone before it reached us
     row = conn.execute("SELECT hlc, count, stations FROM checkins WHERE attendee_id = ?",
                        (attendee_id,)).fetchone()
     if row is None:
@@ -147,6 +151,44 @@ def _merge_checkin(conn: sqlite3.Connection, attendee_id: str, ev: Event) -> Non
         conn.execute("UPDATE checkins SET event_id = ?, hlc = ?, at = ?, station_id = ?, operator = ?"
                      " WHERE attendee_id = ?",
                      (ev.id, ev.hlc, ev.wall, ev.station_id, ev.operator, attendee_id))
+
+
+def _apply_checkin_voided(conn: sqlite3.Connection, ev: Event) -> None:
+    target = ev.payload.get("checkin_event_id")
+    if not target:
+        return
+    conn.execute(
+        "INSERT INTO voided_checkins(event_id, void_hlc, reason) VALUES (?, ?, ?) ON CONFLICT(event_id)"
+        " DO UPDATE SET void_hlc = excluded.void_hlc, reason = excluded.reason"
+        " WHERE excluded.void_hlc < voided_checkins.void_hlc",
+        (str(target), ev.hlc, str(ev.payload.get("reason") or "")))
+    row = conn.execute("SELECT payload FROM log WHERE id = ? AND type = 'checkin'", (str(target),)).fetchone()
+    if row is None:
+        return  # the check-in has not arrived yet: it will be skipped when it does
+    payload = json.loads(row[0])
+    attendee_id = payload.get("attendee_id")
+    if not attendee_id and payload.get("badge_serial"):
+        conn.execute("DELETE FROM pending_checkins WHERE event_id = ?", (str(target),))
+        owner = conn.execute("SELECT attendee_id FROM badges WHERE serial = ? AND attendee_id != ''",
+                             (payload["badge_serial"],)).fetchone()
+        attendee_id = owner[0] if owner else None
+    if attendee_id:
+        recompute_checkin(conn, str(attendee_id))
+
+
+def recompute_checkin(conn: sqlite3.Connection, attendee_id: str) -> None:
+    """The attendee's check-in from the log: the earliest one not voided (rare: after an undo)."""
+    serials = [r[0] for r in conn.execute("SELECT serial FROM badges WHERE attendee_id = ?", (attendee_id,))]
+    marks = ",".join("?" * len(serials))
+    rows = conn.execute(
+        "SELECT * FROM log WHERE type = 'checkin' AND id NOT IN (SELECT event_id FROM voided_checkins) AND"
+        " (json_extract(payload, '$.attendee_id') = ?"
+        + (f" OR (json_extract(payload, '$.attendee_id') IS NULL AND json_extract(payload, '$.badge_serial')"
+           f" IN ({marks}))" if serials else "") + ") ORDER BY hlc",
+        (attendee_id, *serials)).fetchall()
+    conn.execute("DELETE FROM checkins WHERE attendee_id = ?", (attendee_id,))
+    for row in rows:
+        _merge_checkin(conn, attendee_id, Event.from_row(row))
 
 
 def _subject(ev: Event) -> str | None:
@@ -338,6 +380,7 @@ def _noop(conn: sqlite3.Connection, ev: Event) -> None:
 
 _APPLIERS: dict[str, Callable[[sqlite3.Connection, Event], None]] = {
     "checkin": _apply_checkin,
+    "checkin_voided": _apply_checkin_voided,
     "room_entry": _apply_room,
     "room_exit": _apply_room,
     "occupancy_adjust": _apply_adjust,

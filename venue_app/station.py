@@ -311,6 +311,15 @@ class Station:
         return self.engine.scan(raw, source=source, operator=self.operator(operator), room=room,
                                 direction=direction)
 
+    def void_checkin(self, event_id: str, *, operator: str | None = None, reason: str = "") -> str:
+        """Undo a check-in (a desk's Ctrl+Z): it stays in the log, marked void, and no longer counts."""
+        row = self.replica.one("SELECT payload FROM log WHERE id = ? AND type = 'checkin'", (event_id,))
+        if row is None:
+            raise ConfigError("there is no such check-in to undo")
+        return self.record("checkin_voided", {"checkin_event_id": event_id,
+                                              "attendee_id": json.loads(row[0]).get("attendee_id"),
+                                              "reason": reason.strip() or "undone at the desk"}, operator)
+
     def override(self, attendee_id: str, *, reason: str, operator: str, verdict: str = "") -> str:
         """A supervisor admits someone against a verdict: the override and the check-in, together."""
         if not reason.strip() or not operator.strip():

@@ -100,6 +100,20 @@ def test_edit_and_undo_with_ctrl_z(desk: Any, qtbot: Any) -> None:
     assert desk.panel.headline.text() == "UNDONE"
 
 
+def test_ctrl_z_takes_back_the_last_checkin(desk: Any, qtbot: Any) -> None:
+    with qtbot.waitSignal(desk.verdict_shown, timeout=5000) as shown:
+        desk.handle_scan(ScanEvent("test", b"MWC-RU-003", "MWC-RU-003", 0.0))
+    assert shown.args == ["ok"]
+    with qtbot.waitSignal(desk.undone, timeout=5000):
+        qtbot.keyClick(desk.home, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    station = desk.ctx.station
+    assert station.status()["checked_in"] == 0
+    assert station.replica.one("SELECT count(*) FROM log WHERE type = 'checkin_voided'")[0] == 1
+    with qtbot.waitSignal(desk.verdict_shown, timeout=5000) as again:
+        desk.handle_scan(ScanEvent("test", b"MWC-RU-003", "MWC-RU-003", 0.0))
+    assert again.args == ["ok"]
+
+
 def test_cancel_needs_the_supervisor_and_then_scans_are_refused(desk: Any, qtbot: Any) -> None:
     person = _open(desk, qtbot, "MWC-ES-002")
     desk.attendee.set_status("cancelled")  # no approval given: nothing changes

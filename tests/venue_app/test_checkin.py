@@ -133,3 +133,15 @@ def test_fuzz_ten_thousand_payloads(fuzz_station: Station, payload: str | bytes)
     assert v.status in ("invalid", "unknown", "ok", "already_checked_in", "cancelled", "blocked")
 
 
+
+
+def test_a_voided_checkin_stops_counting_and_stays_in_the_log(station: Station) -> None:
+    first = station.scan("MWC-ES-002")
+    station.void_checkin(first.event_id, operator="Ana", reason="wrong person")
+    assert station.status()["checked_in"] == 0
+    again = station.scan("MWC-ES-002")
+    assert again.status == "ok"  # the person can be checked in for real now
+    assert {r["type"] for r in station.replica.query("SELECT type FROM log")} == {"checkin", "checkin_voided"}
+    assert station.rebuild(fix=False).clean
+    with pytest.raises(ConfigError):
+        station.void_checkin("no-such-event")

@@ -46,12 +46,15 @@ def events(draw: st.DrawFn) -> list[Event]:
     for i, (ms, counter, station) in enumerate(hlcs):
         hlc = format_hlc(HLC(ms, counter, station))
         kind = draw(st.sampled_from(["checkin", "checkin_badge", "room_entry", "room_exit", "occupancy_adjust",
-                                     "badge_issued", "badge_revoked", "attendee_updated", "attendee_created"]))
+                                     "badge_issued", "badge_revoked", "attendee_updated", "attendee_created",
+                                     "checkin_voided"]))
         attendee = draw(st.sampled_from(ATTENDEES))
         payload: dict[str, Any]
         type_ = kind
         if kind == "checkin":
             payload = {"attendee_id": attendee}
+        elif kind == "checkin_voided":  # an undo, possibly of a check-in that arrives later
+            payload = {"checkin_event_id": f"e{draw(st.integers(0, n - 1)):03d}", "reason": "undo"}
         elif kind == "checkin_badge":
             type_, payload = "checkin", {"badge_serial": draw(st.sampled_from(SERIALS))}
         elif kind in ("room_entry", "room_exit"):

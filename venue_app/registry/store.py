@@ -122,6 +122,9 @@ sa.Index("log_station", log_t.c.station_id)
 checkins_t = sa.Table("checkins", metadata, sa.Column("attendee_id", sa.String(128), primary_key=True),
                       _col("event_id"), _col("hlc"), _col("at"), _col("station_id"), _col("operator"),
                       sa.Column("count", sa.Integer, nullable=False), _col("stations", "[]"))
+# check-ins undone at a desk: they stay in the log and stop counting
+voided_t = sa.Table("voided_checkins", metadata, sa.Column("event_id", sa.String(64), primary_key=True),
+                    _col("void_hlc"), _col("reason"))
 pending_t = sa.Table("pending_checkins", metadata, sa.Column("event_id", sa.String(64), primary_key=True),
                      sa.Column("badge_serial", sa.String(64), nullable=False, index=True))
 presence_t = sa.Table("presence", metadata, sa.Column("attendee_id", sa.String(128), primary_key=True),
@@ -1031,14 +1034,61 @@ def _apply_checkin(tx: Tx, ev: Event) -> None:
     if not attendee_id and serial:
         row = _one(tx, "badge_owner", serial=str(serial))
         if row is None:
-            _run(tx, "pending_add", event_id=ev.id, serial=str(serial))
+            if not _voided(tx, ev.id):
+                _run(tx, "pending_add", event_id=ev.id, serial=str(serial))
             return
         attendee_id = row[0]
     if attendee_id:
         _merge_checkin(tx, str(attendee_id), ev)
 
 
-def _merge_checkin(tx: Tx, attendee_id: str, ev: Event) -> None:
+def _voided(tx: Tx, event_id: str) -> bool:
+    return tx.conn.execute(sa.select(voided_t.c.event_id).where(voided_t.c.event_id == event_id)).first() is not None
+
+
+def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
+    """An undone check-in (the station's rule, see venue_app.eventlog): recompute that attendee."""
+    target = ev.payload.get("checkin_event_id")
+    if not isinstance(target, str) or not target:
+        return
+    conn = tx.conn
+    old = conn.execute(sa.select(voided_t.c.void_hlc).where(voided_t.c.event_id == target)).first()
+    reason = str(ev.payload.get("reason") or "")
+    if old is None:
+        conn.execute(voided_t.insert().values(event_id=target, void_hlc=ev.hlc, reason=reason))
+    elif ev.hlc < old[0]:
+        conn.execute(voided_t.update().where(voided_t.c.event_id == target).values(void_hlc=ev.hlc, reason=reason))
+    row = conn.execute(sa.select(log_t.c.payload).where(log_t.c.id == target, log_t.c.type == "checkin")).first()
+    if row is None:
+        return  # not arrived yet: skipped when it does
+    payload = _loads(row[0], {})
+    attendee_id = payload.get("attendee_id")
+    if not attendee_id and payload.get("badge_serial"):
+        conn.execute(pending_t.delete().where(pending_t.c.event_id == target))
+        owner = conn.execute(sa.select(badges_t.c.attendee_id).where(badges_t.c.serial == str(payload["badge_serial"]),
+                                                                    badges_t.c.attendee_id != "")).first()
+        attendee_id = owner[0] if owner else None
+    if not attendee_id:
+        return
+    attendee_id = str(attendee_id)
+    serials = {r[0] for r in conn.execute(sa.select(badges_t.c.serial).where(badges_t.c.attendee_id == attendee_id))}
+    voided = {r[0] for r in conn.execute(sa.select(voided_t.c.event_id))}
+    found = []
+    for rec in conn.execute(sa.select(log_t).where(log_t.c.type == "checkin", sa.or_(
+            log_t.c.payload.contains(attendee_id), *(log_t.c.payload.contains(s) for s in serials)))).mappings():
+        p = _loads(rec["payload"], {})
+        mine = p.get("attendee_id") == attendee_id or (not p.get("attendee_id") and p.get("badge_serial") in serials)
+        if mine and rec["id"] not in voided:
+            found.append(Event(rec["id"], rec["hlc"], rec["station_id"], rec["type"], p, rec["operator"], rec["wall"],
+                               tuple(_loads(rec["flags"], []))))
+    conn.execute(checkins_t.delete().where(checkins_t.c.attendee_id == attendee_id))
+    for earlier in sorted(found, key=lambda e: e.hlc):
+        _merge_checkin(tx, attendee_id, earlier, conflicts=False)
+
+
+def _merge_checkin(tx: Tx, attendee_id: str, ev: Event, *, conflicts: bool = True) -> None:
+    if _voided(tx, ev.id):
+        return
     row = _one(tx, "checkin_get", a=attendee_id)
     if row is None:
         _run(tx, "checkin_add", a=attendee_id, event_id=ev.id, hlc=ev.hlc, at=ev.wall, station_id=ev.station_id,
@@ -1046,7 +1096,7 @@ def _merge_checkin(tx: Tx, attendee_id: str, ev: Event) -> None:
         return
     first_event, first_hlc, first_station, count, stations = row
     seen = set(_loads(stations, []))
-    if ev.station_id not in seen and not ev.payload.get("override"):
+    if conflicts and ev.station_id not in seen and not ev.payload.get("override"):
         # admitted at a station that had not seen the earlier check-in(s): both kept, reported
         _run(tx, "conflict_add", a=attendee_id, event_id=ev.id, station_id=ev.station_id, hlc=ev.hlc,
              other_event_id=first_event, other_station_id=first_station, other_hlc=first_hlc,
@@ -1196,6 +1246,7 @@ def _noop(tx: Tx, ev: Event) -> None:
 
 _APPLIERS: dict[str, Callable[[Tx, Event], None]] = {
     "checkin": _apply_checkin,
+    "checkin_voided": _apply_checkin_voided,
     "room_entry": _apply_room,
     "room_exit": _apply_room,
     "occupancy_adjust": _apply_adjust,

@@ -93,3 +93,23 @@ def test_field_edits_merge_field_by_field(pair, codes: list[str]) -> None:
         merged = st.attendee(attendee["id"])
         assert (merged["organisation"], merged["job_title"]) == ("Métropole de Lyon", "Deputy Mayor")
         assert st.rebuild(fix=False).clean
+
+
+def test_an_undone_checkin_is_undone_everywhere(pair, registry, codes: list[str]) -> None:
+    north, south, p1, p2, e1, e2 = pair
+    before = registry.summary()["checked_in"]
+    mistake = north.scan(codes[330])
+    p1.set("drop")  # the undo happens offline, the check-in already reached the registry …
+    sync_all(e2)
+    p1.set("pass")
+    sync_all(e1, e2)
+    assert registry.summary()["checked_in"] == before + 1
+    p1.set("drop")
+    north.void_checkin(mistake.event_id, operator="Ana", reason="wrong person")
+    p1.set("pass")
+    sync_all(e1, e2)
+    assert registry.summary()["checked_in"] == before
+    for st in (north, south):
+        assert st.replica.one("SELECT 1 FROM checkins WHERE attendee_id = ?", (mistake.attendee["id"],)) is None
+        assert st.rebuild(fix=False).clean
+    assert south.scan(codes[330]).status == "ok"
