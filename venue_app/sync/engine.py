@@ -168,7 +168,7 @@ class SyncEngine:
         """Fetch and apply one feed page; returns the number of items applied."""
         cursor = int(self.station.replica.get_meta("feed_cursor", 0))
         page = self.client.feed(cursor, limit=1000, wait=wait)
-        if self._stop.is_set() and self._threads:
+        if self._stop.is_set():
             return 0  # stopping: the page will be fetched again next time
         result = apply_page(self.station, page)
         self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head, **self._counts())
@@ -263,6 +263,15 @@ class SyncEngine:
                 self._wake.set()  # try again after the pause
 
     def _pull_loop(self) -> None:
+        try:
+            self._pull_forever()
+        finally:
+            if self._stop.is_set():
+                # a long-poll that was in flight when stop() closed the client may have handed its
+                # connection back afterwards: close again so no socket is left to the GC
+                self.client.close()
+
+    def _pull_forever(self) -> None:
         failures = 0
         clock_checked = 0.0
         while not self._stop.is_set():

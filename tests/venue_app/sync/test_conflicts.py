@@ -96,7 +96,7 @@ def test_field_edits_merge_field_by_field(pair, codes: list[str]) -> None:
 
 
 def test_an_undone_checkin_is_undone_everywhere(pair, registry, codes: list[str]) -> None:
-    north, south, p1, p2, e1, e2 = pair
+    north, south, p1, _p2, e1, e2 = pair
     before = registry.summary()["checked_in"]
     mistake = north.scan(codes[330])
     p1.set("drop")  # the undo happens offline, the check-in already reached the registry …

@@ -1,4 +1,8 @@
-"""With everyone online, a scan at station A reaches station B's derived state within a second (p95)."""
+"""With everyone online, a scan at station A reaches station B's derived state by itself.
+
+How fast is a benchmark figure (`venue-app bench --only sync`: `sync_propagation_p95_ms`, target ≤ 1 s),
+not a timed test: here every scan must arrive, with a generous bound so a loaded CI machine cannot
+turn a slow run into a red build."""
 
 from __future__ import annotations
 
@@ -33,4 +37,4 @@ def test_scan_at_a_reaches_b_within_a_second(registry, codes: list[str], tmp_pat
             engine.stop()
         a.close()
         b.close()
-    assert percentile(delays, 95) <= 1.0, sorted(delays)
+    assert len(delays) == 30 and percentile(delays, 95) < 10.0, sorted(delays)
