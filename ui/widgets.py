@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from venue_app.names import display_name
+
 __all__ = [
     "COLORS",
     "BigLabel",
@@ -28,16 +30,6 @@ COLORS: dict[str, tuple[str, str, str]] = {
     "blue": ("#1565c0", "#ffffff", "#0d47a1"),
     "grey": ("#607d8b", "#ffffff", "#455a64"),
 }
-
-
-def display_name(person: dict[str, Any] | None) -> str:
-    """The romanised full name in the person's order (family first for Chinese, Korean…)."""
-    if not person:
-        return ""
-    given, family = (person.get("given_name") or "").strip(), (person.get("family_name") or "").strip()
-    first, second = (family, given) if person.get("name_order") == "family-first" else (given, family)
-    name = f"{first} {second}".strip()
-    return name or (person.get("native_name") or "").strip()
 
 
 def full_title(person: dict[str, Any] | None) -> str:

@@ -18,6 +18,7 @@ from venue_app import eventlog, occupancy
 from venue_app.codes import Normalised, normalise, normalise_code
 from venue_app.errors import ConfigError
 from venue_app.eventlog import Event, now_iso
+from venue_app.names import display_name
 from venue_app.tokens import TokenCheck, looks_like_token, verify_token
 from venue_app.verdicts import Verdict, verdict
 
@@ -108,8 +109,9 @@ class CheckinEngine:
             if serial:
                 payload["badge_serial"] = serial
             event = self.station.new_event("checkin", payload, operator)
-            message = f"Welcome, {_display_name(attendee)} — checked in."
-            return verdict("ok", message, attendee=_public(attendee), event_id=event.id), event
+            public = _public(attendee)
+            message = f"Welcome, {display_name(public) or 'guest'} — checked in."
+            return verdict("ok", message, attendee=public, event_id=event.id), event
 
         # a genuine badge whose issue has not reached this replica yet (made offline elsewhere)
         assert check is not None and check.claims is not None
@@ -172,7 +174,7 @@ class CheckinEngine:
         if inside_room:
             payload["from_room"] = inside_room
         event = self.station.new_event("room_entry", payload, operator)
-        name = _display_name(attendee) if attendee is not None else f"{category or 'valid'} badge"
+        name = (display_name(public) or "guest") if attendee is not None else f"{category or 'valid'} badge"
         return verdict("ok", f"Welcome, {name}.", attendee=public, event_id=event.id,
                        details={**details, "count": count + 1}), event
 
@@ -206,14 +208,6 @@ def _public(row: sqlite3.Row | None) -> dict[str, Any] | None:
     from venue_app.station import public_attendee
 
     return None if row is None else public_attendee(row)
-
-
-def _display_name(row: sqlite3.Row) -> str:
-    if row["name_order"] == "family-first":
-        name = f"{row['family_name']} {row['given_name']}".strip()
-    else:
-        name = f"{row['given_name']} {row['family_name']}".strip()
-    return name or row["native_name"] or "guest"
 
 
 def _audit_text(raw: str | bytes) -> str:
