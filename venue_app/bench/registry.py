@@ -7,7 +7,8 @@ acknowledged event must be in the feed exactly once. Then a registry holding 100
 (``--attendees``) serves its whole feed in pages to one station.
 
 Environment knobs: ``VENUE_BENCH_REGISTRY_STATIONS`` (200), ``VENUE_BENCH_REGISTRY_SECONDS`` (30),
-``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
+``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_WORKERS`` (server processes;
+default: one per core), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
 SQLite in a temporary directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
 ``VENUE_BENCH_REGISTRY_KEEP=1``), ``VENUE_BENCH_REGISTRY_PROFILE=SCRIPT`` (run the server through a
 wrapper script ``SCRIPT DATA_DIR``, e.g. one that profiles it). Simulated stations read only the cursor
@@ -47,8 +48,9 @@ _TAIL = re.compile(rb'"next":(\d+),"head":(\d+),"more":(?:true|false)}$')
 def _start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
     quiet = [] if os.environ.get("VENUE_BENCH_REGISTRY_LOG") else ["--quiet"]
     profile = os.environ.get("VENUE_BENCH_REGISTRY_PROFILE")
+    workers = os.environ.get("VENUE_BENCH_REGISTRY_WORKERS", str(os.cpu_count() or 1))
     command = [profile, str(root)] if profile else ["-m", "venue_app", "registry", "serve", "--data", str(root),
-                                                    "--port", "0", "--json", *quiet]
+                                                    "--port", "0", "--json", "--workers", workers, *quiet]
     proc = subprocess.Popen([sys.executable, *command], stdout=subprocess.PIPE,
                             stderr=(root / "serve.log").open("ab"))
     assert proc.stdout is not None
@@ -66,12 +68,15 @@ def _start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process used so far (Linux; 0 elsewhere)."""
+    """CPU time (user + system) a process and its children (server workers) used so far (Linux; 0
+    elsewhere)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(_cpu_seconds(int(child)) for child in children)
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -7,7 +7,6 @@ by the database and the server notices them within a second).
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from typing import Any
 
@@ -35,6 +34,8 @@ def register(groups: dict[str, Any]) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765, help="TCP port (0: any free port, printed)")
     p.add_argument("--quiet", action="store_true", help="do not log request lines")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes (one per core for hundreds of stations; default 1)")
     p.set_defaults(handler=cmd_serve)
 
     p = registry.add_parser("import", help="import attendees (CSV/XLSX) with the station importer's row report")
@@ -109,21 +110,18 @@ def _safe(url: str) -> str:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from venue_app.registry.config import RegistryConfig
-    from venue_app.registry.server import serve
+    from venue_app.registry.server import access_log_to_stderr, serve
 
+    if args.workers < 1:
+        raise ConfigError("--workers must be 1 or more")
     config = RegistryConfig.load(_data(args))
-    access = logging.getLogger("venue_app.registry.access")
     if not args.quiet:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
-        access.addHandler(handler)
-        access.setLevel(logging.INFO)
-        access.propagate = False
+        access_log_to_stderr()
 
     def ready(url: str) -> None:
         emit({"url": url, "data": str(config.root)}, args.json, f"registry listening on {url}")
 
-    serve(config, host=args.host, port=args.port, ready=ready)
+    serve(config, host=args.host, port=args.port, ready=ready, workers=args.workers)
     return 0
 
 

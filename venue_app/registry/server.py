@@ -10,14 +10,16 @@ long-polls cost no threads.
 
 import asyncio
 import contextlib
+import json
 import logging
 import socket
 import tempfile
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import parse_qsl
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -32,7 +34,7 @@ from venue_app.keys import SigningKey
 from venue_app.registry import admin
 from venue_app.registry.config import Limits, RegistryConfig
 from venue_app.registry.errors import AuthError, ForbiddenError, RegistryError, TooLarge
-from venue_app.registry.feed import FeedNotifier, render_items, render_page
+from venue_app.registry.feed import FeedNotifier, SharedHead, render_items, render_page
 from venue_app.registry.protocol import (
     API_PREFIX,
     DEFAULT_FEED_LIMIT,
@@ -78,12 +80,29 @@ def _error(status: int, code: str, message: str, detail: Any = None,
     return JSONResponse({"code": code, "message": message, "detail": detail}, status_code=status, headers=headers)
 
 
-class _Guard:
-    """Pure ASGI middleware: body size limit (413) and one access-log line per request."""
+class _RegistryApp(FastAPI):
+    """FastAPI behind the :class:`_Guard`: the guard (size limit, access log, fast lane) sees each
+    request first, so the fast lane skips FastAPI's middleware stack as well as its routing."""
 
-    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+    guard: "_Guard | None" = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.guard is None:
+            await super().__call__(scope, receive, send)
+        else:
+            await self.guard(scope, receive, send)
+
+    async def serve_normally(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await super().__call__(scope, receive, send)
+
+
+class _Guard:
+    """Pure ASGI wrapper: body size limit (413), one access-log line per request, the fast lane."""
+
+    def __init__(self, app: ASGIApp, limits: Limits, fast: "_FastLane | None" = None) -> None:
         self.app = app
         self.limits = limits
+        self.fast = fast
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,8 +147,11 @@ class _Guard:
                 response = _error(413, "payload_too_large", f"the request body exceeds {limit:,} bytes")
                 await response(scope, receive, logged_send)
                 return
+            data = b"".join(body)
+            if self.fast is not None and await self.fast(scope, data, logged_send):
+                return
             if scope["method"] in ("POST", "PUT", "PATCH"):
-                replay = [{"type": "http.request", "body": b"".join(body), "more_body": False}]
+                replay = [{"type": "http.request", "body": data, "more_body": False}]
 
                 async def replay_receive() -> Message:
                     if replay:
@@ -146,6 +168,75 @@ class _Guard:
                 path = scope["path"] + (f"?{query}" if query else "")
                 access_log.info('%s "%s %s" %s %d %.1fms', client[0], scope["method"], path, status["code"],
                                 status["bytes"], (time.perf_counter() - started) * 1000)
+
+
+_FastHandler = Callable[[Principal, dict[str, str], bytes], Awaitable[bytes | None]]
+
+
+class _FastLane:
+    """The two requests every station makes every second (feed, push), answered without FastAPI's
+    routing, dependency injection and model parsing: with 200 stations these dominate the registry's
+    CPU. Only well-formed requests of a cached token take this lane, and they get exactly the answer of
+    the documented endpoint (the same functions produce it); anything else (no or unknown token,
+    invalid parameters or body, errors) goes the normal way, which answers it with its error."""
+
+    def __init__(self, cache: "_AuthCache", authenticate: Callable[[str], Awaitable[Principal | AuthError]],
+                 on_error: Callable[[str, str, Exception], Response]) -> None:
+        self.cache = cache
+        self.authenticate = authenticate
+        self.on_error = on_error
+        self.routes: dict[tuple[str, str], _FastHandler] = {}
+        self.served = 0  # requests answered here (tests check the lane is taken)
+
+    async def __call__(self, scope: Scope, body: bytes, send: Send) -> bool:
+        handler = self.routes.get((scope["method"], scope["path"]))
+        if handler is None:
+            return False
+        token = b""
+        for name, value in scope.get("headers") or ():
+            if name == b"authorization":
+                token = value
+        scheme, _, credentials = token.partition(b" ")
+        if scheme.lower() != b"bearer" or not credentials:
+            return False
+        query = scope.get("query_string", b"")
+        params: dict[str, str] = {}
+        if query:
+            pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+            params = dict(pairs)
+            if len(params) != len(pairs):
+                return False  # repeated parameters: the normal way decides
+        try:
+            token = credentials.decode("latin-1").strip()
+            who = self.cache.get(hash_secret(token)) or await self.authenticate(token)
+            if not isinstance(who, Principal):
+                return False  # the normal way says why (401)
+            answer = await handler(who, params, body)
+        except Exception as exc:  # answered as the endpoint's error handlers would (not retried)
+            await self.on_error(scope["method"], scope["path"], exc)(scope, _no_body, send)
+            return True
+        if answer is None:
+            return False
+        self.served += 1
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(answer)).encode())]})
+        await send({"type": "http.response.body", "body": answer})
+        return True
+
+
+async def _no_body() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _int_param(params: dict[str, str], name: str, default: int, low: int, high: int) -> int | None:
+    text = params.get(name)
+    if text is None:
+        return default
+    if not text.isascii() or not text.isdigit() or len(text) > 20:
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 class _AuthCache:
@@ -175,8 +266,9 @@ class _AuthCache:
 
 
 def create_app(config: RegistryConfig | None = None, *, store: Store | None = None, key: SigningKey | None = None,
-               limits: Limits | None = None) -> FastAPI:
-    """The registry ASGI app. With a ``config`` the app opens (and closes) its own store."""
+               limits: Limits | None = None, fast_lane: bool = True, shared_head: SharedHead | None = None) -> FastAPI:
+    """The registry ASGI app. With a ``config`` the app opens (and closes) its own store; ``fast_lane``
+    off sends every request through FastAPI (tests compare the two)."""
     if store is None and config is None:
         raise ValueError("create_app needs a config or a store")
     limits = limits or (config.limits if config else Limits())
@@ -195,7 +287,8 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             state["store"] = await run_in_threadpool(Store.open, config.db_url)
         if state["key"] is None and config is not None:
             state["key"] = admin.load_key(config)
-        notifier = FeedNotifier(state["store"], poll_s=limits.feed_poll_s, pace_s=limits.feed_pace_s)
+        notifier = FeedNotifier(state["store"], poll_s=limits.feed_poll_s, pace_s=limits.feed_pace_s,
+                                shared_head=shared_head)
         state["notifier"] = notifier
         await notifier.start()
         try:
@@ -205,21 +298,30 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             if own_store:
                 state["store"].close()
 
-    app = FastAPI(title="Venue desk registry", version="1", lifespan=lifespan,
-                  description="Sync protocol v1 between venue-desk stations and the central registry.",
-                  openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)
-    app.add_middleware(_Guard, limits=limits)
+    app = _RegistryApp(title="Venue desk registry", version="1", lifespan=lifespan,
+                       description="Sync protocol v1 between venue-desk stations and the central registry.",
+                       openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)
+    fast = _FastLane(cache, lambda token: authenticate(token),
+                     lambda method, path, exc: error_response(method, path, exc))
+    app.guard = _Guard(app.serve_normally, limits, fast if fast_lane else None)
+    app.state.fast_lane = fast
 
     def the_store() -> Store:
         return state["store"]
 
     # -- errors --------------------------------------------------------------------------------
-    @app.exception_handler(RegistryError)
-    async def _registry_error(request: Request, exc: RegistryError) -> JSONResponse:
+    def error_response(method: str, path: str, exc: Exception) -> JSONResponse:
+        if not isinstance(exc, RegistryError):
+            log.error("bug while serving %s %s", method, path, exc_info=exc)
+            return _error(500, "internal_error", "the registry hit an internal error; it is logged")
         if exc.status >= 500:
-            log.warning("%s %s: %s", request.method, request.url.path, exc)
+            log.warning("%s %s: %s", method, path, exc)
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return _error(exc.status, exc.code, str(exc), exc.detail, headers)
+
+    @app.exception_handler(RegistryError)
+    async def _registry_error(request: Request, exc: RegistryError) -> JSONResponse:
+        return error_response(request.method, request.url.path, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -236,14 +338,10 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("bug while serving %s %s", request.method, request.url.path)
-        return _error(500, "internal_error", "the registry hit an internal error; it is logged")
+        return error_response(request.method, request.url.path, exc)
 
     # -- auth ----------------------------------------------------------------------------------
-    async def principal(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
-        if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-            raise AuthError("this endpoint needs `Authorization: Bearer <token>`", code="unauthorized")
-        token = credentials.credentials
+    async def authenticate(token: str) -> Principal | AuthError:
         digest = hash_secret(token)
         hit = cache.get(digest)
         if hit is None:
@@ -252,6 +350,12 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             except AuthError as exc:
                 hit = exc
             cache.put(digest, hit)
+        return hit
+
+    async def principal(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+        if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+            raise AuthError("this endpoint needs `Authorization: Bearer <token>`", code="unauthorized")
+        hit = await authenticate(credentials.credentials)
         if isinstance(hit, AuthError):
             raise AuthError(str(hit), code=hit.code)
         return hit
@@ -279,17 +383,14 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     async def event(who: Who) -> dict[str, Any]:
         return await run_in_threadpool(the_store().event)
 
-    @app.get(f"{API_PREFIX}/feed", response_model=FeedPage, tags=["station"], responses=_ERRORS)
-    async def feed(who: Who, after: Annotated[int, Query(ge=0, le=2**62)] = 0,
-                   limit: Annotated[int, Query(ge=1, le=MAX_FEED_LIMIT)] = DEFAULT_FEED_LIMIT,
-                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> Response:
+    async def feed_page(who: Principal, after: int, limit: int, wait: float) -> bytes:
         notifier: FeedNotifier = state["notifier"]
         await _heartbeat(who.station_id)
         if wait > 0:
             await notifier.pace(who.station_id, after, limit)
 
         async def page() -> tuple[list[str], int, int]:
-            hit = notifier.cached(after, limit)
+            hit = await notifier.current(after, limit)
             if hit is not None:
                 return hit[0], hit[1], notifier.head
             items, head = await run_in_threadpool(the_store().feed_page, after, limit)
@@ -300,7 +401,30 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             rendered, next_seq, head = await page()
         if wait > 0:
             notifier.answered(who.station_id)
-        return Response(render_page(rendered, next_seq, head), media_type="application/json")
+        return render_page(rendered, next_seq, head)
+
+    @app.get(f"{API_PREFIX}/feed", response_model=FeedPage, tags=["station"], responses=_ERRORS)
+    async def feed(who: Who, after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                   limit: Annotated[int, Query(ge=1, le=MAX_FEED_LIMIT)] = DEFAULT_FEED_LIMIT,
+                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> Response:
+        return Response(await feed_page(who, after, limit, wait), media_type="application/json")
+
+    async def fast_feed(who: Principal, params: dict[str, str], body: bytes) -> bytes | None:
+        after = _int_param(params, "after", 0, 0, 2**62)
+        limit = _int_param(params, "limit", DEFAULT_FEED_LIMIT, 1, MAX_FEED_LIMIT)
+        wait = 0.0
+        if "wait" in params:
+            try:
+                wait = float(params["wait"])
+            except ValueError:
+                return None
+            if not 0 <= wait <= MAX_WAIT_S:  # also NaN
+                return None
+        if after is None or limit is None:
+            return None
+        return await feed_page(who, after, limit, wait)
+
+    fast.routes[("GET", f"{API_PREFIX}/feed")] = fast_feed
 
     beats: dict[str, float] = {}
 
@@ -309,7 +433,7 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             return
         beats[station_id] = time.monotonic()
         try:
-            await run_in_threadpool(the_store().heartbeat, station_id)
+            await asyncio.wrap_future(the_store().heartbeat_later(station_id))
         except Exception:  # a missed heartbeat must never fail the feed
             log.warning("could not record the heartbeat of station %s", station_id, exc_info=True)
 
@@ -321,14 +445,31 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         if len(body.events) > MAX_BATCH:
             raise TooLarge(f"a batch holds at most {MAX_BATCH} events, not {len(body.events)}",
                            code="batch_too_large")
+        return Response(await push_events(who.station_id, body.events), media_type="application/json")
+
+    async def push_events(station_id: str, events: list[Any]) -> bytes:
         # validation (in a worker thread for big batches), then wait on the group commit without
         # holding a thread
-        if len(body.events) <= 50:
-            future = the_store().submit(who.station_id, body.events)
+        if len(events) <= 50:
+            future = the_store().submit(station_id, events)
         else:
-            future = await run_in_threadpool(the_store().submit, who.station_id, body.events)
+            future = await run_in_threadpool(the_store().submit, station_id, events)
         result: PushResponse = await asyncio.wrap_future(future)
-        return Response(result.model_dump_json(), media_type="application/json")
+        return result.model_dump_json().encode()
+
+    async def fast_push(who: Principal, params: dict[str, str], body: bytes) -> bytes | None:
+        try:
+            doc = json.loads(body)
+        except ValueError:
+            return None
+        if who.station_id is None or not isinstance(doc, dict) or doc.keys() != {"events"}:
+            return None
+        events = doc["events"]
+        if not isinstance(events, list) or len(events) > MAX_BATCH:
+            return None
+        return await push_events(who.station_id, events)
+
+    fast.routes[("POST", f"{API_PREFIX}/events")] = fast_push
 
     # -- admin ---------------------------------------------------------------------------------
     @app.get(f"{API_PREFIX}/admin/summary", response_model=Summary, tags=["admin"], responses=_ERRORS)
@@ -389,11 +530,82 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     return app
 
 
-def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
-          ready: Callable[[str], None] | None = None, limits: Limits | None = None) -> None:
-    """Serve until interrupted. ``ready(url)`` is called once the socket is bound (port 0: any free port)."""
+def _uvicorn_server(app: ASGIApp) -> Any:
     import uvicorn
 
+    # proxy_headers off: stations talk to the registry directly (the access log shows their address)
+    return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
+                                         timeout_graceful_shutdown=3, backlog=2048, timeout_keep_alive=75,
+                                         proxy_headers=False))
+
+
+def access_log_to_stderr() -> None:
+    """One line per request on stderr (``registry serve`` without ``--quiet``)."""
+    import sys
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    access_log.addHandler(handler)
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+
+
+def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, shared_head: SharedHead) -> None:
+    """One server process of several (``serve(workers=N)``), on the socket the parent bound."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers (SIGTERM)
+    if log_requests:
+        access_log_to_stderr()
+    config = RegistryConfig.load(root)
+    config.limits = limits
+    _uvicorn_server(create_app(config, shared_head=shared_head)).run(sockets=[sock])
+
+
+def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits: Limits) -> None:
+    """Run ``workers`` server processes on one listening socket; restart one that dies; stop them all
+    on SIGTERM/SIGINT. The kernel spreads connections over the processes; the database serialises
+    their writes (and numbers the feed), so nothing else is shared."""
+    import multiprocessing
+    import signal
+
+    spawn = multiprocessing.get_context("spawn")
+    stop = threading.Event()
+    log_requests = access_log.isEnabledFor(logging.INFO)
+    shared_head = spawn.Value("q", 0)
+
+    def start() -> Any:
+        proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head),
+                             name="registry-worker", daemon=True)
+        proc.start()
+        return proc
+
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
+    procs = [start() for _ in range(workers)]
+    try:
+        while not stop.wait(0.5):
+            for i, proc in enumerate(procs):
+                if not proc.is_alive():
+                    log.warning("registry worker %s ended (exit code %s); starting another", proc.pid, proc.exitcode)
+                    procs[i] = start()
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.join(10)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(5)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
+          ready: Callable[[str], None] | None = None, limits: Limits | None = None, workers: int = 1) -> None:
+    """Serve until interrupted. ``ready(url)`` is called once the socket is bound (port 0: any free port).
+
+    ``workers`` > 1 runs that many server processes (Python runs one request at a time per process;
+    a registry for hundreds of stations wants one per core)."""
     from venue_app.errors import EnvironmentFault
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -410,13 +622,16 @@ def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
     bound = sock.getsockname()[1]
     if limits is not None:
         config.limits = limits
-    app = create_app(config)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                                           timeout_graceful_shutdown=3, backlog=2048, timeout_keep_alive=75))
     url = f"http://{host if ':' not in host else f'[{host}]'}:{bound}"
-    if ready is not None:
-        ready(url)
     try:
+        if workers > 1:
+            if ready is not None:
+                ready(url)
+            _supervise(config, sock, workers, config.limits)
+            return
+        server = _uvicorn_server(create_app(config))
+        if ready is not None:
+            ready(url)
         server.run(sockets=[sock])
     finally:
         sock.close()

@@ -26,10 +26,13 @@ check-in of an attendee already checked in at another station is recorded as a c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import re
 import secrets
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -39,6 +42,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+import psycopg
 import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlalchemy import event as sa_event
@@ -201,6 +210,47 @@ class Tx:
         return (pg_dialect.insert(table) if self.store.dialect == "postgresql" else sqlite_dialect.insert(table))
 
 
+# the hot statements run on the driver's cursor (see _cursor): its own errors, next to SQLAlchemy's
+_DRIVER_DATA_ERRORS: tuple[type[Exception], ...] = (sqlite3.DataError, psycopg.DataError)
+_DRIVER_DOWN_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlite3.InterfaceError,
+                                                    psycopg.OperationalError, psycopg.InterfaceError)
+
+
+class _FileLock:
+    """An exclusive lock other processes see (``flock`` on a file beside the SQLite database).
+
+    Several server workers (and ``registry import``) write one SQLite file. Without this, a writer that
+    finds the database locked sleeps in SQLite's busy handler (up to 100 ms a round) even when the lock
+    frees a millisecond later; ``flock`` wakes the next writer at once. Where ``fcntl`` does not exist
+    (Windows) SQLite's busy timeout still serialises the writers, only less promptly.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    def __enter__(self) -> None:
+        if fcntl is None:
+            return
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if fcntl is not None and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _sqlite_file(url: str) -> str | None:
+    database = sa.make_url(url).database
+    return database if url.startswith("sqlite") and database and database != ":memory:" else None
+
+
 def _make_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
@@ -234,12 +284,16 @@ class Store:
             raise InvalidInput(f"cannot use the database URL: {exc}", code="bad_db_url") from exc
         self.dialect = self.engine.dialect.name
         self._write_lock = threading.Lock()
+        file = _sqlite_file(self.url)
+        self._process_lock: _FileLock | contextlib.nullcontext[None] = \
+            _FileLock(f"{file}.writelock") if file else contextlib.nullcontext()
         self._listeners: list[Callable[[int], None]] = []
         self.clock = Clock("registry")
         self._admin_hash: str | None = None
         self._pending: deque[tuple[Future[PushResponse], str, list[EventResult | None],
                                    list[tuple[int, StationEvent]]]] = deque()
         self._pending_cond = threading.Condition()
+        self._beats: dict[str, Future[None]] = {}  # stations whose heartbeat goes with the next group commit
         self._writer: threading.Thread | None = None
         self._closed = False
 
@@ -269,6 +323,8 @@ class Store:
         if writer is not None:
             writer.join(60)
         self.engine.dispose()
+        if isinstance(self._process_lock, _FileLock):
+            self._process_lock.close()
 
     def __enter__(self) -> Store:
         return self
@@ -304,13 +360,13 @@ class Store:
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except sa.exc.DataError as exc:  # NUL characters, values the database cannot hold
-            raise InvalidInput(f"a value cannot be stored: {str(exc.orig or exc).splitlines()[0][:200]}",
+        except (sa.exc.DataError, *_DRIVER_DATA_ERRORS) as exc:  # NUL characters, values the database cannot hold
+            orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+            raise InvalidInput(f"a value cannot be stored: {str(orig or exc).splitlines()[0][:200]}",
                                code="invalid_value") from exc
-        except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError) as exc:
-            raise StorageUnavailable(f"the registry database is not available: {exc.orig or exc}"
-                                     if isinstance(exc, sa.exc.DBAPIError) else
-                                     f"the registry database is not available: {exc}") from exc
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, *_DRIVER_DOWN_ERRORS) as exc:
+            orig = exc.orig if isinstance(exc, sa.exc.DBAPIError) else exc
+            raise StorageUnavailable(f"the registry database is not available: {orig or exc}") from exc
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -321,7 +377,7 @@ class Store:
     def write(self) -> Iterator[Tx]:
         """A serialised write transaction; feed items emitted in it get their seq at commit."""
         tx: Tx | None = None
-        with self._guard(), self._write_lock, self.engine.connect() as conn:
+        with self._guard(), self._write_lock, self._process_lock, self.engine.connect() as conn:
             conn.execution_options(venue_write=True)
             with conn.begin():
                 head = conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")
@@ -724,7 +780,12 @@ class Store:
         """The station is alive: record when, and tell every station (the server calls this at most
         once a minute per station), so dashboards can tell an idle door from an offline one."""
         with self.write() as tx:
-            tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=now_iso()))
+            self._beat_in(tx, [station_id])
+
+    def _beat_in(self, tx: Tx, station_ids: Sequence[str]) -> None:
+        now = now_iso()
+        for station_id in station_ids:
+            tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=now))
             tx.emit("station", self._station_item(tx.conn, station_id))
 
     def stations(self) -> list[dict[str, Any]]:
@@ -804,42 +865,85 @@ class Store:
             if self._closed:
                 raise StorageUnavailable("the registry is shutting down")
             self._pending.append((future, station_id, results, parsed))
-            if self._writer is None:
-                self._writer = threading.Thread(target=self._write_groups, name="registry-writer", daemon=True)
-                self._writer.start()
-            self._pending_cond.notify()
+            self._wake_writer()
         return future
+
+    def heartbeat_later(self, station_id: str) -> Future[None]:
+        """:meth:`heartbeat` with the next group commit: no transaction (and fsync) of its own; the
+        future is done once it committed."""
+        with self._pending_cond:
+            future = self._beats.get(station_id)
+            if future is None:
+                future = self._beats[station_id] = Future()
+            if self._closed:
+                future.set_exception(StorageUnavailable("the registry is shutting down"))
+            else:
+                self._wake_writer()
+        return future
+
+    def _wake_writer(self) -> None:
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write_groups, name="registry-writer", daemon=True)
+            self._writer.start()
+        self._pending_cond.notify()
 
     def _write_groups(self) -> None:
         while True:
             with self._pending_cond:
-                while not self._pending and not self._closed:
+                while not self._pending and not self._beats and not self._closed:
                     self._pending_cond.wait()
-                if not self._pending:
+                if not self._pending and not self._beats:
                     return
-                group = [self._pending.popleft()]
-                size = len(group[0][3])
-                while self._pending and size + len(self._pending[0][3]) <= _GROUP_EVENTS:
+                group = []
+                size = 0
+                while self._pending and (not group or size + len(self._pending[0][3]) <= _GROUP_EVENTS):
                     size += len(self._pending[0][3])
                     group.append(self._pending.popleft())
+                beats, self._beats = self._beats, {}
             outcomes: list[tuple[Future[PushResponse], list[EventResult | None], BaseException | None]] = []
+            beat_error: BaseException | None = None
             try:
                 with self.write() as tx:
-                    for future, station_id, results, parsed in group:
-                        mark = len(tx.items)
+                    if beats:
                         try:
                             with self._guard(), tx.conn.begin_nested():
-                                self._ingest_in(tx, station_id, results, parsed)
-                            outcomes.append((future, results, None))
-                        except Exception as exc:  # this batch only; the others of the group commit
-                            del tx.items[mark:]
-                            outcomes.append((future, results, exc))
+                                self._beat_in(tx, list(beats))
+                        except Exception as exc:  # a missed heartbeat must never fail the pushes it rides with
+                            beat_error = exc
+                    group_mark = len(tx.items)
+                    try:
+                        # the whole group in one go (one statement per kind, not per batch) ...
+                        with self._guard(), tx.conn.begin_nested():
+                            self._ingest_in(tx, [(station_id, results, parsed)
+                                                 for _, station_id, results, parsed in group])
+                        outcomes = [(future, results, None) for future, _, results, _ in group]
+                    except Exception:
+                        # ... and when that fails, batch by batch: only the faulty batch is refused
+                        del tx.items[group_mark:]
+                        for future, station_id, results, parsed in group:
+                            results[:] = [r if r is not None and r.status == "rejected" else None
+                                          for r in results]
+                            mark = len(tx.items)
+                            try:
+                                with self._guard(), tx.conn.begin_nested():
+                                    self._ingest_in(tx, [(station_id, results, parsed)])
+                                outcomes.append((future, results, None))
+                            except Exception as exc:
+                                del tx.items[mark:]
+                                outcomes.append((future, results, exc))
             except BaseException as exc:
                 for future, *_ in group:
                     future.set_exception(exc)
+                for beat in beats.values():
+                    beat.set_exception(exc)
                 if not isinstance(exc, Exception):
                     raise
                 continue
+            for beat in beats.values():
+                if beat_error is None:
+                    beat.set_result(None)
+                else:
+                    beat.set_exception(beat_error)
             for future, results, error in outcomes:
                 if error is not None:
                     future.set_exception(error)
@@ -849,43 +953,56 @@ class Store:
                                                duplicate=sum(r.status == "duplicate" for r in done),
                                                rejected=sum(r.status == "rejected" for r in done), head=tx.head))
 
-    def _ingest_in(self, tx: Tx, station_id: str, results: list[EventResult | None],
-                   parsed: list[tuple[int, StationEvent]]) -> None:
-        conn = tx.conn
-        existing: set[str] = set()
-        ids = [ev.id for _, ev in parsed]
-        for start in range(0, len(ids), _IN_CHUNK):
-            existing.update(r[0] for r in conn.execute(sa.select(log_t.c.id)
-                                                       .where(log_t.c.id.in_(ids[start:start + _IN_CHUNK]))))
-        fresh: list[tuple[int, Event, bool]] = []
+    def _ingest_in(self, tx: Tx, batches: Sequence[tuple[str, list[EventResult | None],
+                                                         list[tuple[int, StationEvent]]]]) -> None:
+        """Append and apply the events of several stations' batches; fills in their results. An
+        event already in the log (or earlier in these batches: a batch sent twice) is a duplicate."""
+        cur = _cursor(tx)
+        existing = self._logged(tx, [ev.id for _, _, parsed in batches for _, ev in parsed])
         received = now_iso()
         wall = time.time_ns() // 1_000_000
-        for index, ev in parsed:
-            if ev.id in existing:
-                results[index] = EventResult(index=index, id=ev.id, status="duplicate")
-                continue
-            existing.add(ev.id)
-            stamp = parse_hlc(ev.hlc)
-            clamped = stamp.ms > wall + MAX_DRIFT_MS
-            if clamped:
-                event = ev.to_event(hlc=str(HLC(wall + MAX_DRIFT_MS, stamp.counter, stamp.station)),
-                                    flags=("hlc_clamped",))
-            else:
-                self.clock.observe(stamp)
-                event = ev.to_event()
-            fresh.append((index, event, clamped))
-        if fresh:
-            conn.execute(log_t.insert(), [
-                {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
-                 "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
-                 "flags": _dumps(list(e.flags))} for _, e, _ in fresh])
-            for index, event, clamped in fresh:
-                tx.emit("station_event", event.as_dict())
-                _APPLIERS[event.type](tx, event)
-                results[index] = EventResult(index=index, id=event.id, status="accepted",
-                                             flags=list(event.flags) if clamped else [],
-                                             hlc=event.hlc if clamped else None)
-            conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=received))
+        fresh: list[tuple[list[EventResult | None], int, Event, bool]] = []
+        for _, results, parsed in batches:
+            for index, ev in parsed:
+                if ev.id in existing:
+                    results[index] = EventResult(index=index, id=ev.id, status="duplicate")
+                    continue
+                existing.add(ev.id)
+                stamp = parse_hlc(ev.hlc)
+                clamped = stamp.ms > wall + MAX_DRIFT_MS
+                if clamped:
+                    event = ev.to_event(hlc=str(HLC(wall + MAX_DRIFT_MS, stamp.counter, stamp.station)),
+                                        flags=("hlc_clamped",))
+                else:
+                    self.clock.observe(stamp)
+                    event = ev.to_event()
+                fresh.append((results, index, event, clamped))
+        if not fresh:
+            return
+        sql = _PG_SQL if self.dialect == "postgresql" else _LITE_SQL
+        cur.executemany(sql["log_add"], [
+            {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
+             "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
+             "flags": _dumps(list(e.flags))} for _, _, e, _ in fresh])
+        for results, index, event, clamped in fresh:
+            tx.emit("station_event", event.as_dict())
+            _APPLIERS[event.type](tx, event)
+            results[index] = EventResult(index=index, id=event.id, status="accepted",
+                                         flags=list(event.flags) if clamped else [],
+                                         hlc=event.hlc if clamped else None)
+        seen = {e.station_id for _, _, e, _ in fresh}
+        cur.executemany(sql["station_seen"], [{"id": station, "at": received} for station in sorted(seen)])
+
+    def _logged(self, tx: Tx, ids: Sequence[str]) -> set[str]:
+        """Those of ``ids`` the log holds."""
+        cur = _cursor(tx)
+        found: set[str] = set()
+        for start in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[start:start + _IN_CHUNK]
+            marks = ", ".join((f"%(i{n})s" if self.dialect == "postgresql" else f":i{n}") for n in range(len(chunk)))
+            cur.execute(f"SELECT id FROM log WHERE id IN ({marks})", {f"i{n}": v for n, v in enumerate(chunk)})
+            found.update(row[0] for row in cur.fetchall())
+        return found
 
     # -- summary -------------------------------------------------------------------------------
     def summary(self, *, conflicts_limit: int = 200) -> dict[str, Any]:
@@ -955,6 +1072,10 @@ def _with_extras(item: dict[str, Any], table: sa.Table) -> dict[str, Any]:
 
 _Q = sa.text
 _SQL = {
+    "voided_get": _Q("SELECT 1 FROM voided_checkins WHERE event_id = :event_id"),
+    "log_add": _Q("INSERT INTO log(id, hlc, station_id, operator, type, payload, wall, received, flags)"
+                  " VALUES (:id, :hlc, :station_id, :operator, :type, :payload, :wall, :received, :flags)"),
+    "station_seen": _Q("UPDATE stations SET last_seen = :at WHERE id = :id"),
     "badge_owner": _Q("SELECT attendee_id FROM badges WHERE serial = :serial AND attendee_id != ''"),
     "pending_add": _Q("INSERT INTO pending_checkins(event_id, badge_serial) VALUES (:event_id, :serial)"
                       " ON CONFLICT(event_id) DO NOTHING"),
@@ -1043,7 +1164,7 @@ def _apply_checkin(tx: Tx, ev: Event) -> None:
 
 
 def _voided(tx: Tx, event_id: str) -> bool:
-    return tx.conn.execute(sa.select(voided_t.c.event_id).where(voided_t.c.event_id == event_id)).first() is not None
+    return _one(tx, "voided_get", event_id=event_id) is not None
 
 
 def _apply_checkin_voided(tx: Tx, ev: Event) -> None:

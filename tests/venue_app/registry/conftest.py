@@ -163,9 +163,10 @@ class Server:
     port: int = 0
     log_path: Path | None = None
 
-    def start(self, *, quiet: bool = True) -> Server:
+    def start(self, *, quiet: bool = True, workers: int = 1) -> Server:
         self.log_path = self.registry.root / "serve.log"
-        args = ["registry", "serve", "--data", str(self.registry.root), "--port", str(self.port), "--json"]
+        args = ["registry", "serve", "--data", str(self.registry.root), "--port", str(self.port), "--json",
+                "--workers", str(workers)]
         if quiet:
             args.append("--quiet")
         log = self.log_path.open("ab")
