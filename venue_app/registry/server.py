@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import socket
 import tempfile
 import threading
@@ -555,6 +556,16 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers (SIGTERM)
+    parent = os.getppid()
+
+    def orphaned() -> None:
+        # a supervisor killed outright (SIGKILL) cannot stop its workers: they notice and leave,
+        # or they would keep the port and answer for a registry nobody runs
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=orphaned, name="parent-watch", daemon=True).start()
     if log_requests:
         access_log_to_stderr()
     config = RegistryConfig.load(root)

@@ -113,3 +113,21 @@ def test_workers_must_be_positive(registry: Registry) -> None:
             server.start(workers=0)
     finally:
         server.stop()
+
+
+def test_workers_leave_when_the_supervisor_is_killed(registry: Registry) -> None:
+    server = Server(registry).start(workers=2)
+    try:
+        assert server.proc is not None
+        workers = _children(server.proc.pid)
+        assert len(workers) == 2
+        server.proc.send_signal(signal.SIGKILL)
+        server.proc.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+            time.sleep(0.1)
+        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"{server.url}/api/v1/health", timeout=2)
+    finally:
+        server.stop()
