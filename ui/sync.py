@@ -87,4 +87,5 @@ class RegistryEnroller:
     def enroll(self, paths: Paths, url: str, code: str, station_name: str) -> Station:
         from venue_app.sync.enroll import enroll
 
-        return enroll(paths, url.strip(), code, name=station_name or None, progress=self.progress)
+        # the desk opens once the data is in; its sync engine builds the search index after
+        return enroll(paths, url.strip(), code, name=station_name or None, progress=self.progress, index=False)

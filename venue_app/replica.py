@@ -132,24 +132,36 @@ class Replica:
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """The single-writer transaction: committed (durably) when the block exits cleanly."""
+    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """The single-writer transaction: committed (durably) when the block exits cleanly.
+
+        ``durable=False`` skips the fsync at commit (``synchronous = NORMAL`` in WAL mode): a crash
+        may lose that transaction, never corrupt the file. Only for writes that can be fetched
+        again, such as a feed page applied together with its cursor; the next durable commit makes
+        it durable too.
+        """
         with self._lock:
+            if not durable:
+                self.conn.execute("PRAGMA synchronous = NORMAL")
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise _as_fault(exc) from exc
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            try:
-                self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                if self.conn.in_transaction:
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as exc:
+                    raise _as_fault(exc) from exc
+                try:
+                    yield self.conn
+                except BaseException:
                     self.conn.execute("ROLLBACK")
-                raise _as_fault(exc) from exc
+                    raise
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.OperationalError as exc:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise _as_fault(exc) from exc
+            finally:
+                if not durable:
+                    self.conn.execute("PRAGMA synchronous = FULL")
 
     # -- reading -------------------------------------------------------------------------------
     def reader(self) -> sqlite3.Connection:

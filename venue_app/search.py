@@ -40,7 +40,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -59,10 +59,12 @@ __all__ = [
     "fuzzy_key",
     "install",
     "pending",
+    "queue",
     "rebuild",
     "romanise",
     "search",
     "search_document",
+    "unqueued",
 ]
 
 #: columns of ``attendee_fts`` in order; bm25 weights below follow the same order
@@ -574,12 +576,35 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict[s
                         sql = _RANKED if in_names < RANK_CAP else _UNRANKED
                         take(_rows(conn, sql, (names_expr, want)), tier)
                 take(_rows(conn, _UNRANKED, (expr, limit - len(results) + len(seen))), tier)
+        if len(results) < limit:
+            take(_unindexed(conn, query, limit - len(results) + len(seen)), "prefix")
     except sqlite3.OperationalError:
         # an FTS syntax corner we did not foresee: the desk gets what was found so far, not an error
         pass
     for item in results:
         item["matched"] = _matched_fields(item, query)
     return results
+
+
+_PENDING = _SELECT.replace("FROM attendees a WHERE ",
+                           "FROM attendee_fts_pending p JOIN attendees a ON a.rowid = p.rid WHERE ")
+_PLAIN_FIELDS = ("given_name", "family_name", "native_name", "organisation", "delegation", "email")
+
+
+def _unindexed(conn: sqlite3.Connection, query: str, limit: int) -> list[Mapping[str, Any]]:
+    """Attendees not indexed yet (the minutes after a first sync) whose fields contain every word of
+    the query: a plain scan of the queued rows, so nobody is unfindable while the index catches up."""
+    if conn.execute("SELECT 1 FROM attendee_fts_pending LIMIT 1").fetchone() is None:
+        return []
+    words = [w for w in query.split() if w][:4]
+    if not words:
+        return []
+    one = "(" + " OR ".join(f"a.{f} LIKE ? ESCAPE '\\'" for f in _PLAIN_FIELDS) + ")"
+    params: list[Any] = []
+    for word in words:
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params.extend([pattern] * len(_PLAIN_FIELDS))
+    return _rows(conn, _PENDING + " AND ".join([one] * len(words)) + " LIMIT ?", (*params, limit))
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Mapping[str, Any]]:
@@ -640,6 +665,28 @@ def deferred(conn: sqlite3.Connection) -> Iterator[None]:
         yield
     finally:
         _memo.mode = previous
+
+
+@contextmanager
+def unqueued(conn: sqlite3.Connection) -> Iterator[None]:
+    """The triggers neither index nor queue: the caller queues the attendees it wrote with
+    :func:`queue` (cheaper for thousands of rows at once than a trigger per row)."""
+    previous = getattr(_memo, "mode", 0)
+    _memo.mode = 2
+    try:
+        yield
+    finally:
+        _memo.mode = previous
+
+
+def queue(conn: sqlite3.Connection, *, after_rowid: int, ids: Sequence[str] = ()) -> None:
+    """Queue for :func:`flush_some` the attendees with a rowid above ``after_rowid`` (rows just
+    inserted) and those of ``ids`` at or below it (rows just updated)."""
+    conn.execute("INSERT OR IGNORE INTO attendee_fts_pending(rid) SELECT rowid FROM attendees WHERE rowid > ?",
+                 (after_rowid,))
+    if ids:
+        conn.executemany("INSERT OR IGNORE INTO attendee_fts_pending(rid) SELECT rowid FROM attendees"
+                         " WHERE id = ? AND rowid <= ?", [(i, after_rowid) for i in ids])
 
 
 def pending(conn: sqlite3.Connection) -> int:

@@ -56,7 +56,8 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
         last = item.seq
     result = ApplyResult(cursor=max(cursor, page.next))
     registry_key = _registry_key(station)
-    with station.replica.transaction() as conn, search.deferred(conn):
+    # not fsynced: a page lost to a power cut is fetched again (its cursor goes with it)
+    with station.replica.transaction(durable=False) as conn, search.deferred(conn):
         has_edits = conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None
         batch: list[dict[str, Any]] = []
         for item in page.items:
@@ -134,6 +135,7 @@ def _session(station: Station, conn: sqlite3.Connection, data: dict[str, Any], r
 
 
 _ATTENDEE_COLUMNS = ("id", "code_norm", "master_hlc", *ATTENDEE_FIELDS)
+_STATUS = ATTENDEE_FIELDS.index("status")
 _UPSERT_ATTENDEE = (
     f"INSERT INTO attendees({', '.join(_ATTENDEE_COLUMNS)}) VALUES ({', '.join('?' * len(_ATTENDEE_COLUMNS))})"
     f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ATTENDEE_COLUMNS[1:])}"
@@ -144,17 +146,29 @@ def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits:
     """Master records from the registry (which already merged the edits it knows) in one batch."""
     rows = []
     for data in items:
-        values = ["" if data.get(k) is None else str(data[k]) for k in ATTENDEE_FIELDS]
-        status = values[ATTENDEE_FIELDS.index("status")]
-        if status not in ("active", "cancelled", "blocked"):
-            values[ATTENDEE_FIELDS.index("status")] = "active"
+        values = ["" if v is None else v if type(v) is str else str(v) for v in map(data.get, ATTENDEE_FIELDS)]
+        if values[_STATUS] not in ("active", "cancelled", "blocked"):
+            values[_STATUS] = "active"
         code = values[0]
         rows.append((str(data["id"]), normalise_code(code) if code else None, str(data.get("master_hlc") or ""),
                      *values))
-    # a code now held by another record moves to this one (the registry is the master of codes)
+    # a code now held by another record moves to this one (the registry is the master of codes);
+    # looked up in chunks first: on a first sync no code is held yet
+    coded = [(r[1], r[0]) for r in rows if r[1]]
+    holders: dict[str, str] = {}
+    for start in range(0, len(coded), 500):
+        chunk = [code for code, _ in coded[start:start + 500]]
+        holders.update(conn.execute(f"SELECT code_norm, id FROM attendees WHERE code_norm IN"
+                                    f" ({', '.join('?' * len(chunk))})", chunk).fetchall())
     conn.executemany("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?",
-                     [(r[1], r[0]) for r in rows if r[1]])
-    conn.executemany(_UPSERT_ATTENDEE, rows)
+                     [(code, owner) for code, owner in coded if holders.get(code, owner) != owner])
+    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0]
+    before = conn.total_changes
+    with search.unqueued(conn):  # queued below in two statements, not by a trigger per row
+        conn.executemany(_UPSERT_ATTENDEE, rows)
+    inserted = conn.execute("SELECT count(*) FROM attendees WHERE rowid > ?", (last_rowid,)).fetchone()[0]
+    updated = conn.total_changes - before - inserted
+    search.queue(conn, after_rowid=last_rowid, ids=[r[0] for r in rows] if updated else ())
     if has_edits:
         eventlog.overlay_edits(conn, [r[0] for r in rows])
 

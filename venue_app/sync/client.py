@@ -7,9 +7,10 @@ replica, so a failure can never lose anything queued.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from venue_app.errors import EnvironmentFault
 from venue_app.registry.protocol import (
@@ -21,6 +22,8 @@ from venue_app.registry.protocol import (
 )
 
 __all__ = ["RegistryClient", "Revoked", "SyncError", "TooLarge", "Unauthorized"]
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class SyncError(EnvironmentFault):
@@ -60,21 +63,39 @@ class RegistryClient:
 
     # -- endpoints -----------------------------------------------------------------------------
     def health(self) -> Health:
-        return Health.model_validate(self._call("GET", "/health"))
+        return _model(Health, self._call("GET", "/health"))
 
     def enroll(self, code: str, public_key: str, name: str | None = None) -> EnrollResponse:
         body = {"code": code, "public_key": public_key, "name": name}
-        return EnrollResponse.model_validate(self._call("POST", "/enroll", json=body))
+        return _model(EnrollResponse, self._call("POST", "/enroll", json=body))
 
     def feed(self, after: int, limit: int = 1000, wait: float = 0.0) -> FeedPage:
+        return self.page(self.feed_bytes(after, limit, wait))
+
+    def feed_bytes(self, after: int, limit: int = 1000, wait: float = 0.0) -> bytes:
+        """A feed page as it came over the wire (checked for HTTP errors, not decoded)."""
         params = {"after": after, "limit": limit, "wait": wait}
-        return FeedPage.model_validate(self._call("GET", "/feed", params=params, timeout=wait + 15.0))
+        response = self._send("GET", "/feed", params=params, timeout=wait + 15.0)
+        if not 200 <= response.status_code < 300:
+            self._decode(response)  # raises what the status means
+        return response.content
+
+    @staticmethod
+    def page(content: bytes) -> FeedPage:
+        try:
+            # straight from the bytes: a first sync decodes 100,000 attendees
+            return FeedPage.model_validate_json(content)
+        except ValidationError as exc:
+            raise SyncError("The registry answered with something that is not valid data.") from exc
 
     def push(self, events: list[dict[str, Any]]) -> PushResponse:
-        return PushResponse.model_validate(self._call("POST", "/events", json={"events": events}, timeout=30.0))
+        return _model(PushResponse, self._call("POST", "/events", json={"events": events}, timeout=30.0))
 
     # -- plumbing ------------------------------------------------------------------------------
     def _call(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+        return self._decode(self._send(method, path, timeout=timeout, **kwargs))
+
+    def _send(self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> httpx.Response:
         try:
             response = self._http.request(method, path, timeout=timeout if timeout is not None else
                                           httpx.USE_CLIENT_DEFAULT, **kwargs)
@@ -91,7 +112,7 @@ class RegistryClient:
             raise SyncError("The registry stopped answering in the middle of a reply.") from exc
         except httpx.TransportError as exc:
             raise SyncError(f"The connection to the registry broke ({type(exc).__name__}).") from exc
-        return self._decode(response)
+        return response
 
     @staticmethod
     def _decode(response: httpx.Response) -> Any:
@@ -119,3 +140,10 @@ class RegistryClient:
         error = SyncError(f"The registry refused the request (HTTP {status}{': ' + message if message else ''}).")
         error.retry = status in (408, 409, 425)
         raise error
+
+
+def _model(cls: type[_M], body: Any) -> _M:
+    try:
+        return cls.model_validate(body)
+    except ValidationError as exc:
+        raise SyncError("The registry answered with something that is not valid data.") from exc

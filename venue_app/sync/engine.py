@@ -176,12 +176,14 @@ class SyncEngine:
 
     def _catch_up(self, progress: Callable[[int, int], None] | None) -> None:
         """Pull until caught up, fetching the next page while the current one is applied."""
+        # the next page travels while this one is applied; both are decoded here, in this thread:
+        # decoding in the fetching thread would take the GIL from the writer row by row
         with ThreadPoolExecutor(1, thread_name_prefix="sync-prefetch") as pool:
             cursor = int(self.station.replica.get_meta("feed_cursor", 0))
-            future = pool.submit(self.client.feed, cursor, CATCH_UP_PAGE, 0.0)
+            future = pool.submit(self.client.feed_bytes, cursor, CATCH_UP_PAGE, 0.0)
             while future is not None:
-                page = future.result()
-                future = pool.submit(self.client.feed, page.next, CATCH_UP_PAGE, 0.0) if page.more else None
+                page = self.client.page(future.result())
+                future = pool.submit(self.client.feed_bytes, page.next, CATCH_UP_PAGE, 0.0) if page.more else None
                 result = apply_page(self.station, page)
                 self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head)
                 if progress:
@@ -204,14 +206,15 @@ class SyncEngine:
                        f"{'behind' if offset > 0 else 'ahead of'} the registry. Ask IT to fix the time.")
         self._update(clock_offset_ms=offset, clock_warning=warning, online=True)
 
-    def run_once(self, progress: Callable[[int, int], None] | None = None) -> SyncStatus:
-        """Push everything, pull until caught up; raises :class:`SyncError` when unreachable."""
+    def run_once(self, progress: Callable[[int, int], None] | None = None, *, index: bool = True) -> SyncStatus:
+        """Push everything, pull until caught up (and finish the search index unless ``index`` is
+        False); raises :class:`SyncError` when unreachable."""
         try:
             self.check_clock()
             while self.push_once():
                 pass
             self._catch_up(progress)
-            while self.index_pending():
+            while index and self.index_pending():
                 pass
             while self.push_once():
                 pass
@@ -280,7 +283,7 @@ class SyncEngine:
                     self.check_clock()
                     clock_checked = time.monotonic()
                 caught_up = self.status.cursor >= self.status.head
-                if caught_up and self.index_pending():
+                if caught_up and self.index_pending(500):  # short writer holds: scans go first
                     continue  # finish the search index before waiting on the feed
                 self.pull_once(wait=self.long_poll_s if caught_up else 0.0)
                 failures = 0

@@ -18,8 +18,12 @@ __all__ = ["enroll"]
 
 
 def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
-           progress: Callable[[int, int], None] | None = None, client: RegistryClient | None = None) -> Station:
-    """Enrol with the one-time ``code``; returns the opened station after its first pull."""
+           progress: Callable[[int, int], None] | None = None, client: RegistryClient | None = None,
+           index: bool = True) -> Station:
+    """Enrol with the one-time ``code``; returns the opened station after its first pull.
+
+    ``index=False`` returns as soon as the data is in (scans work, search finds everyone through a
+    plain scan of the not-yet-indexed rows); the sync engine builds the search index afterwards."""
     if not url.startswith(("http://", "https://")):
         raise ConfigError("the registry URL starts with http:// or https://")
     code = code.strip()
@@ -60,7 +64,7 @@ def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
     station = Station.open(paths)
     engine = SyncEngine(station)
     try:
-        engine.run_once(progress)
+        engine.run_once(progress, index=index)
     finally:
         engine.client.close()
         station.outbox_listeners.clear()

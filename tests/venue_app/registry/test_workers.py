@@ -29,6 +29,15 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan that exited waits for whoever adopted it to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_two_workers_serve_one_feed(registry: Registry) -> None:
     with running_server(registry, workers=2) as server:
         assert server.proc is not None
@@ -124,9 +133,9 @@ def test_workers_leave_when_the_supervisor_is_killed(registry: Registry) -> None
         server.proc.send_signal(signal.SIGKILL)
         server.proc.wait(10)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
             time.sleep(0.1)
-        assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+        assert not any(_running(pid) for pid in workers)
         with pytest.raises(httpx.TransportError):
             httpx.get(f"{server.url}/api/v1/health", timeout=2)
     finally:

@@ -10,7 +10,7 @@ from contextlib import suppress
 
 __all__ = ["FaultProxy"]
 
-MODES = ("pass", "drop", "stall", "delay", "cut", "502", "garbage")
+MODES = ("pass", "drop", "stall", "delay", "cut", "502", "garbage", "wrongshape")
 
 
 class FaultProxy:
@@ -35,7 +35,7 @@ class FaultProxy:
     def set(self, mode: str) -> None:
         assert mode in MODES, mode
         self.mode = mode
-        if mode in ("drop", "stall", "cut", "502", "garbage"):
+        if mode in ("drop", "stall", "cut", "502", "garbage", "wrongshape"):
             self.kill_connections()  # long-polls in flight see the fault too
 
     def kill_connections(self) -> None:
@@ -76,10 +76,12 @@ class FaultProxy:
             with suppress(OSError):
                 client.close()
             return
-        if mode in ("502", "garbage"):
+        if mode in ("502", "garbage", "wrongshape"):
             with suppress(OSError):
                 client.recv(65536)
-                body = b"<html>bad gateway</html>" if mode == "502" else b"{not json"
+                # wrongshape: valid JSON, but not what any endpoint answers
+                body = {"502": b"<html>bad gateway</html>", "garbage": b"{not json",
+                        "wrongshape": b'{"items": "nope", "next": -1, "time_ms": "soon"}'}[mode]
                 status = b"502 Bad Gateway" if mode == "502" else b"200 OK"
                 client.sendall(b"HTTP/1.1 " + status + b"\r\nContent-Length: " + str(len(body)).encode()
                                + b"\r\nConnection: close\r\n\r\n" + body)

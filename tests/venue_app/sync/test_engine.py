@@ -55,12 +55,15 @@ def test_enrol_pulls_everything_and_scans_propagate(registry, tmp_path: Path, co
         engine_b.client.close()
 
 
-@pytest.mark.parametrize("mode", ["drop", "stall", "cut", "502", "garbage", "delay"])
+_FAULTS = ["drop", "stall", "cut", "502", "garbage", "delay", "wrongshape"]
+
+
+@pytest.mark.parametrize("mode", _FAULTS)
 def test_every_network_fault_keeps_the_outbox_and_says_why(registry, proxy: FaultProxy, tmp_path: Path,
                                                            codes: list[str], mode: str) -> None:
     with enrolled(registry, tmp_path, f"Desk {mode}") as st:
         engine = engine_via(st, proxy.url)
-        base = 100 + 10 * ["drop", "stall", "cut", "502", "garbage", "delay"].index(mode)
+        base = 100 + 10 * _FAULTS.index(mode)
         ids = [st.scan(code).event_id for code in codes[base:base + 5]]
         assert all(ids)
         proxy.set(mode)
