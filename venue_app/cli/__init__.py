@@ -21,7 +21,8 @@ from venue_app.errors import EnvironmentFault, VenueError
 __all__ = ["emit", "main"]
 
 #: modules of this package that contribute commands, in help order
-COMMAND_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "report", "gui")
+COMMAND_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "report", "gui",
+                   "selftest")
 GROUPS = {
     "station": "a station without the GUI",
     "registry": "the reference central registry",
@@ -34,6 +35,8 @@ log = logging.getLogger("venue_app")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="venue-app", description="Venue desk: congress check-in and rooms.")
     parser.add_argument("--log-level", default="WARNING", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation and exit (same as the self-test command)")
     top = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, Any] = {"": top}
     for name, help_text in GROUPS.items():
@@ -70,6 +73,15 @@ def emit(obj: Any, as_json: bool, text: str | None = None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if argv is None and getattr(sys, "frozen", False) and sys.argv[1:3] == ["-m", "venue_app"]:
+        # the bundle is its own interpreter: `sys.executable -m venue_app …` (demo registry, bench) = `venue-desk …`
+        argv = sys.argv[3:]
+    if "--self-test" in (words := list(sys.argv[1:] if argv is None else argv)):
+        # the flag spelling of `venue-app self-test [--data DIR] [--json]` (after a leading --log-level)
+        words.remove("--self-test")
+        lead = 2 if words[:1] == ["--log-level"] else int(bool(words) and words[0].startswith("--log-level="))
+        words.insert(lead, "self-test")
+        argv = words
     args = parser.parse_args(argv)
     logging.basicConfig(level=getattr(logging, str(args.log_level).upper(), logging.WARNING),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
