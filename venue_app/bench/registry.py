@@ -7,8 +7,8 @@ acknowledged event must be in the feed exactly once. Then a registry holding 100
 (``--attendees``) serves its whole feed in pages to one station.
 
 Environment knobs: ``VENUE_BENCH_REGISTRY_STATIONS`` (200), ``VENUE_BENCH_REGISTRY_SECONDS`` (30),
-``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_WORKERS`` (server processes;
-default: one per core), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
+``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_WORKERS`` (server processes,
+``registry serve --workers``; default 1), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
 SQLite in a temporary directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
 ``VENUE_BENCH_REGISTRY_KEEP=1``), ``VENUE_BENCH_REGISTRY_PROFILE=SCRIPT`` (run the server through a
 wrapper script ``SCRIPT DATA_DIR``, e.g. one that profiles it). Simulated stations read only the cursor
@@ -48,7 +48,7 @@ _TAIL = re.compile(rb'"next":(\d+),"head":(\d+),"more":(?:true|false)}$')
 def _start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
     quiet = [] if os.environ.get("VENUE_BENCH_REGISTRY_LOG") else ["--quiet"]
     profile = os.environ.get("VENUE_BENCH_REGISTRY_PROFILE")
-    workers = os.environ.get("VENUE_BENCH_REGISTRY_WORKERS", str(os.cpu_count() or 1))
+    workers = os.environ.get("VENUE_BENCH_REGISTRY_WORKERS", "1")
     command = [profile, str(root)] if profile else ["-m", "venue_app", "registry", "serve", "--data", str(root),
                                                     "--port", "0", "--json", "--workers", workers, *quiet]
     proc = subprocess.Popen([sys.executable, *command], stdout=subprocess.PIPE,

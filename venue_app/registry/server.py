@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import random
 import socket
 import tempfile
 import threading
@@ -256,10 +257,13 @@ class _AuthCache:
         return hit[1]
 
     def put(self, digest: str, value: Principal | AuthError) -> None:
+        # each entry lives 50-150 % of the TTL: stations that started together must not all look
+        # their token up again in the same instant (a burst that stalled every request)
+        expires = time.monotonic() + self.ttl_s * (0.5 + random.random())
         with self._lock:
             if len(self._items) > 10_000:
                 self._items.clear()
-            self._items[digest] = (time.monotonic() + self.ttl_s, value)
+            self._items[digest] = (expires, value)
 
     def clear(self) -> None:
         with self._lock:
@@ -564,6 +568,8 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
         while os.getppid() == parent:
             time.sleep(0.5)
         os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # a graceful stop that hangs (a database that does not answer) ends anyway
+        os._exit(1)
 
     threading.Thread(target=orphaned, name="parent-watch", daemon=True).start()
     if log_requests:

@@ -260,8 +260,10 @@ def _make_engine(url: str) -> sa.Engine:
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
+            # wal_autocheckpoint off: the commit that crosses the threshold would fold the WAL into
+            # the database (and fsync it) while stations wait for their push; Store checkpoints instead
             for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 30000",
-                           "cache_size = -32000", "temp_store = MEMORY"):
+                           "cache_size = -32000", "temp_store = MEMORY", "wal_autocheckpoint = 0"):
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
 
@@ -296,6 +298,12 @@ class Store:
         self._beats: dict[str, Future[None]] = {}  # stations whose heartbeat goes with the next group commit
         self._writer: threading.Thread | None = None
         self._closed = False
+        self._stopped = threading.Event()
+        self._checkpointer: threading.Thread | None = None
+        if self.dialect == "sqlite":
+            self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="registry-checkpoint",
+                                                  daemon=True)
+            self._checkpointer.start()
 
     # -- lifecycle -----------------------------------------------------------------------------
     @classmethod
@@ -315,6 +323,16 @@ class Store:
             raise
         return store
 
+    def _checkpoint_loop(self) -> None:
+        """Fold the SQLite WAL back into the database every second, next to the writers (PASSIVE:
+        never waits for them); without it the WAL would grow for the whole event."""
+        while not self._stopped.wait(1.0):
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except sa.exc.SQLAlchemyError:  # busy, or the file is away: the next round tries again
+                continue
+
     def close(self) -> None:
         with self._pending_cond:
             self._closed = True
@@ -322,6 +340,9 @@ class Store:
             writer = self._writer
         if writer is not None:
             writer.join(60)
+        self._stopped.set()
+        if self._checkpointer is not None and self._checkpointer is not threading.current_thread():
+            self._checkpointer.join(10)
         self.engine.dispose()
         if isinstance(self._process_lock, _FileLock):
             self._process_lock.close()
