@@ -68,4 +68,5 @@ def decode_qr(pdf: bytes, page: int = 0, dpi: int = 300) -> list[str]:
     from printing.qtprinter import rasterise_to_pil
 
     image = rasterise_to_pil(pdf, dpi, [page])[0]
-    return [r.text for r in zxingcpp.read_barcodes(image)]
+    # QR only: with every format on, a line of rendered text now and then reads as a 1D barcode
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
