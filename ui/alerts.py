@@ -16,20 +16,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.i18n import translate
 from ui.sounds import SoundPlayer
 from ui.widgets import COLORS, StatusIcon
 
 __all__ = ["STATE_STYLE", "Alert", "AlertBar", "AlertCenter"]
 
 _RANK = {"normal": 0, "near_full": 1, "full": 2}
-#: state → (verdict colour, words shown, icon kind)
+#: state → (verdict colour, words shown (translate with context "alerts"), icon kind)
 STATE_STYLE: dict[str, tuple[str, str, str]] = {
-    "normal": ("green", "SPACE AVAILABLE", "green"),
-    "near_full": ("amber", "NEARLY FULL", "amber"),
-    "full": ("red", "FULL", "red"),
+    "normal": ("green", QT_TRANSLATE_NOOP("alerts", "SPACE AVAILABLE"), "green"),
+    "near_full": ("amber", QT_TRANSLATE_NOOP("alerts", "NEARLY FULL"), "amber"),
+    "full": ("red", QT_TRANSLATE_NOOP("alerts", "FULL"), "red"),
 }
 
 
@@ -47,9 +48,12 @@ class Alert:
     def text(self) -> str:
         left = max(0, self.capacity - self.count)
         if self.state == "full":
-            action = "new arrivals are refused" if self.policy == "block" else "over capacity: stop admitting"
-            return f"{self.room_name} is FULL — {self.count} / {self.capacity}; {action}."
-        return f"{self.room_name} is nearly full — {self.count} / {self.capacity}, {left} places left."
+            action = translate("alerts", "new arrivals are refused") if self.policy == "block" \
+                else translate("alerts", "over capacity: stop admitting")
+            return translate("alerts", "{room} is FULL — {count} / {capacity}; {action}.").format(
+                room=self.room_name, count=self.count, capacity=self.capacity, action=action)
+        return translate("alerts", "{room} is nearly full — {count} / {capacity}, %n place(s) left.", "", left).format(
+            room=self.room_name, count=self.count, capacity=self.capacity)
 
 
 class AlertCenter(QObject):
@@ -114,7 +118,7 @@ class _AlertRow(QFrame):
         font.setBold(True)
         self.label.setFont(font)
         self.label.setWordWrap(True)
-        self.dismiss = QPushButton("Dismiss", self)
+        self.dismiss = QPushButton(translate("alerts", "Dismiss"), self)
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss.clicked.connect(lambda: on_dismiss(self.alert.room_id))
         layout.addWidget(self.icon)
@@ -128,7 +132,8 @@ class _AlertRow(QFrame):
         color = STATE_STYLE[alert.state][0]
         bg, fg, accent = COLORS[color]
         self.icon.set(color, fg)
-        self.label.setText(f"{alert.text}   (since {alert.raised_at:%H:%M})")
+        self.label.setText(translate("alerts", "{alert}   (since {time})").format(
+            alert=alert.text, time=f"{alert.raised_at:%H:%M}"))
         self.setStyleSheet(f"_AlertRow {{ background: {bg}; border: 2px solid {accent}; border-radius: 8px; }}"
                            f" QLabel {{ color: {fg}; background: transparent; }}")
 

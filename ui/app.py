@@ -13,14 +13,18 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLoggingCategory, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["FONT_FAMILY", "RESOURCES", "apply_theme", "ensure_app", "load_fonts", "resource_path", "run_desk"]
+from ui import theme as _theme
+from ui.theme import apply_settings, apply_theme  # re-exported: callers import them from here
+
+__all__ = ["FONT_FAMILY", "RESOURCES", "apply_settings", "apply_theme", "ensure_app", "load_fonts", "resource_path",
+           "run_desk"]
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 #: the UI font; the bundled script fonts are its fallbacks
-FONT_FAMILY = "Noto Sans"
+FONT_FAMILY = _theme.FONT_FAMILY
 _FALLBACKS = ("Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
               "WenQuanYi Micro Hei", "Droid Sans Fallback")
 _loaded: list[str] = []
@@ -71,66 +75,10 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-_BASE_CSS = """
-QPushButton { padding: 7px 14px; border-radius: 6px; border: 1px solid #9aa5b1; background: #ffffff; }
-QPushButton:hover { background: #eef3f8; }
-QPushButton:focus { border: 2px solid #1565c0; }
-QPushButton:default { border: 2px solid #1565c0; font-weight: 600; }
-QPushButton:disabled { color: #9aa5b1; border-color: #d5dbe1; }
-QLineEdit, QComboBox, QPlainTextEdit, QSpinBox { padding: 6px; border: 1px solid #9aa5b1; border-radius: 5px;
-    background: #ffffff; }
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border: 2px solid #1565c0; }
-QTableView, QListWidget, QTreeWidget { background: #ffffff; alternate-background-color: #f4f6f8;
-    selection-background-color: #1565c0; selection-color: #ffffff; border: 1px solid #cfd6dd; }
-QHeaderView::section { background: #eceff1; padding: 5px; border: none; border-bottom: 1px solid #cfd6dd;
-    font-weight: 600; }
-QStatusBar { background: #eceff1; border-top: 1px solid #cfd6dd; }
-QStatusBar::item { border: none; }
-QToolTip { font-size: 14px; }
-"""
-
-
-
-def apply_theme(app: QApplication, theme: str = "system") -> None:
-    """Fusion with a calm light palette (readable under venue lighting); ``large``/``high-contrast``
-    raise type size and contrast."""
-    # Replacing the style (or the style sheet) re-polishes every widget alive; Qt can crash doing
-    # that to widgets that carry their own style sheets on top of the old style. Only change what
-    # actually changes: calling this again with the same theme is a no-op.
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
-    font = QFont(FONT_FAMILY)
-    # pixel sizes: the app style sheet must not carry a font-size, or it would override every
-    # widget's own font (the verdict panel's 60 px name)
-    font.setPixelSize(19 if theme == "large" else 15)
-    if app.font() != font:
-        app.setFont(font)
-    palette = QPalette()
-    dark = theme == "dark"
-    window = QColor("#20252b") if dark else QColor("#f5f7f9")
-    text = QColor("#eef1f4") if dark else QColor("#111417")
-    if theme == "high-contrast":
-        window, text = QColor("#ffffff"), QColor("#000000")
-    palette.setColor(QPalette.ColorRole.Window, window)
-    palette.setColor(QPalette.ColorRole.WindowText, text)
-    palette.setColor(QPalette.ColorRole.Base, QColor("#2b3138") if dark else QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#323942") if dark else QColor("#f4f6f8"))
-    palette.setColor(QPalette.ColorRole.Text, text)
-    palette.setColor(QPalette.ColorRole.Button, QColor("#2f363e") if dark else QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.ButtonText, text)
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#1565c0"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a96a3"))
-    if app.palette() != palette:
-        app.setPalette(palette)
-    css = _BASE_CSS if not dark else ""
-    if app.styleSheet() != css:
-        app.setStyleSheet(css)
-
-
 def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bool = False,
-             screenshot: str | None = None) -> int:
-    """Open the desk on the station in ``data`` (the setup wizard first if there is none)."""
+             screenshot: str | None = None, language: str | None = None) -> int:
+    """Open the desk on the station in ``data`` (the setup wizard first if there is none), in
+    ``language`` (default: the station's ``language`` setting, "" = the system's)."""
     import time
 
     from PySide6.QtCore import QTimer
@@ -143,6 +91,9 @@ def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bo
 
     started = time.perf_counter()
     app = ensure_app()
+    from ui import i18n
+
+    i18n.install(language or "")  # the wizard speaks the system's language (or --lang)
     paths = Paths.at(data)
     try:
         station = Station.open(paths)
@@ -151,7 +102,8 @@ def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bo
         if not wizard.exec() or wizard.station is None:
             return 1
         station = wizard.station
-    apply_theme(app, str(station.settings["theme"]))
+    apply_settings(app, station.settings)
+    i18n.install(language or str(station.settings["language"]))
     window = create_desk(station, sim_spec=sim_spec)
     window.show()
     if sim_on and sim_spec:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import DeskContext, UndoAction, checkin_state, manual_checkin, revoke_badges, update_fields
+from ui.i18n import translate
 from ui.widgets import BigLabel, KeyButton, Pill, display_name, full_title
 from venue_app.checkin import local_time
 from venue_app.eventlog import ATTENDEE_FIELDS
@@ -32,7 +33,10 @@ from venue_app.verdicts import Verdict
 
 __all__ = ["EDITABLE", "REPRINT_REASONS", "AttendeePanel", "EditDialog", "load_attendee"]
 
-REPRINT_REASONS = ["lost", "damaged", "name corrected", "category changed", "stolen"]
+#: the usual answers (translated when offered; what the operator picks is recorded as shown)
+REPRINT_REASONS = [QT_TRANSLATE_NOOP("AttendeePanel", "lost"), QT_TRANSLATE_NOOP("AttendeePanel", "damaged"),
+                   QT_TRANSLATE_NOOP("AttendeePanel", "name corrected"),
+                   QT_TRANSLATE_NOOP("AttendeePanel", "category changed"), QT_TRANSLATE_NOOP("AttendeePanel", "stolen")]
 #: fields staff may edit at the desk (code and status have their own rules)
 EDITABLE = ("honorific", "given_name", "family_name", "native_name", "name_order", "organisation", "job_title",
             "country", "category", "delegation", "email", "phone", "language", "accessibility", "notes")
@@ -61,26 +65,64 @@ def _describe(entry: dict[str, Any], tz: str) -> str:
     p = json.loads(entry["payload"])
     when = local_time(entry["wall"], tz)
     who = f" · {entry['operator']}" if entry["operator"] else ""
-    where = f" at {entry['station']}" if entry.get("station") else ""
+    where = " " + translate("AttendeePanel", "at {station}").format(station=entry["station"]) \
+        if entry.get("station") else ""
     kind = entry["type"]
     if kind == "checkin":
-        how = "by hand" if p.get("manual") else ("walk-in" if p.get("walk_in") else "scan")
-        extra = f", collected by {p['on_behalf']}" if p.get("on_behalf") else ""
-        return f"{when}  Checked in ({how}{extra}){where}{who}"
+        how = translate("AttendeePanel", "by hand") if p.get("manual") else (
+            translate("AttendeePanel", "walk-in") if p.get("walk_in") else translate("AttendeePanel", "scan"))
+        extra = translate("AttendeePanel", ", collected by {name}").format(name=p["on_behalf"]) \
+            if p.get("on_behalf") else ""
+        return f"{when}  " + translate("AttendeePanel", "Checked in ({how}){where}").format(
+            how=how + extra, where=where) + who
     if kind == "override":
-        return f"{when}  Admitted by supervisor: {p.get('reason', '')}{who}"
+        return f"{when}  " + translate("AttendeePanel", "Admitted by supervisor: {reason}").format(
+            reason=p.get("reason", "")) + who
     if kind == "badge_issued":
         why = f" ({p['reason']})" if p.get("reason") else ""
-        return f"{when}  Badge {p.get('serial', '')[:8]} issued{why}{who}"
+        return f"{when}  " + translate("AttendeePanel", "Badge {serial} issued{why}").format(
+            serial=p.get("serial", "")[:8], why=why) + who
     if kind == "badge_revoked":
-        return f"{when}  Badge {p.get('serial', '')[:8]} revoked: {p.get('reason', '')}{who}"
+        return f"{when}  " + translate("AttendeePanel", "Badge {serial} revoked: {reason}").format(
+            serial=p.get("serial", "")[:8], reason=p.get("reason", "")) + who
     if kind == "attendee_updated":
-        return f"{when}  Changed {', '.join(sorted(p.get('fields', {})))}{who}"
+        return f"{when}  " + translate("AttendeePanel", "Changed {fields}").format(
+            fields=", ".join(field_label(f) for f in sorted(p.get("fields", {})))) + who
     if kind == "attendee_created":
-        return f"{when}  Registered at the desk{where}{who}"
+        return f"{when}  " + translate("AttendeePanel", "Registered at the desk{where}").format(where=where) + who
     if kind == "print_job":
-        return f"{when}  Print {p.get('outcome', '')}{': ' + p['reason'] if p.get('reason') else ''}"
+        outcome = {"done": translate("AttendeePanel", "done"), "failed": translate("AttendeePanel", "failed"),
+                   "cancelled": translate("AttendeePanel", "cancelled")}.get(p.get("outcome", ""),
+                                                                             p.get("outcome", ""))
+        return f"{when}  " + translate("AttendeePanel", "Print {outcome}").format(outcome=outcome) + \
+            (": " + p["reason"] if p.get("reason") else "")
     return f"{when}  {kind}"
+
+
+#: attendee field → its label at the desk
+FIELD_LABELS: dict[str, str] = {
+    "honorific": QT_TRANSLATE_NOOP("AttendeePanel", "Title"),
+    "given_name": QT_TRANSLATE_NOOP("AttendeePanel", "Given name"),
+    "family_name": QT_TRANSLATE_NOOP("AttendeePanel", "Family name"),
+    "native_name": QT_TRANSLATE_NOOP("AttendeePanel", "Name in own script"),
+    "name_order": QT_TRANSLATE_NOOP("AttendeePanel", "Name order"),
+    "organisation": QT_TRANSLATE_NOOP("AttendeePanel", "Organisation"),
+    "job_title": QT_TRANSLATE_NOOP("AttendeePanel", "Job title"),
+    "country": QT_TRANSLATE_NOOP("AttendeePanel", "Country"),
+    "category": QT_TRANSLATE_NOOP("AttendeePanel", "Category"),
+    "delegation": QT_TRANSLATE_NOOP("AttendeePanel", "Delegation"),
+    "email": QT_TRANSLATE_NOOP("AttendeePanel", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("AttendeePanel", "Phone"),
+    "language": QT_TRANSLATE_NOOP("AttendeePanel", "Interpretation"),
+    "accessibility": QT_TRANSLATE_NOOP("AttendeePanel", "Accessibility"),
+    "notes": QT_TRANSLATE_NOOP("AttendeePanel", "Notes"),
+    "status": QT_TRANSLATE_NOOP("AttendeePanel", "Status"),
+    "code": QT_TRANSLATE_NOOP("AttendeePanel", "Registration code"),
+}
+
+
+def field_label(name: str) -> str:
+    return translate("AttendeePanel", FIELD_LABELS[name]) if name in FIELD_LABELS else name.replace("_", " ")
 
 
 class EditDialog(QDialog):
@@ -89,15 +131,16 @@ class EditDialog(QDialog):
     def __init__(self, person: dict[str, Any], categories: dict[str, tuple[str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit — {display_name(person)}")
+        self.setWindowTitle(self.tr("Edit — {name}").format(name=display_name(person)))
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         form = QFormLayout(self)
         for name in EDITABLE:
             widget: QLineEdit | QComboBox
             if name == "name_order":
                 widget = QComboBox()
-                widget.addItems(["given-first", "family-first"])
-                widget.setCurrentText(person.get(name) or "given-first")
+                widget.addItem(self.tr("Given name first"), "given-first")
+                widget.addItem(self.tr("Family name first"), "family-first")
+                widget.setCurrentIndex(max(0, widget.findData(person.get(name) or "given-first")))
             elif name == "category":
                 widget = QComboBox()
                 widget.addItems(sorted(categories) or [person.get(name) or ""])
@@ -105,14 +148,15 @@ class EditDialog(QDialog):
             else:
                 widget = QLineEdit(person.get(name) or "")
             self.fields[name] = widget
-            form.addRow(name.replace("_", " ").capitalize(), widget)
+            form.addRow(field_label(name), widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def values(self) -> dict[str, str]:
-        return {k: (w.currentText() if isinstance(w, QComboBox) else w.text()).strip() for k, w in self.fields.items()}
+        return {k: (str(w.currentData() or w.currentText()) if isinstance(w, QComboBox) else w.text()).strip()
+                for k, w in self.fields.items()}
 
 
 class AttendeePanel(QWidget):
@@ -143,11 +187,9 @@ class AttendeePanel(QWidget):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
         self._grid_labels: dict[str, QLabel] = {}
-        for i, (key, label) in enumerate((("delegation", "Delegation"), ("country", "Country"), ("email", "E-mail"),
-                                          ("phone", "Phone"), ("code", "Registration code"),
-                                          ("language", "Interpretation"), ("accessibility", "Accessibility"),
-                                          ("notes", "Notes"))):
-            caption = QLabel(label)
+        for i, key in enumerate(("delegation", "country", "email", "phone", "code", "language", "accessibility",
+                                 "notes")):
+            caption = QLabel(field_label(key))
             caption.setStyleSheet("color: #5f6b77;")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,15 +198,17 @@ class AttendeePanel(QWidget):
             self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
             self._grid_labels[key] = value
         self.badges = QListWidget()
+        self.badges.setAccessibleName(self.tr("Badges"))
         self.badges.setMaximumHeight(110)
         self.history = QListWidget()
-        self.b_checkin = KeyButton("F5", "Check in by hand")
-        self.b_print = KeyButton("F6", "Print badge")
-        self.b_edit = KeyButton("F7", "Edit…")
-        self.b_cancel = KeyButton("", "Cancel registration…")
-        self.b_block = KeyButton("", "Block…")
-        self.b_delegation = KeyButton("F4", "Delegation")
-        self.b_back = KeyButton("Esc", "Back to scanning")
+        self.history.setAccessibleName(self.tr("History"))
+        self.b_checkin = KeyButton("F5", self.tr("Check in by hand"))
+        self.b_print = KeyButton("F6", self.tr("Print badge"))
+        self.b_edit = KeyButton("F7", self.tr("Edit…"))
+        self.b_cancel = KeyButton("", self.tr("Cancel registration…"))
+        self.b_block = KeyButton("", self.tr("Block…"))
+        self.b_delegation = KeyButton("F4", self.tr("Delegation"))
+        self.b_back = KeyButton("Esc", self.tr("Back to scanning"))
         for b, slot in ((self.b_checkin, self.check_in), (self.b_print, self.print_badge), (self.b_edit, self.edit),
                         (self.b_cancel, lambda: self.set_status("cancelled")),
                         (self.b_block, lambda: self.set_status("blocked")),
@@ -187,9 +231,9 @@ class AttendeePanel(QWidget):
         layout.addLayout(pills)
         layout.addLayout(self.grid)
         layout.addLayout(actions)
-        layout.addWidget(QLabel("<b>Badges</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Badges</b>")))
         layout.addWidget(self.badges)
-        layout.addWidget(QLabel("<b>History</b>"))
+        layout.addWidget(QLabel(self.tr("<b>History</b>")))
         layout.addWidget(self.history, 1)
 
     # -- loading -------------------------------------------------------------------------------
@@ -218,23 +262,26 @@ class AttendeePanel(QWidget):
         label, color = self.ctx.categories.get(p.get("category") or "", (p.get("category") or "—", "#607d8b"))
         self.category.set(label, color)
         status = p.get("status") or "active"
-        self.status.set({"active": "Registration active", "cancelled": "✖ CANCELLED", "blocked": "✖ BLOCKED"}[status],
+        self.status.set({"active": self.tr("Registration active"), "cancelled": self.tr("✖ CANCELLED"),
+                         "blocked": self.tr("✖ BLOCKED")}[status],
                         "green" if status == "active" else "red")
         ci = data["checkin"]
         if ci:
-            self.arrival.set(f"✔ Checked in {local_time(ci['at'], tz)} at {ci['station']}", "green")
+            self.arrival.set(self.tr("✔ Checked in {time} at {station}").format(
+                time=local_time(ci["at"], tz), station=ci["station"]), "green")
         else:
-            self.arrival.set("Not checked in yet", "grey")
+            self.arrival.set(self.tr("Not checked in yet"), "grey")
         for key, widget in self._grid_labels.items():
             widget.setText(p.get(key) or "—")
         self.badges.clear()
         valid = [b for b in data["badges"] if b["revoked_hlc"] is None]
         for b in data["badges"]:
-            state = "valid" if b["revoked_hlc"] is None else f"revoked — {b['revoked_reason'] or 'replaced'}"
+            state = self.tr("valid") if b["revoked_hlc"] is None else self.tr("revoked — {reason}").format(
+                reason=b["revoked_reason"] or self.tr("replaced"))
             self.badges.addItem(f"{b['serial'][:12]}   {state}")
         if not data["badges"]:
-            self.badges.addItem("No badge printed yet")
-        self.b_print.setText(f"F6   {'Reprint…' if data['badges'] else 'Print badge'}")
+            self.badges.addItem(self.tr("No badge printed yet"))
+        self.b_print.setText(f"F6   {self.tr('Reprint…') if data['badges'] else self.tr('Print badge')}")
         self.b_print.setEnabled(status == "active")
         self.b_checkin.setEnabled(ci is None)
         self.b_delegation.setEnabled(bool(p.get("delegation")))
@@ -259,8 +306,8 @@ class AttendeePanel(QWidget):
         def done(v: Verdict) -> None:
             self.verdict.emit(v)
             if v.ok:
-                self.ctx.undo.push(UndoAction(f"Check-in of {display_name(v.attendee)}", None,
-                                              "A check-in cannot be taken back on this version."))
+                self.ctx.undo.push(UndoAction(self.tr("Check-in of {name}").format(name=display_name(v.attendee)),
+                                              None, self.tr("A check-in cannot be taken back on this version.")))
             self.reload()
         self.ctx.write(manual_checkin, self.ctx.station, person_id, self.ctx.operator, on_done=done,
                        label="manual check-in")
@@ -275,16 +322,19 @@ class AttendeePanel(QWidget):
         operator = self.ctx.operator
         if badges:
             if reason is None:
-                reason = self.ctx.asker.text("Reprint badge", "Why is a new badge needed? The old badge will stop "
-                                             "working now.", REPRINT_REASONS, REPRINT_REASONS[0])
+                reasons = [translate("AttendeePanel", r) for r in REPRINT_REASONS]
+                reason = self.ctx.asker.text(self.tr("Reprint badge"),
+                                             self.tr("Why is a new badge needed? The old badge will stop working now."),
+                                             reasons, reasons[0])
                 if reason is None:
                     return
             if len(badges) >= 2:
                 approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]),
-                                                     f"Reprint #{len(badges)}", need_reason=False)
+                                                     self.tr("Reprint #{number}").format(number=len(badges)),
+                                                     need_reason=False)
                 if approval is None:
                     return
-                operator = f"{operator} (approved by {approval.supervisor})"
+                operator = f"{operator} (approved by {approval.supervisor})"  # i18n: recorded in the log
 
         def work() -> str:
             if badges:
@@ -295,9 +345,11 @@ class AttendeePanel(QWidget):
             self.ctx.printer.kick()
             name = display_name(self.person)
             if badges:
-                self.info.emit("Reprinting badge", f"Old badge revoked ({reason}). A new badge is printing.",
+                self.info.emit(self.tr("Reprinting badge"),
+                               self.tr("Old badge revoked ({reason}). A new badge is printing.").format(reason=reason),
                                self.person)
-            self.ctx.undo.push(UndoAction(f"Badge print for {name}", lambda: _cancel_job(self.ctx, job_id)))
+            self.ctx.undo.push(UndoAction(self.tr("Badge print for {name}").format(name=name),
+                                          lambda: _cancel_job(self.ctx, job_id)))
             self.reload()
         self.ctx.write(work, on_done=done, label="print badge")
 
@@ -315,8 +367,8 @@ class AttendeePanel(QWidget):
         def done(previous: dict[str, Any]) -> None:
             if previous:
                 self.ctx.undo.push(UndoAction(
-                    f"Edit of {', '.join(sorted(previous))}",
-                    lambda: (update_fields(self.ctx.station, person_id, previous, operator), "the edit")[1]))
+                    self.tr("Edit of {fields}").format(fields=", ".join(field_label(f) for f in sorted(previous))),
+                    lambda: (update_fields(self.ctx.station, person_id, previous, operator), self.tr("the edit"))[1]))
             self.reload()
         self.ctx.write(update_fields, self.ctx.station, person_id, values, operator, on_done=done, label="edit")
 
@@ -324,7 +376,7 @@ class AttendeePanel(QWidget):
         if not self.data:
             return
         if approval is None:
-            words = "Cancel this registration" if status == "cancelled" else "Block this person"
+            words = self.tr("Cancel this registration") if status == "cancelled" else self.tr("Block this person")
             approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]), words)
             if approval is None:
                 return
@@ -333,10 +385,13 @@ class AttendeePanel(QWidget):
         notes = (self.person.get("notes") or "").strip()
         fields = {"status": status, "notes": f"{notes}\n{status}: {approval.reason}".strip()}
 
+        undone = self.tr("the cancelled status") if status == "cancelled" else self.tr("the blocked status")
+
         def done(previous: dict[str, Any]) -> None:
             self.ctx.undo.push(UndoAction(
-                f"{status.capitalize()} of {display_name(self.person)}",
-                lambda: (update_fields(self.ctx.station, person_id, previous, operator), f"the {status} status")[1]))
+                (self.tr("Cancellation of {name}") if status == "cancelled" else self.tr("Block of {name}")).format(
+                    name=display_name(self.person)),
+                lambda: (update_fields(self.ctx.station, person_id, previous, operator), undone)[1]))
             self.reload()
         self.ctx.write(update_fields, self.ctx.station, person_id, fields, operator, on_done=done, label=status)
 
@@ -345,5 +400,5 @@ def _cancel_job(ctx: DeskContext, job_id: str) -> str:
     job = ctx.printer.queue.job(job_id)
     if job.status in ("queued", "failed"):
         ctx.printer.queue.cancel(job_id)
-        return "the badge print (cancelled before printing)"
-    raise RuntimeError("the badge was already printed; reprint it if it is wrong")
+        return translate("AttendeePanel", "the badge print (cancelled before printing)")
+    raise RuntimeError(translate("AttendeePanel", "the badge was already printed; reprint it if it is wrong"))

@@ -22,6 +22,8 @@ from PySide6.QtCore import QDateTime, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import translate
+
 __all__ = ["CategoryChart", "HourChart", "OccupancyChart"]
 
 
@@ -40,13 +42,13 @@ class OccupancyChart(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.count = QLineSeries()
-        self.count.setName("people inside")
+        self.count.setName(translate("charts", "people inside"))
         self.count.setPen(QPen(QColor("#1565c0"), 2.5))
         self.capacity = QLineSeries()
-        self.capacity.setName("capacity")
+        self.capacity.setName(translate("charts", "capacity"))
         self.capacity.setPen(QPen(QColor("#c62828"), 1.5, Qt.PenStyle.DashLine))
         self.near = QLineSeries()
-        self.near.setName("nearly full (85 %)")
+        self.near.setName(translate("charts", "nearly full (85 %)"))
         self.near.setPen(QPen(QColor("#f2a900"), 1.5, Qt.PenStyle.DotLine))
         for s in (self.count, self.capacity, self.near):
             chart.addSeries(s)
@@ -92,7 +94,7 @@ class CategoryChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         _view(chart, parent)
-        chart.setTitle("Check-in by category")
+        chart.setTitle(translate("charts", "Check-in by category"))
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.labels: list[str] = []
@@ -102,7 +104,7 @@ class CategoryChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        registered, checked = QBarSet("registered"), QBarSet("checked in")
+        registered, checked = QBarSet(translate("charts", "registered")), QBarSet(translate("charts", "checked in"))
         registered.setColor(QColor("#b0bec5"))
         checked.setColor(QColor("#2e7d32"))
         self.labels = []
@@ -132,7 +134,7 @@ class HourChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         _view(chart, parent)
-        chart.setTitle("Check-ins per hour")
+        chart.setTitle(translate("charts", "Check-ins per hour"))
         chart.legend().hide()
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -143,7 +145,7 @@ class HourChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        bars = QBarSet("check-ins")
+        bars = QBarSet(translate("charts", "check-ins"))
         bars.setColor(QColor("#1565c0"))
         rows = rows[-18:]
         self.labels = [str(r["hour"])[5:].replace(" ", "\n") for r in rows]

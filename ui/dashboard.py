@@ -17,6 +17,7 @@ each update (the bench reads it).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,9 +49,12 @@ from PySide6.QtWidgets import (
 
 from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
 from ui.charts import CategoryChart, HourChart, OccupancyChart
+from ui.i18n import translate
+from ui.shortcuts import ShortcutsDialog, bind, install_help
 from ui.sounds import SoundPlayer
 from ui.taskman import TaskManager
-from ui.widgets import COLORS, Pill, StatusIcon
+from ui.theme import current, set_font_px, style, theme_chart
+from ui.widgets import COLORS, KeyButton, Pill, StatusIcon
 from venue_app.station import Station
 
 __all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard", "snapshot"]
@@ -59,7 +63,10 @@ log = logging.getLogger(__name__)
 
 #: a door station without news for this long is flagged on its room's tile
 STALE_AFTER_S = 300
-SORTS = ("Fullest first", "Name", "Most people", "Zone", "Latest activity")
+#: the tile orders (English keys; shown translated)
+SORTS = (QT_TRANSLATE_NOOP("DashboardWindow", "Fullest first"), QT_TRANSLATE_NOOP("DashboardWindow", "Name"),
+         QT_TRANSLATE_NOOP("DashboardWindow", "Most people"), QT_TRANSLATE_NOOP("DashboardWindow", "Zone"),
+         QT_TRANSLATE_NOOP("DashboardWindow", "Latest activity"))
 
 
 def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER_S) -> list[str]:
@@ -68,13 +75,15 @@ def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER
     for st in stations:
         age = st.get("age_s")
         if age is None:
-            out.append(f"{st['name']}: no data yet")
+            out.append(translate("DashboardWindow", "{station}: no data yet").format(station=st["name"]))
         elif age >= stale_after_s:
             minutes = int(age // 60)
-            span = f"{minutes} min" if minutes < 120 else f"{minutes // 60} h"
+            span = translate("DashboardWindow", "%n min", "", minutes) if minutes < 120 \
+                else translate("DashboardWindow", "%n h", "", minutes // 60)
             # with the registry's heartbeat an old age means offline, not merely quiet
-            what = "offline for" if st.get("heartbeat") else "no data for"
-            out.append(f"{st['name']}: {what} {span}")
+            what = translate("DashboardWindow", "{station}: offline for {span}") if st.get("heartbeat") \
+                else translate("DashboardWindow", "{station}: no data for {span}")
+            out.append(what.format(station=st["name"], span=span))
     return out
 
 
@@ -137,7 +146,7 @@ class _Bar(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
         r = QRectF(self.rect())
-        p.setBrush(QColor("#e3e8ec"))
+        p.setBrush(QColor(current().track))
         p.drawRoundedRect(r, 5, 5)
         p.setBrush(QColor(self.color))
         p.drawRoundedRect(QRectF(r.left(), r.top(), r.width() * min(1.0, self.fraction), r.height()), 5, 5)
@@ -146,11 +155,14 @@ class _Bar(QWidget):
 
 def _label(px: int, weight: QFont.Weight = QFont.Weight.Normal, parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
-    font = label.font()
-    font.setPixelSize(px)
-    font.setWeight(weight)
-    label.setFont(font)
+    set_font_px(label, px, weight)  # follows the text size setting
     return label
+
+
+def tile_size() -> QSize:
+    """A room tile's size: its text follows the text size setting, so does the tile."""
+    scale = current().scale
+    return QSize(round(272 * scale), round(156 * scale))
 
 
 class RoomTile(QFrame):
@@ -163,14 +175,16 @@ class RoomTile(QFrame):
         self.room_id = room_id
         self.room: dict[str, Any] = {}
         self.warnings: list[str] = []
-        self.setFixedSize(QSize(272, 156))
+        self.setFixedSize(tile_size())
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # reachable without a mouse: Tab to a tile, Enter or Space opens its chart
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 8, 12, 8)
         lay.setSpacing(2)
         self.name = _label(16, QFont.Weight.Bold, self)
         self.sub = _label(12, parent=self)
-        self.sub.setStyleSheet("color: #546e7a;")
+        style(self.sub, lambda t: f"color: {t.muted};")
         row = QHBoxLayout()
         self.count = _label(34, QFont.Weight.Black, self)
         self.trend = _label(18, QFont.Weight.Bold, self)
@@ -183,7 +197,7 @@ class RoomTile(QFrame):
         self.bar = _Bar(self)
         self.fresh = _label(12, QFont.Weight.DemiBold, self)
         self.fresh.setWordWrap(True)
-        self.fresh.setStyleSheet("color: #8a5a00;")
+        style(self.fresh, lambda t: f"color: {t.ink['amber']};")
         for w in (self.name, self.sub):
             lay.addWidget(w)
         lay.addLayout(row)
@@ -192,6 +206,7 @@ class RoomTile(QFrame):
         lay.addWidget(self.fresh)
         lay.addStretch(1)
         self._style: tuple[str, str, bool] | None = None
+        self._color = "green"
 
     def _text(self, label: QLabel, text: str) -> None:
         if label.text() != text:
@@ -202,35 +217,49 @@ class RoomTile(QFrame):
         color, words, icon = STATE_STYLE.get(room["state"], STATE_STYLE["normal"])
         bg, _fg, accent = COLORS[color]
         self._text(self.name, room["name"])
-        session = room["session"]["title"] if room.get("session") else "no session"
+        session = room["session"]["title"] if room.get("session") else translate("DashboardWindow", "no session")
         self._text(self.sub, f"{room['zone'] or room['id']} · {session}")
         self._text(self.count, f"{room['count']} / {room['capacity']}")
         trend = room.get("trend", 0)
         self._text(self.trend, f"{room.get('trend_arrow', '→')} {trend:+d}" if trend else "→")
         pct = room.get("percentage")
+        words = translate("alerts", words)
         self._text(self.state, f"{words} · {pct:g} %" if pct is not None else words)
         self.bar.set((room["count"] / room["capacity"]) if room["capacity"] else 0.0, bg)
         self._text(self.fresh, "⚠ " + "; ".join(warnings) if warnings else "")
         if (bg, accent, bool(warnings)) != self._style:
             self._style = (bg, accent, bool(warnings))
-            self.state.setStyleSheet(f"color: {accent if color != 'green' else '#2e5d3a'};")
-            self.icon.set(icon, accent if color != "green" else bg)
+            self._color = color
+            style(self.state, lambda t: f"color: {t.ink[self._color]};")
+            self.icon.set(icon, accent)
             self.update()
-        self.setToolTip("\n".join([f"{room['name']} ({room['id']})", f"policy: {room['policy']}",
-                                   f"last event: {room.get('last_event_at') or '—'}",
-                                   *(f"{s['name']}: last seen {s['last_seen'] or 'never'}"
-                                     for s in room.get("stations", []))]))
+        self.setAccessibleName(room["name"])
+        self.setAccessibleDescription(" · ".join(x for x in (self.count.text(), self.state.text(),
+                                                             self.sub.text(), self.fresh.text()) if x))
+        policy = translate("DashboardWindow", "block") if room["policy"] == "block" \
+            else translate("DashboardWindow", "warn")
+        self.setToolTip("\n".join([
+            f"{room['name']} ({room['id']})", translate("DashboardWindow", "policy: {policy}").format(policy=policy),
+            translate("DashboardWindow", "last event: {time}").format(time=room.get("last_event_at") or "—"),
+            *(translate("DashboardWindow", "{station}: last seen {time}").format(
+                station=s["name"], time=s["last_seen"] or translate("DashboardWindow", "never"))
+              for s in room.get("stations", []))]))
 
     def paintEvent(self, event: Any) -> None:
         # drawn by hand rather than by a style sheet: 60 styled frames repaint several times slower
         if self._style is None:
             return
-        band, _accent, warn = self._style
+        _band, _accent, warn = self._style
+        band = COLORS[self._color][0]  # read now: the theme may have changed the fills
+        t = current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        p.setPen(QPen(QColor("#b87f00"), 2.5) if warn else QPen(QColor("#cfd6dd"), 1))
-        p.setBrush(QColor("#ffffff"))
+        if self.hasFocus():
+            p.setPen(QPen(QColor(t.focus), t.focus_width + 1))
+        else:
+            p.setPen(QPen(QColor(COLORS["amber"][2]), 2.5) if warn else QPen(QColor(t.soft_border), 1))
+        p.setBrush(QColor(t.base))
         p.drawRoundedRect(r, 8, 8)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor(band))
@@ -240,6 +269,24 @@ class RoomTile(QFrame):
     def mousePressEvent(self, event: Any) -> None:
         self.clicked.emit(self.room_id)
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.room_id)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: the tile grows with the text."""
+        self.setFixedSize(tile_size())
 
 
 class DashboardWindow(QMainWindow):
@@ -269,7 +316,7 @@ class DashboardWindow(QMainWindow):
         self.reorder_every_s = 3.0
         self._details_every = 5
         self._n = 0
-        self.setWindowTitle(f"Dashboard — {station.event.get('name', '')}")
+        self.setWindowTitle(self.tr("Dashboard — {event}").format(event=station.event.get("name", "")))
         self.alerts = AlertCenter(self.sounds, None, self)
         self._build()
         self._timer = QTimer(self)
@@ -287,20 +334,20 @@ class DashboardWindow(QMainWindow):
         root.setSpacing(8)
         head = QHBoxLayout()
         title = _label(26, QFont.Weight.Bold, central)
-        title.setText(str(self.station.event.get("name") or "Dashboard"))
+        title.setText(str(self.station.event.get("name") or self.tr("Dashboard")))
         head.addWidget(title, 1)
         self.progress_pill = Pill("", "blue", central)
         self.inside_pill = Pill("", "grey", central)
-        self.sync_pill = Pill("standalone", "grey", central, bold=False)
+        self.sync_pill = Pill(self.tr("standalone"), "grey", central, bold=False)
         self.updated_label = QLabel(central)
-        self.updated_label.setStyleSheet("color: #546e7a;")
+        style(self.updated_label, lambda t: f"color: {t.muted};")
         for w in (self.progress_pill, self.inside_pill, self.sync_pill, self.updated_label):
             head.addWidget(w)
         root.addLayout(head)
         self.stale_banner = QLabel(central)
         self.stale_banner.setWordWrap(True)
-        self.stale_banner.setStyleSheet("background: #f2a900; color: #111; padding: 8px; border-radius: 6px;"
-                                        " font-weight: 700;")
+        style(self.stale_banner, lambda t: f"background: {t.verdict['amber'][0]}; color: {t.verdict['amber'][1]};"
+              " padding: 8px; border-radius: 6px; font-weight: 700;")
         self.stale_banner.hide()
         root.addWidget(self.stale_banner)
         self.alert_bar = AlertBar(self.alerts, central)
@@ -311,25 +358,36 @@ class DashboardWindow(QMainWindow):
         rl = QVBoxLayout(rooms_page)
         tools = QHBoxLayout()
         self.filter = QLineEdit(rooms_page)
-        self.filter.setPlaceholderText("Filter rooms: name, zone, session…")
+        self.filter.setPlaceholderText(self.tr("Filter rooms: name, zone, session…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(lambda _t: self._relayout(force=True))
         self.sort = QComboBox(rooms_page)
-        self.sort.addItems(SORTS)
+        for key in SORTS:
+            self.sort.addItem(translate("DashboardWindow", key), key)
         self.sort.currentIndexChanged.connect(lambda _i: self._relayout(force=True))
-        self.only_warnings = QCheckBox("Only rooms needing attention", rooms_page)
+        self.only_warnings = QCheckBox(self.tr("Only rooms needing attention"), rooms_page)
         self.only_warnings.toggled.connect(lambda _b: self._relayout(force=True))
-        self.export_pdf = QPushButton("Export PDF report…", rooms_page)
-        self.export_csv = QPushButton("Export CSV…", rooms_page)
+        self.export_pdf = QPushButton(self.tr("Export PDF report…"), rooms_page)
+        self.export_csv = QPushButton(self.tr("Export CSV…"), rooms_page)
         self.export_pdf.clicked.connect(lambda: self.export(".pdf"))
         self.export_csv.clicked.connect(lambda: self.export(".csv"))
+        self.filter.setAccessibleName(self.tr("Filter rooms"))
+        self.filter.setToolTip(self.tr("Filter rooms (Ctrl+F)"))
+        self.export_pdf.setToolTip(self.tr("Export a PDF report (Ctrl+P)"))
+        self.export_csv.setToolTip(self.tr("Export the rooms as CSV"))
+        self.help_button = KeyButton("F1", self.tr("Keys and display"), rooms_page)
+        self.help_button.setToolTip(self.tr("Keyboard shortcuts (F1); display: theme and text size (Ctrl+Shift+D)"))
+        self.help_button.clicked.connect(self.show_help)
+        sort_label = QLabel(self.tr("&Sort:"))
+        sort_label.setBuddy(self.sort)
         tools.addWidget(self.filter, 2)
-        tools.addWidget(QLabel("Sort:"))
+        tools.addWidget(sort_label)
         tools.addWidget(self.sort)
         tools.addWidget(self.only_warnings)
         tools.addStretch(1)
         tools.addWidget(self.export_pdf)
         tools.addWidget(self.export_csv)
+        tools.addWidget(self.help_button)
         rl.addLayout(tools)
         self.scroll = QScrollArea(rooms_page)
         self.scroll.setWidgetResizable(True)
@@ -339,20 +397,22 @@ class DashboardWindow(QMainWindow):
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.scroll.setWidget(self.grid_host)
         rl.addWidget(self.scroll, 1)
-        self.tabs.addTab(rooms_page, "Rooms")
+        self.tabs.addTab(rooms_page, self.tr("Rooms"))
 
         chart_page = QWidget()
         cl = QVBoxLayout(chart_page)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Room:"))
+        room_label = QLabel(self.tr("&Room:"))
+        pick.addWidget(room_label)
         self.chart_pick = QComboBox(chart_page)
+        room_label.setBuddy(self.chart_pick)
         self.chart_pick.currentIndexChanged.connect(self._chart_room_changed)
         pick.addWidget(self.chart_pick)
         pick.addStretch(1)
         cl.addLayout(pick)
         self.occupancy_chart = OccupancyChart(chart_page)
         cl.addWidget(self.occupancy_chart, 1)
-        self.tabs.addTab(chart_page, "Occupancy over time")
+        self.tabs.addTab(chart_page, self.tr("Occupancy over time"))
 
         progress_page = QWidget()
         pl = QHBoxLayout(progress_page)
@@ -360,16 +420,39 @@ class DashboardWindow(QMainWindow):
         self.hour_chart = HourChart(progress_page)
         pl.addWidget(self.category_chart, 3)
         pl.addWidget(self.hour_chart, 2)
-        self.tabs.addTab(progress_page, "Check-in progress")
+        self.tabs.addTab(progress_page, self.tr("Check-in progress"))
 
         self.conflicts = QTableWidget(0, 3)
-        self.conflicts.setHorizontalHeaderLabels(["Kind", "Who", "Details"])
+        self.conflicts.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Who"), self.tr("Details")])
         self.conflicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tabs.addTab(self.conflicts, "Conflicts")
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         root.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        for chart in (self.occupancy_chart, self.category_chart, self.hour_chart):
+            theme_chart(chart.chart())
+        self.conflicts.setAccessibleName(self.tr("Conflicts found by the sync"))
+        self.tabs.setAccessibleName(self.tr("Dashboard views"))
+        self.scroll.setAccessibleName(self.tr("Rooms"))
+        bind(self, "Ctrl+F", self._focus_filter, self.tr("Filter rooms"))
+        bind(self, "Ctrl+P", lambda: self.export(".pdf"), self.tr("Export a PDF report"))
+        install_help(self, self.station.settings)
+
+    def _focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def show_help(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.station.settings)
+        dialog.open()
+        return dialog
+
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change (tiles re-sized themselves): new columns."""
+        if self.tiles:
+            self._relayout(force=True)
 
     # -- refresh -------------------------------------------------------------------------------
     def _local_commit(self) -> None:  # on the writing thread
@@ -421,9 +504,10 @@ class DashboardWindow(QMainWindow):
         self._relayout(force=created)
         registered, checked = data["registered"], data["checked_in"]
         pct = round(100 * checked / registered) if registered else 0
-        self.progress_pill.set(f"Checked in {checked} / {registered} ({pct} %)", "blue")
-        self.inside_pill.set(f"In rooms {sum(r['count'] for r in rooms)}", "grey")
-        self.updated_label.setText(f"updated {data['now'].astimezone():%H:%M:%S}")
+        self.progress_pill.set(self.tr("Checked in {checked} / {registered} ({percent} %)").format(
+            checked=checked, registered=registered, percent=pct), "blue")
+        self.inside_pill.set(self.tr("In rooms {count}").format(count=sum(r["count"] for r in rooms)), "grey")
+        self.updated_label.setText(self.tr("updated {time}").format(time=f"{data['now'].astimezone():%H:%M:%S}"))
         self._show_sync(data["sync"], data["now"])
         self.alerts.update(rooms)
         if "by_category" in data:
@@ -434,7 +518,8 @@ class DashboardWindow(QMainWindow):
         if data.get("history_room") and data["history_room"] == self.chart_room:
             room = next((r for r in rooms if r["id"] == self.chart_room), None)
             if room is not None:
-                self.occupancy_chart.set_series(room["id"], f"{room['name']} — people inside", room["capacity"],
+                self.occupancy_chart.set_series(room["id"], self.tr("{room} — people inside").format(
+                                                    room=room["name"]), room["capacity"],
                                                 data["history"], data["now"])
         self.update_ms.append((time.perf_counter() - t0) * 1000)
         del self.update_ms[:-1000]
@@ -451,31 +536,33 @@ class DashboardWindow(QMainWindow):
             self.stale_banner.hide()
             return
         since = sync.get("since") or sync.get("last_success")
-        when = ""
+        text = self.tr("⚠ This dashboard is offline: numbers from other stations are not updating.")
         if since:
-            try:
-                when = f" since {datetime.fromisoformat(since).astimezone():%H:%M}"
-            except ValueError:
-                when = ""
-        self.stale_banner.setText(f"⚠ This dashboard is offline{when}: numbers from other stations are not"
-                                  f" updating. {sync.get('last_error') or ''}".strip())
+            with contextlib.suppress(ValueError):
+                text = self.tr("⚠ This dashboard is offline since {time}: numbers from other stations are not "
+                               "updating.").format(time=f"{datetime.fromisoformat(since).astimezone():%H:%M}")
+        self.stale_banner.setText(f"{text} {sync.get('last_error') or ''}".strip())
         self.stale_banner.show()
 
     def _show_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
-        self.tabs.setTabText(3, f"Conflicts ({len(conflicts)})" if conflicts else "Conflicts")
+        self.tabs.setTabText(3, self.tr("Conflicts ({count})").format(count=len(conflicts)) if conflicts
+                             else self.tr("Conflicts"))
         self.conflicts.setRowCount(len(conflicts))
         for i, c in enumerate(conflicts):
             if c["kind"] == "double_checkin":
-                detail = "checked in at " + ", ".join(s["name"] for s in c.get("stations", []))
+                detail = self.tr("checked in at {stations}").format(
+                    stations=", ".join(s["name"] for s in c.get("stations", [])))
             else:
                 detail = ", ".join(c.get("serials", [])) or str(c)
-            for j, text in enumerate((c["kind"].replace("_", " "), c.get("name", ""), detail)):
+            kinds = {"double_checkin": self.tr("double check-in"), "parallel_reprints": self.tr("parallel reprints")}
+            kind = kinds.get(c["kind"], c["kind"].replace("_", " "))
+            for j, text in enumerate((kind, c.get("name", ""), detail)):
                 self.conflicts.setItem(i, j, QTableWidgetItem(text))
 
     # -- order and filter ----------------------------------------------------------------------
     def _sorted(self) -> list[str]:
         needle = self.filter.text().strip().casefold()
-        key = self.sort.currentText()
+        key = self.sort.currentData() or SORTS[0]
         tiles = list(self.tiles.values())
         if needle:
             tiles = [t for t in tiles if needle in " ".join(
@@ -496,7 +583,7 @@ class DashboardWindow(QMainWindow):
         return [t.room_id for t in tiles]
 
     def _relayout(self, force: bool = False) -> None:
-        columns = max(1, (self.scroll.viewport().width() - 10) // 282)
+        columns = max(1, (self.scroll.viewport().width() - 10) // (tile_size().width() + 10))
         now = time.monotonic()
         if not force and columns == self._columns and now - self._sorted_at < self.reorder_every_s:
             return  # tiles do not jump around under the reader's eyes: re-sort at most every few seconds
@@ -531,8 +618,8 @@ class DashboardWindow(QMainWindow):
 
     # -- export --------------------------------------------------------------------------------
     def _ask_path(self, suffix: str) -> str | None:
-        kind = "PDF report (*.pdf)" if suffix == ".pdf" else "CSV (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self, "Export report", f"report{suffix}", kind)
+        kind = self.tr("PDF report (*.pdf)") if suffix == ".pdf" else self.tr("CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), f"report{suffix}", kind)
         return path or None
 
     def export(self, suffix: str) -> None:
@@ -543,10 +630,11 @@ class DashboardWindow(QMainWindow):
             path += suffix
         from venue_app.report import write_report
 
-        self.statusBar().showMessage(f"Writing {Path(path).name}…")
+        self.statusBar().showMessage(self.tr("Writing {file}…").format(file=Path(path).name))
+        saved, failed = self.tr("Report saved: {path}"), self.tr("Report failed: {error}")
         self.tasks.run(write_report, self.station, path, lane="long", label="report",
-                       on_done=lambda _r: self.statusBar().showMessage(f"Report saved: {path}", 8000),
-                       on_error=lambda e: self.statusBar().showMessage(f"Report failed: {e}", 8000))
+                       on_done=lambda _r: self.statusBar().showMessage(saved.format(path=path), 8000),
+                       on_error=lambda e: self.statusBar().showMessage(failed.format(error=e), 8000))
 
     # -- lifecycle -----------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -567,6 +655,9 @@ def open_dashboard(station: Station, *, tasks: TaskManager | None = None, sounds
                    sync: bool = True, refresh_ms: int = 2000) -> DashboardWindow:
     """A dashboard window for ``station`` (the QApplication must exist); with ``sync`` an enrolled
     station replicates with its registry and the dashboard re-reads whenever facts arrive."""
+    from ui import i18n
+
+    i18n.ensure()
     tasks = tasks or TaskManager()
     player = SoundPlayer(bool(station.settings["sounds"]) if sounds is None else sounds)
     window = DashboardWindow(station, tasks, sounds=player, refresh_ms=refresh_ms)

@@ -44,22 +44,23 @@ class DelegationPanel(QWidget):
         self.title = BigLabel(28, QFont.Weight.Bold)
         self.summary = QLabel()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Name", "Native script", "Category", "Arrived", "Badge"])
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Native script"), self.tr("Category"),
+                                              self.tr("Arrived"), self.tr("Badge")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.cellActivated.connect(lambda r, _c: self.open_attendee.emit(self.members[r]["id"]))
-        self.batch = KeyButton("Ctrl+B", "Check in remaining and print their badges")
+        self.batch = KeyButton("Ctrl+B", self.tr("Check in remaining and print their badges"))
         self.batch.clicked.connect(lambda: self.run_batch())
         self.progress = QProgressBar()
         self.progress.hide()
-        back = KeyButton("Esc", "Back to scanning")
+        back = KeyButton("Esc", self.tr("Back to scanning"))
         back.clicked.connect(self.closed.emit)
         top = QHBoxLayout()
         top.addWidget(back)
-        top.addWidget(QLabel("Delegation:"))
+        top.addWidget(QLabel(self.tr("Delegation:")))
         top.addWidget(self.picker, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -74,7 +75,8 @@ class DelegationPanel(QWidget):
         def fill(rows: list[dict[str, Any]]) -> None:
             self.picker.clear()
             for r in rows:
-                self.picker.addItem(f"{r['name']} — {r['arrived']}/{r['members']} arrived", r["name"])
+                self.picker.addItem(self.tr("{delegation} — {arrived}/{members} arrived").format(
+                    delegation=r["name"], arrived=r["arrived"], members=r["members"]), r["name"])
             if self.name:
                 self.picker.setCurrentIndex(max(0, self.picker.findData(self.name)))
         self.ctx.tasks.run(delegations, self.ctx.station, lane="read", label="delegations", on_done=fill)
@@ -91,14 +93,17 @@ class DelegationPanel(QWidget):
         arrived = sum(1 for r in rows if r["arrived"])
         badges = sum(1 for r in rows if r["badges"])
         self.title.setText(name or "—")
-        self.summary.setText(f"{len(rows)} members · {arrived} arrived · {badges} badges printed")
+        self.summary.setText(self.tr("{members} members · {arrived} arrived · {badges} badges printed").format(
+            members=len(rows), arrived=arrived, badges=badges))
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             honorific = (r.get("honorific") or "").strip()
             cells = [f"{honorific} {display_name(r)}".strip(), r.get("native_name") or "",
                      self.ctx.categories.get(r["category"], (r["category"], ""))[0],
-                     "✔ arrived" if r["arrived"] else ("✖ " + r["status"] if r["status"] != "active" else "—"),
-                     "✔ printed" if r["badges"] else "—"]
+                     self.tr("✔ arrived") if r["arrived"] else (
+                         (self.tr("✖ cancelled") if r["status"] == "cancelled" else self.tr("✖ blocked"))
+                         if r["status"] != "active" else "—"),
+                     self.tr("✔ printed") if r["badges"] else "—"]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 3 and r["arrived"]:
@@ -110,8 +115,9 @@ class DelegationPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remaining = [r for r in rows if r["status"] == "active" and (not r["arrived"] or not r["badges"])]
         self.batch.setEnabled(bool(remaining))
-        self.batch.setText(f"Ctrl+B   Check in {sum(1 for r in remaining if not r['arrived'])} remaining and "
-                           f"print {sum(1 for r in remaining if not r['badges'])} badges")
+        self.batch.setText("Ctrl+B   " + self.tr("Check in {arrivals} remaining and print {badges} badges").format(
+            arrivals=sum(1 for r in remaining if not r["arrived"]),
+            badges=sum(1 for r in remaining if not r["badges"])))
         self.loaded.emit(name)
 
     def run_batch(self, collector: str | None = None) -> None:
@@ -119,8 +125,9 @@ class DelegationPanel(QWidget):
         if not remaining:
             return
         if collector is None:
-            collector = self.ctx.asker.text("Collect badges", "Who collects the badges? (name, and role — e.g. "
-                                            "protocol officer)")
+            collector = self.ctx.asker.text(self.tr("Collect badges"),
+                                            self.tr("Who collects the badges? (name, and role — e.g. protocol "
+                                                    "officer)"))
             if not collector:
                 return
         self.batch.setEnabled(False)

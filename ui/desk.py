@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,16 +40,20 @@ from printing.backends import Backend
 from ui.attendee import AttendeePanel
 from ui.context import DeskContext, UndoAction, UndoStack, scan_and_queue
 from ui.delegation import DelegationPanel
+from ui.flow import FlowLayout
+from ui.i18n import translate
 from ui.printer import PrintService
 from ui.scanners import ScannerBridge, WedgeFilter
 from ui.search import SearchController
+from ui.shortcuts import ShortcutsDialog, bind, install_help
 from ui.sounds import SoundPlayer
 from ui.statusbar import DeskStatusBar, StandaloneSync, SyncSource, SyncStatus
 from ui.supervisor import Asker
 from ui.taskman import TaskManager
-from ui.verdict import VerdictPanel
+from ui.theme import current, style
+from ui.verdict import HEADLINES, VerdictPanel
 from ui.walkin import WalkinDialog
-from ui.widgets import COLORS, KeyButton, Pill, display_name
+from ui.widgets import KeyButton, Pill, display_name
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
 
@@ -58,6 +62,7 @@ __all__ = ["DeskWindow", "create_desk"]
 log = logging.getLogger(__name__)
 
 _PAGE_SCAN, _PAGE_ATTENDEE, _PAGE_DELEGATION = 0, 1, 2
+_COLOR_ROLE = Qt.ItemDataRole.UserRole + 1  # a recent scan's verdict colour, re-inked on a theme change
 _MARK = {"green": "✔", "amber": "!", "red": "✖", "blue": "•"}
 
 
@@ -73,26 +78,28 @@ class DeskWindow(QMainWindow):
         st = ctx.station
         ctx.load_categories()
         event = st.event
-        self.setWindowTitle(f"Venue desk — {event['name']} — {st.name}")
+        self.setWindowTitle(self.tr("Venue desk — {event} — {station}").format(event=event["name"], station=st.name))
         self.resize(1500, 900)
 
         # -- header ------------------------------------------------------------------------------
         header = QFrame()
         header.setObjectName("header")
-        header.setStyleSheet("#header { background: #263238; } #header QLabel { color: #eceff1; }")
+        style(header, lambda t: f"#header {{ background: {t.header}; }} #header QLabel {{ color: {t.header_text}; }}")
         event_label = QLabel(f"<b>{event['name']}</b> &nbsp;·&nbsp; {st.name}")
-        event_label.setStyleSheet("font-size: 17px;")
+        style(event_label, lambda t: f"font-size: {t.px(17)}px;")
         self.search_field = QLineEdit()
         self.search_field.setObjectName("search")
-        self.search_field.setPlaceholderText("F2  Search: name in any script, organisation, e-mail, code…")
+        self.search_field.setPlaceholderText(self.tr("F2  Search: name in any script, organisation, e-mail, code…"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setMinimumWidth(520)
-        self.search_field.setStyleSheet("QLineEdit { font-size: 18px; padding: 8px; }")
+        style(self.search_field, lambda t: f"QLineEdit {{ font-size: {t.px(18)}px; padding: 8px; }}")
+        self.search_field.setAccessibleName(self.tr("Search people"))
+        self.search_field.setToolTip(self.tr("Search (F2 or Ctrl+F): ↓ to the results, Enter opens, Esc back"))
         self.search_field.installEventFilter(self)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("arrivals")
-        self.progress_label.setStyleSheet("font-size: 16px; color: #cfd8dc;")
-        self.scanning_pill = Pill("Reading scan…", "blue")
+        style(self.progress_label, lambda t: f"font-size: {t.px(16)}px; color: {t.header_muted};")
+        self.scanning_pill = Pill(self.tr("Reading scan…"), "blue")
         self.scanning_pill.hide()
         h = QHBoxLayout(header)
         h.setContentsMargins(16, 10, 16, 10)
@@ -110,11 +117,15 @@ class DeskWindow(QMainWindow):
         self.recent = QListWidget()
         self.recent.setObjectName("recent")
         self.recent.setAlternatingRowColors(False)
-        self.recent.setStyleSheet("QListWidget { font-size: 16px; } QListWidget::item { padding: 6px; }")
+        style(self.recent, lambda t: f"QListWidget {{ font-size: {t.px(16)}px; }}"
+              " QListWidget::item { padding: 6px; }")
+        self.recent.setAccessibleName(self.tr("Recent scans"))
+        self.recent.setAccessibleDescription(self.tr("Newest first; Enter opens the person"))
         self.recent.itemActivated.connect(self._open_recent)
         self.search = SearchController(st, ctx.tasks, self)
         self.results = QTableView()
         self.results.setObjectName("results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.search.model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,7 +141,8 @@ class DeskWindow(QMainWindow):
         scan_page = QWidget()
         sp = QVBoxLayout(scan_page)
         sp.setContentsMargins(12, 12, 12, 12)
-        self.side_title = QLabel("<b>Recent scans</b> — Enter opens the person · Ctrl+Z undoes the last action")
+        self.side_title = QLabel(self.tr("<b>Recent scans</b> — Enter opens the person · "
+                                         "Ctrl+Z undoes the last action"))
         sp.addWidget(self.side_title)
         self.side_stack = QStackedWidget()
         self.side_stack.addWidget(self.recent)
@@ -144,7 +156,7 @@ class DeskWindow(QMainWindow):
 
         self.attendee = AttendeePanel(ctx)
         self.attendee.closed.connect(self.back_to_scanning)
-        self.attendee.verdict.connect(lambda v: self.show_verdict(v, "by hand"))
+        self.attendee.verdict.connect(lambda v: self.show_verdict(v, self.tr("by hand")))
         self.attendee.info.connect(lambda h, m, p: self.panel.show_info(h, m, p))
         self.attendee.open_delegation.connect(self.open_delegation)
         self.delegation = DelegationPanel(ctx)
@@ -165,42 +177,57 @@ class DeskWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
 
         # -- keys ----------------------------------------------------------------------------------
-        keys = QHBoxLayout()
+        keys = FlowLayout()  # wraps onto a second row with large text instead of widening the window
         keys.setContentsMargins(12, 6, 12, 6)
         self.key_buttons: dict[str, KeyButton] = {}
         bindings: list[tuple[str, str, Any]] = [
-            ("F2", "Search", self.focus_search),
-            ("F3", "Walk-in", self.open_walkin),
-            ("F4", "Delegations", lambda: self.open_delegation("")),
-            ("Ctrl+Z", "Undo last", self.undo_last),
-            ("F9", "Supervisor override", self.override_last),
-            ("F10", "Print queue", self.open_print_queue),
-            ("Esc", "Back to scanning", self.back_to_scanning),
+            ("F2", self.tr("Search"), self.focus_search),
+            ("F3", self.tr("Walk-in"), self.open_walkin),
+            ("F4", self.tr("Delegations"), lambda: self.open_delegation("")),
+            ("Ctrl+Z", self.tr("Undo last"), self.undo_last),
+            ("F9", self.tr("Supervisor override"), self.override_last),
+            ("F10", self.tr("Print queue"), self.open_print_queue),
+            ("Esc", self.tr("Back to scanning"), self.back_to_scanning),
         ]
         if sim_spec:
-            bindings.append(("F8", "Demo scanner on/off", self.toggle_sim))
-        bindings.append(("Ctrl+,", "Station setup", self.open_setup))
+            bindings.append(("F8", self.tr("Demo scanner on/off"), self.toggle_sim))
+        bindings.append(("Ctrl+,", self.tr("Station setup"), self.open_setup))
         for key, text, slot in bindings:
             button = KeyButton(key, text)
             button.clicked.connect(slot)
             keys.addWidget(button)
             self.key_buttons[key] = button
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(slot)
-        keys.addStretch(1)
+            # Esc only in this window: in a dialog it closes the dialog
+            bind(self, key, slot, text, context=Qt.ShortcutContext.WindowShortcut if key == "Esc"
+                 else Qt.ShortcutContext.ApplicationShortcut)
         self.auto_print = Pill("", "grey", bold=False)
-        keys.addWidget(self.auto_print)
-        for key, slot in (("F5", self.attendee.check_in), ("F6", lambda: self.attendee.print_badge()),
-                          ("F7", lambda: self.attendee.edit()), ("Ctrl+B", lambda: self.delegation.run_batch())):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(lambda s=slot, k=key: self._page_key(k, s))
+        keys.addWidget(self.auto_print, right=True)
+        page_keys: list[tuple[str, Any, str]] = [
+            ("F5", self.attendee.check_in, self.tr("On a person: check in by hand")),
+            ("F6", lambda: self.attendee.print_badge(), self.tr("On a person: print or reprint the badge")),
+            ("Ctrl+P", lambda: self.attendee.print_badge(), self.tr("On a person: print or reprint the badge")),
+            ("F7", lambda: self.attendee.edit(), self.tr("On a person: edit")),
+            ("Ctrl+B", lambda: self.delegation.run_batch(),
+             self.tr("On a delegation: check in the remaining members and print their badges"))]
+        for key, slot, what in page_keys:
+            bind(self, key, lambda s=slot, k=key: self._page_key(k, s), what)
+        # the usual key for "find" next to the desk's F2; described in the Search button's tooltip
+        bind(self, "Ctrl+F", self.focus_search, self.tr("Search (same as F2)"),
+             context=Qt.ShortcutContext.ApplicationShortcut)
+        self.key_buttons["F2"].setToolTip(self.tr("Search (F2 or Ctrl+F)"))
+        help_button = KeyButton("F1", self.tr("Keys and display"))
+        help_button.setToolTip(self.tr("Keyboard shortcuts (F1); display: theme and text size (Ctrl+Shift+D)"))
+        help_button.clicked.connect(self.show_help)
+        keys.insertWidget(0, help_button)
+        self.key_buttons["F1"] = help_button
+        install_help(self, ctx.station.settings)
         key_bar = QWidget()
         key_bar.setLayout(keys)
-        key_bar.setStyleSheet("QPushButton { font-size: 15px; padding: 8px 14px; }")
+        style(key_bar, lambda t: f"QPushButton {{ font-size: {t.px(15)}px; padding: 8px 14px; }}")
 
         central = QWidget()
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a neutral focus: no text field, no IME
+        central.setAccessibleName(self.tr("Desk, ready to scan"))
         v = QVBoxLayout(central)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(0)
@@ -267,7 +294,7 @@ class DeskWindow(QMainWindow):
         bridge = self.sim if self.sim.running else self.scanner
         state, detail = bridge.state, bridge.detail
         if bridge is self.sim:
-            detail = "demo scanner (F8 stops it)"
+            detail = self.tr("demo scanner (F8 stops it)")
         self.status.set_scanner(state, detail)
 
     # -- scans ---------------------------------------------------------------------------------
@@ -286,9 +313,10 @@ class DeskWindow(QMainWindow):
         if job_id:
             self.ctx.printer.kick()
         if verdict.ok:
-            name = display_name(verdict.attendee) or "badge holder"
-            self.ctx.undo.push(UndoAction(f"Check-in of {name}", self._undo_checkin(verdict, job_id),
-                                          "A check-in cannot be taken back on this version."))
+            name = display_name(verdict.attendee) or self.tr("badge holder")
+            self.ctx.undo.push(UndoAction(self.tr("Check-in of {name}").format(name=name),
+                                          self._undo_checkin(verdict, job_id),
+                                          self.tr("A check-in cannot be taken back on this version.")))
 
     def _undo_checkin(self, verdict: Verdict, job_id: str | None) -> Any:
         st, ctx = self.ctx.station, self.ctx
@@ -302,17 +330,18 @@ class DeskWindow(QMainWindow):
                 job = ctx.printer.queue.job(job_id)
                 if job.status in ("queued", "failed"):
                     ctx.printer.queue.cancel(job_id)
-                    done.append("badge print cancelled")
+                    done.append(self.tr("badge print cancelled"))
             if void is not None and verdict.event_id:
                 void(verdict.event_id, operator=ctx.operator, reason="undone at the desk")
-                done.append("check-in taken back")
+                done.append(self.tr("check-in taken back"))
             if not done:
-                raise RuntimeError("the badge is already printed and a check-in cannot be taken back here")
-            return " and ".join(done)
+                raise RuntimeError(self.tr("the badge is already printed and a check-in cannot be taken back here"))
+            return self.tr(" and ").join(done)
         return undo
 
     def _scan_failed(self, exc: BaseException) -> None:
-        self.panel.show_info("Scan not recorded", f"Something went wrong: {exc}. Scan again.", None, "red")
+        self.panel.show_info(self.tr("Scan not recorded"),
+                             self.tr("Something went wrong: {error}. Scan again.").format(error=exc), None, "red")
         self.ctx.sounds.play("error")
 
     def show_verdict(self, verdict: Verdict, source: str = "") -> None:
@@ -330,22 +359,37 @@ class DeskWindow(QMainWindow):
     def _add_recent(self, verdict: Verdict) -> None:
         name = display_name(verdict.attendee) or "—"
         native = (verdict.attendee or {}).get("native_name") or ""
-        words = {"ok": "checked in", "already_checked_in": "already in"}.get(verdict.status,
-                                                                             verdict.status.replace("_", " "))
+        words = {"ok": self.tr("checked in"), "already_checked_in": self.tr("already in")}.get(
+            verdict.status, translate("VerdictPanel", HEADLINES.get(verdict.status, verdict.status)).lower())
         text = f"{datetime.now():%H:%M:%S}   {_MARK.get(verdict.color, '')}  {name}"
         if native and native != name:
             text += f"  {native}"
         item = QListWidgetItem(f"{text}   — {words}")
         item.setData(Qt.ItemDataRole.UserRole, (verdict.attendee or {}).get("id"))
-        item.setForeground(QColor(COLORS[verdict.color][2] if verdict.color != "amber" else "#8a5a00"))
+        item.setData(_COLOR_ROLE, verdict.color)
+        item.setForeground(QColor(current().ink.get(verdict.color, current().text)))
         self.recent.insertItem(0, item)
         while self.recent.count() > 200:
             self.recent.takeItem(self.recent.count() - 1)
 
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: the recent scans in the new theme's inks."""
+        ink = current().ink
+        for row in range(self.recent.count()):
+            item = self.recent.item(row)
+            item.setForeground(QColor(ink.get(str(item.data(_COLOR_ROLE)), current().text)))
+
+    def show_help(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.ctx.station.settings)
+        dialog.finished.connect(lambda _r: self.home.setFocus())
+        dialog.open()
+        return dialog
+
     def _job_done(self, job: Any) -> None:
         if job.status == "failed":
-            self.panel.show_info("Badge not printed", f"The printer reported: {job.reason}. "
-                                 "The job can be retried; the check-in is saved.", None, "amber")
+            self.panel.show_info(self.tr("Badge not printed"),
+                                 self.tr("The printer reported: {reason}. The job can be retried; the check-in is "
+                                         "saved.").format(reason=job.reason), None, "amber")
             self.ctx.sounds.play("attention")
         if self.side.currentIndex() == _PAGE_ATTENDEE:
             self.attendee.reload()
@@ -392,17 +436,20 @@ class DeskWindow(QMainWindow):
 
     def _walkin_registered(self, attendee_id: str) -> None:
         person = self.ctx.station.attendee(attendee_id)
-        self.panel.show_info("Walk-in registered", "Registered and checked in. The badge is printing.", person,
-                             "green")
+        self.panel.show_info(self.tr("Walk-in registered"),
+                             self.tr("Registered and checked in. The badge is printing."), person, "green")
         self.ctx.sounds.play("ok")
-        self.ctx.undo.push(UndoAction(f"Walk-in {display_name(person)}", None,
-                                      "A registration stays; cancel it from the person's page if it was wrong."))
+        self.ctx.undo.push(UndoAction(self.tr("Walk-in {name}").format(name=display_name(person)), None,
+                                      self.tr("A registration stays; cancel it from the person's page if it was "
+                                              "wrong.")))
         self.open_attendee(attendee_id)
 
     def _batch_done(self, result: dict[str, Any]) -> None:
-        self.panel.show_info("Delegation checked in",
-                             f"{len(result['checked_in'])} checked in on behalf, {len(result['jobs'])} badges "
-                             f"printing, {len(result['skipped'])} skipped (cancelled or blocked).", None, "green")
+        self.panel.show_info(self.tr("Delegation checked in"),
+                             " ".join((self.tr("%n checked in on behalf,", "", len(result["checked_in"])),
+                                       self.tr("%n badge(s) printing,", "", len(result["jobs"])),
+                                       self.tr("%n skipped (cancelled or blocked).", "", len(result["skipped"])))),
+                             None, "green")
 
     def open_print_queue(self) -> Any:
         from ui.printqueue import PrintQueueDialog
@@ -431,8 +478,10 @@ class DeskWindow(QMainWindow):
             return  # a person's page was opened meanwhile: a late answer must not take it away
         self.side.setCurrentIndex(_PAGE_SCAN)
         self.side_stack.setCurrentIndex(1)
-        self.results_label.setText(f"<b>{count}{'+' if count >= self.search.limit else ''}</b> found for "
-                                   f"“{query}” — ↓ to choose, Enter to open")
+        found = self.tr("<b>%n</b> found for “{query}” — ↓ to choose, Enter to open", "", count)
+        if count >= self.search.limit:
+            found = found.replace(f"<b>{count}</b>", f"<b>{count}+</b>", 1)
+        self.results_label.setText(found.format(query=query))
         if count:
             self.results.selectRow(0)
 
@@ -464,26 +513,29 @@ class DeskWindow(QMainWindow):
         as an ``override`` event with the check-in (Station.override)."""
         v = self.last_verdict
         if v is None or v.status not in self.OVERRIDABLE or not v.attendee:
-            self.panel.show_info("Nothing to override", "A supervisor override applies to the last refused scan "
-                                 "of a known person.", None, "idle")
+            self.panel.show_info(self.tr("Nothing to override"),
+                                 self.tr("A supervisor override applies to the last refused scan of a known person."),
+                                 None, "idle")
             return
         if approval is None:
             approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]),
-                                                 f"Admit {display_name(v.attendee)} despite “{v.status}”")
+                                                 self.tr("Admit {name} despite “{verdict}”").format(
+                                                     name=display_name(v.attendee), verdict=translate(
+                                                         "VerdictPanel", HEADLINES.get(v.status, v.status))))
             if approval is None:
                 return
         person = v.attendee
         st = self.ctx.station
 
         def done(_event_id: str) -> None:
-            self.panel.show_info("Admitted by supervisor",
-                                 f"{approval.supervisor}: {approval.reason}. Recorded with the check-in.", person,
-                                 "green")
+            self.panel.show_info(self.tr("Admitted by supervisor"),
+                                 self.tr("{supervisor}: {reason}. Recorded with the check-in.").format(
+                                     supervisor=approval.supervisor, reason=approval.reason), person, "green")
             self.ctx.sounds.play("ok")
             self.verdict_shown.emit("override")
 
         def failed(exc: BaseException) -> None:
-            self.panel.show_info("Override not recorded", str(exc), person, "amber")
+            self.panel.show_info(self.tr("Override not recorded"), str(exc), person, "amber")
         self.ctx.write(st.override, person["id"], reason=approval.reason, operator=approval.supervisor,
                        verdict=v.status, on_done=done, on_error=failed, label="override")
 
@@ -491,23 +543,24 @@ class DeskWindow(QMainWindow):
     def undo_last(self) -> None:
         action = self.ctx.undo.last
         if action is None:
-            self.panel.show_info("Nothing to undo", "There is no recent action to take back.", None, "idle")
+            self.panel.show_info(self.tr("Nothing to undo"), self.tr("There is no recent action to take back."),
+                                 None, "idle")
             return
         if action.undo is None:
             self.ctx.undo.pop()
-            self.panel.show_info("Cannot undo", f"{action.label}: {action.why_not}", None, "amber")
+            self.panel.show_info(self.tr("Cannot undo"), f"{action.label}: {action.why_not}", None, "amber")
             self.undone.emit("")
             return
         self.ctx.undo.pop()
 
         def done(what: str) -> None:
-            self.panel.show_info("Undone", f"{action.label}: {what}.", None, "blue")
+            self.panel.show_info(self.tr("Undone"), f"{action.label}: {what}.", None, "blue")
             self.attendee.reload()
             self.search.refresh()
             self.undone.emit(what)
 
         def failed(exc: BaseException) -> None:
-            self.panel.show_info("Cannot undo", f"{action.label}: {exc}.", None, "amber")
+            self.panel.show_info(self.tr("Cannot undo"), f"{action.label}: {exc}.", None, "amber")
             self.undone.emit("")
         self.ctx.write(action.undo, on_done=done, on_error=failed, label="undo")
 
@@ -524,12 +577,14 @@ class DeskWindow(QMainWindow):
         def done(result: tuple[SyncStatus, int, int]) -> None:
             status, arrived, expected = result
             self.status.set_sync(status)
-            self.progress_label.setText(f"Checked in {arrived:,} of {expected:,}")
+            self.progress_label.setText(self.tr("Checked in {arrived} of {expected}").format(
+                arrived=f"{arrived:,}", expected=f"{expected:,}"))
         self.ctx.tasks.run(work, lane="read", label="desk status", on_done=done)
 
     def _update_auto_print(self) -> None:
         on = bool(self.ctx.station.settings["auto_print"])
-        self.auto_print.set("Auto-print badges: ON" if on else "Auto-print badges: off", "green" if on else "grey")
+        self.auto_print.set(self.tr("Auto-print badges: ON") if on else self.tr("Auto-print badges: off"),
+                            "green" if on else "grey")
 
     def shutdown(self) -> None:
         self._sync_timer.stop()
@@ -551,6 +606,9 @@ def create_desk(station: Station, *, tasks: TaskManager | None = None, backend: 
                 sync: SyncSource | None = None, sounds: bool | None = None, sim_spec: str | None = None,
                 open_scanner: bool = True) -> DeskWindow:
     """Wire a desk window for ``station`` (the QApplication must exist)."""
+    from ui import i18n
+
+    i18n.ensure()
     started = time.perf_counter()
     tasks = tasks or TaskManager()
     engine = None

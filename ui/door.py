@@ -18,8 +18,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -38,10 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from devices.events import ScanEvent
+from ui.a11y import announce
 from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
+from ui.i18n import core_text, translate, verdict_message
 from ui.scanners import ScannerBridge, WedgeFilter
+from ui.shortcuts import ShortcutsDialog, bind, install_help
 from ui.sounds import SoundPlayer
 from ui.taskman import TaskManager
+from ui.theme import Theme, current, set_font_px, style
 from ui.widgets import COLORS, BigLabel, KeyButton, Pill, StatusIcon, display_name, full_title
 from venue_app import occupancy
 from venue_app.errors import ConfigError
@@ -54,10 +58,18 @@ log = logging.getLogger(__name__)
 
 #: verdict status → headline words on the flash
 HEADLINES = {
-    "ok": "WELCOME", "not_allowed": "NOT ALLOWED", "room_full": "ROOM FULL", "not_inside": "NOT RECORDED INSIDE",
-    "already_checked_in": "ALREADY INSIDE", "unknown": "CODE NOT FOUND", "invalid": "INVALID CODE",
-    "revoked": "BADGE REPLACED", "cancelled": "REGISTRATION CANCELLED", "blocked": "ENTRY REFUSED",
-    "wrong_event": "WRONG EVENT", "untrusted_issuer": "UNKNOWN ISSUER",
+    "ok": QT_TRANSLATE_NOOP("DoorWindow", "WELCOME"),
+    "not_allowed": QT_TRANSLATE_NOOP("DoorWindow", "NOT ALLOWED"),
+    "room_full": QT_TRANSLATE_NOOP("DoorWindow", "ROOM FULL"),
+    "not_inside": QT_TRANSLATE_NOOP("DoorWindow", "NOT RECORDED INSIDE"),
+    "already_checked_in": QT_TRANSLATE_NOOP("DoorWindow", "ALREADY INSIDE"),
+    "unknown": QT_TRANSLATE_NOOP("DoorWindow", "CODE NOT FOUND"),
+    "invalid": QT_TRANSLATE_NOOP("DoorWindow", "INVALID CODE"),
+    "revoked": QT_TRANSLATE_NOOP("DoorWindow", "BADGE REPLACED"),
+    "cancelled": QT_TRANSLATE_NOOP("DoorWindow", "REGISTRATION CANCELLED"),
+    "blocked": QT_TRANSLATE_NOOP("DoorWindow", "ENTRY REFUSED"),
+    "wrong_event": QT_TRANSLATE_NOOP("DoorWindow", "WRONG EVENT"),
+    "untrusted_issuer": QT_TRANSLATE_NOOP("DoorWindow", "UNKNOWN ISSUER"),
 }
 FLASH_MS = 4000
 
@@ -85,6 +97,7 @@ class Gauge(QWidget):
         self.count, self.capacity, self.state = 0, 0, "normal"
         self.setMinimumHeight(54)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Occupancy gauge"))
 
     @property
     def fraction(self) -> float:
@@ -99,36 +112,48 @@ class Gauge(QWidget):
     def set(self, count: int, capacity: int, state: str) -> None:
         if (count, capacity, state) != (self.count, self.capacity, self.state):
             self.count, self.capacity, self.state = count, capacity, state
+            self.setAccessibleDescription(self.tr("{count} of {capacity}: {state}").format(
+                count=count, capacity=capacity, state=translate("alerts", STATE_STYLE[state][1])))
+            self.setMinimumHeight(max(54, current().px(22) * 2 + 8))
             self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 54)
+        return QSize(600, max(54, current().px(22) * 2 + 8))
 
     def paintEvent(self, event: Any) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        p.setPen(QPen(QColor("#90a4ae"), 1.5))
-        p.setBrush(QColor("#e3e8ec"))
+        t = current()
+        p.setPen(QPen(QColor(t.border), 1.5))
+        p.setBrush(QColor(t.track))
         p.drawRoundedRect(r, 10, 10)
         fill = QRectF(r.left(), r.top(), r.width() * self.fraction, r.height())
         if fill.width() > 0:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(self.color))
             p.drawRoundedRect(fill, 10, 10)
-        p.setPen(QPen(QColor("#263238"), 2, Qt.PenStyle.DashLine))
+        p.setPen(QPen(QColor(t.text), 2, Qt.PenStyle.DashLine))
         x = r.left() + r.width() * occupancy.NEAR_FULL
         p.drawLine(int(x), int(r.top()) + 2, int(x), int(r.bottom()) - 2)
         pct = "—" if self.capacity <= 0 else f"{round(100 * self.count / self.capacity)} %"
         font = p.font()
-        font.setPixelSize(22)
+        font.setPixelSize(t.px(22))
         font.setBold(True)
         p.setFont(font)
-        text = f"{pct}  ·  {STATE_STYLE[self.state][1]}"
-        # readable on the fill and on the track alike: dark text with a light halo
+        text = f"{pct}  ·  {translate('alerts', STATE_STYLE[self.state][1])}"
+        # readable on the fill and on the track alike: the part of the words over the fill in the
+        # fill's text colour, the rest in the theme's text colour
         box = r.adjusted(16, 0, -16, 0)
-        p.setPen(QColor("#111417") if self.fraction < 0.55 or self.state == "near_full" else QColor("#ffffff"))
-        p.drawText(box, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        for clip, color in ((fill, COLORS[STATE_STYLE[self.state][0]][1]),
+                            (r.adjusted(fill.width(), 0, 0, 0), t.text)):
+            if clip.width() > 0:
+                p.save()
+                p.setClipRect(clip)
+                p.setPen(QColor(color))
+                p.drawText(box, align, text)
+                p.restore()
         p.end()
 
 
@@ -137,17 +162,18 @@ class AdjustDialog(QDialog):
 
     def __init__(self, room_name: str, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Adjust the count of {room_name}")
+        self.setWindowTitle(self.tr("Adjust the count of {room}").format(room=room_name))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"The count is {count}. Add or remove people that passed without a scan."))
+        form.addRow(QLabel(self.tr("The count is {count}. Add or remove people that passed without a scan.").format(
+            count=count)))
         self.delta = QSpinBox(self)
         self.delta.setRange(-9999, 9999)
         self.delta.setValue(1)
-        self.delta.setPrefix("change by ")
+        self.delta.setPrefix(self.tr("change by "))
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("e.g. group of interpreters let in by security")
-        form.addRow("Change", self.delta)
-        form.addRow("Reason", self.reason)
+        self.reason.setPlaceholderText(self.tr("e.g. group of interpreters let in by security"))
+        form.addRow(self.tr("Change"), self.delta)
+        form.addRow(self.tr("Reason"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -189,20 +215,39 @@ class _Flash(QFrame):
         self.setMinimumHeight(150)
         self.color = "idle"
         self.status = ""
+        self.setAccessibleName(self.tr("Last scan"))
+        self._shown: tuple[str, str, str, str, str] | None = None
+
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: the same flash in the new colours."""
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show(self, color: str, headline: str, name: str, message: str, status: str = "") -> None:  # type: ignore[override]
+        self._shown = (color, headline, name, message, status)
         bg, fg, accent = COLORS[color]
         self.color, self.status = color, status
-        self.icon.set(color, fg if color != "idle" else "#607d8b")
+        self.icon.set(color, fg if color != "idle" else accent)
         self.headline.setText(headline)
         self.name.setText(name)
         self.name.setVisible(bool(name))
         self.message.setText(message)
         self.setStyleSheet(f"_Flash {{ background: {bg}; border: 3px solid {accent}; border-radius: 12px; }}"
                            f" QLabel {{ color: {fg}; background: transparent; }}")
+        words = " ".join(x for x in (headline, name, message) if x)
+        announce(self, f"{words} ({self.icon.accessibleName()})", speak=color != "idle")
 
     def texts(self) -> str:
         return " | ".join(w.text() for w in (self.headline, self.name, self.message))
+
+
+def _direction_css(t: Theme, direction: str, chosen: str) -> str:
+    """The IN / OUT button: the chosen one filled (blue in, grey out), with the arrow and words."""
+    if direction != chosen:
+        return f"QPushButton {{ font-size: {t.px(24)}px; }}"
+    bg, fg, accent = t.verdict["blue" if direction == "in" else "grey"]
+    return (f"QPushButton {{ font-size: {t.px(24)}px; font-weight: 700; background: {bg}; color: {fg};"
+            f" border: 3px solid {accent}; }}")
 
 
 class DoorWindow(QMainWindow):
@@ -226,7 +271,7 @@ class DoorWindow(QMainWindow):
         self.sync_engine: Any = None
         self._refreshing = False
         self._again = False
-        self.setWindowTitle(f"Door — {station.name}")
+        self.setWindowTitle(self.tr("Door — {station}").format(station=station.name))
         self._build()
         self.alerts = AlertCenter(self.sounds, [room_id], self)
         self.alert_bar = AlertBar(self.alerts, self)
@@ -256,14 +301,18 @@ class DoorWindow(QMainWindow):
         titles = QVBoxLayout()
         self.title = BigLabel(34, QFont.Weight.Bold, central)
         self.subtitle = QLabel(central)
-        self.subtitle.setStyleSheet("color: #455a64;")
+        style(self.subtitle, lambda t: f"color: {t.muted};")
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         head.addLayout(titles, 1)
-        self.scanner_pill = Pill("keyboard scanner", "grey", central, bold=False)
-        self.sync_pill = Pill("standalone", "grey", central, bold=False)
+        self.scanner_pill = Pill(self.tr("keyboard scanner"), "grey", central, bold=False)
+        self.sync_pill = Pill(self.tr("standalone"), "grey", central, bold=False)
         head.addWidget(self.scanner_pill, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.sync_pill, 0, Qt.AlignmentFlag.AlignTop)
+        self.help_button = KeyButton("F1", self.tr("Keys and display"), central)
+        self.help_button.setToolTip(self.tr("Keyboard shortcuts (F1); display: theme and text size (Ctrl+Shift+D)"))
+        self.help_button.clicked.connect(self.show_help)
+        head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         root.addLayout(head)
         self._alerts_slot = QVBoxLayout()
         root.addLayout(self._alerts_slot)
@@ -274,16 +323,12 @@ class DoorWindow(QMainWindow):
         numbers = QHBoxLayout()
         numbers.setSpacing(10)
         self.count_label = QLabel("0", central)
-        font = self.count_label.font()
-        font.setPixelSize(150)
-        font.setWeight(QFont.Weight.Black)
-        self.count_label.setFont(font)
+        set_font_px(self.count_label, 150, QFont.Weight.Black)
+        self.count_label.setAccessibleName(self.tr("People inside"))
         self.capacity_label = QLabel("/ 0", central)
-        font = self.capacity_label.font()
-        font.setPixelSize(60)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.capacity_label.setFont(font)
-        self.capacity_label.setStyleSheet("color: #455a64;")
+        set_font_px(self.capacity_label, 60, QFont.Weight.DemiBold)
+        self.capacity_label.setAccessibleName(self.tr("Capacity"))
+        style(self.capacity_label, lambda t: f"color: {t.muted};")
         numbers.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         numbers.addWidget(self.capacity_label, 0, Qt.AlignmentFlag.AlignBottom)
         numbers.addStretch(1)
@@ -302,8 +347,8 @@ class DoorWindow(QMainWindow):
         self.gauge = Gauge(central)
         left.addWidget(self.gauge)
         self.rule_box = QFrame(central)
-        self.rule_box.setStyleSheet("QFrame { background: #ffffff; border: 1px solid #cfd6dd; border-radius: 8px; }"
-                                    " QLabel { border: none; }")
+        style(self.rule_box, lambda t: f"QFrame {{ background: {t.base}; border: 1px solid {t.soft_border};"
+              " border-radius: 8px; } QLabel { border: none; }")
         rule_layout = QVBoxLayout(self.rule_box)
         self.session_label = BigLabel(22, QFont.Weight.DemiBold, self.rule_box)
         self.rule_label = BigLabel(17, parent=self.rule_box)
@@ -316,13 +361,17 @@ class DoorWindow(QMainWindow):
         right = QVBoxLayout()
         right.setSpacing(10)
         dir_row = QHBoxLayout()
-        self.in_button = QPushButton("➜  IN   (F5)", central)
-        self.out_button = QPushButton("⬅  OUT   (F6)", central)
+        self.in_button = QPushButton(self.tr("➜  IN   (F5)"), central)
+        self.out_button = QPushButton(self.tr("⬅  OUT   (F6)"), central)
         self.direction_group = QButtonGroup(self)
         for button, direction in ((self.in_button, "in"), (self.out_button, "out")):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(64)
+            # the key is in the button's text; F7 (toggle) in the tooltip and the F1 list
+            button.setToolTip(self.tr("Scans count as entries (F5); F7 toggles") if direction == "in"
+                              else self.tr("Scans count as exits (F6); F7 toggles"))
+            button.setAccessibleName(self.tr("Direction: in") if direction == "in" else self.tr("Direction: out"))
             button.clicked.connect(lambda _=False, d=direction: self.set_direction(d))
             self.direction_group.addButton(button)
             dir_row.addWidget(button)
@@ -330,15 +379,12 @@ class DoorWindow(QMainWindow):
         self.flash = _Flash(central)
         right.addWidget(self.flash, 1)
         clicker = QHBoxLayout()
-        self.plus_button = KeyButton("+", "One in", central)
-        self.minus_button = KeyButton("−", "One out", central)
-        self.adjust_button = KeyButton("F9", "Adjust…", central)
+        self.plus_button = KeyButton("+", self.tr("One in"), central)
+        self.minus_button = KeyButton("−", self.tr("One out"), central)
+        self.adjust_button = KeyButton("F9", self.tr("Adjust…"), central)
         for b in (self.plus_button, self.minus_button):
             b.setMinimumHeight(58)
-            f = b.font()
-            f.setPixelSize(22)
-            f.setBold(True)
-            b.setFont(f)
+            set_font_px(b, 22, QFont.Weight.Bold)
         self.adjust_button.setMinimumHeight(58)
         self.plus_button.clicked.connect(lambda: self.click(+1))
         self.minus_button.clicked.connect(lambda: self.click(-1))
@@ -353,15 +399,32 @@ class DoorWindow(QMainWindow):
         self.statusBar().showMessage("")
 
     def _shortcuts(self) -> None:
-        keys: list[tuple[str, Callable[[], None]]] = [
-            ("F5", lambda: self.set_direction("in")), ("F6", lambda: self.set_direction("out")),
-            ("F7", lambda: self.set_direction("out" if self.direction == "in" else "in")),
-            ("+", lambda: self.click(+1)), ("-", lambda: self.click(-1)), ("F9", self.adjust),
+        keys: list[tuple[str, Callable[[], None], str]] = [
+            ("F5", lambda: self.set_direction("in"), self.tr("Scans count as entries (IN)")),
+            ("F6", lambda: self.set_direction("out"), self.tr("Scans count as exits (OUT)")),
+            ("F7", lambda: self.set_direction("out" if self.direction == "in" else "in"),
+             self.tr("Switch between IN and OUT")),
+            ("+", lambda: self.click(+1), self.tr("One in without a scan (clicker)")),
+            ("-", lambda: self.click(-1), self.tr("One out without a scan (clicker)")),
+            ("F9", self.adjust, self.tr("Adjust the count, with a reason")),
         ]
-        for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        for key, slot, what in keys:
+            bind(self, key, slot, what)
+        install_help(self, self.station.settings)
+
+    def show_help(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.station.settings)
+        dialog.open()
+        return dialog
+
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: what is drawn in theme colours by hand."""
+        state = self.view.get("state")
+        if state in STATE_STYLE:
+            color, _words, icon = STATE_STYLE[state]
+            self.state_icon.set(icon, COLORS[color][2])
+        self.gauge.setMinimumHeight(self.gauge.sizeHint().height())
+        self.gauge.updateGeometry()
 
     # -- direction and scanners ----------------------------------------------------------------
     def set_direction(self, direction: str) -> None:
@@ -370,10 +433,7 @@ class DoorWindow(QMainWindow):
         self.direction = direction
         for button, d in ((self.in_button, "in"), (self.out_button, "out")):
             button.setChecked(d == direction)
-            color = COLORS["blue" if d == "in" else "grey"] if d == direction else None
-            button.setStyleSheet(
-                f"QPushButton {{ font-size: 24px; font-weight: 700; background: {color[0]}; color: {color[1]};"
-                f" border: 3px solid {color[2]}; }}" if color else "QPushButton { font-size: 24px; }")
+            style(button, lambda t, d=d: _direction_css(t, d, self.direction))
         if self.flash.color == "idle":
             self._idle()
         self.direction_changed.emit(direction)
@@ -395,15 +455,17 @@ class DoorWindow(QMainWindow):
 
     def _scanners_changed(self) -> None:
         if not self.scanners:
-            self.scanner_pill.set("keyboard scanner", "grey")
+            self.scanner_pill.set(self.tr("keyboard scanner"), "grey")
             return
         parts, worst = [], "green"
         for bridge, direction in self.scanners:
-            fixed = f" ({direction.upper()})" if direction else ""
-            parts.append(f"{bridge.state}{fixed}")
+            fixed = f" ({self.tr('IN') if direction == 'in' else self.tr('OUT')})" if direction else ""
+            state = {"connected": self.tr("connected"), "searching": self.tr("searching"), "none": self.tr("none"),
+                     "disconnected": self.tr("disconnected"), "error": self.tr("error")}.get(bridge.state, bridge.state)
+            parts.append(f"{state}{fixed}")
             if bridge.state != "connected":
                 worst = "amber"
-        self.scanner_pill.set("Scanner " + ", ".join(parts), worst)
+        self.scanner_pill.set(self.tr("Scanner {states}").format(states=", ".join(parts)), worst)
 
     # -- scans ---------------------------------------------------------------------------------
     def handle_scan(self, event: ScanEvent, direction: str | None = None) -> None:
@@ -422,14 +484,16 @@ class DoorWindow(QMainWindow):
         title = full_title(person)
         if title and name:
             name = f"{name} · {title}"
-        headline = HEADLINES.get(verdict.status, verdict.status.upper())
+        headline = translate("DoorWindow", HEADLINES[verdict.status]) if verdict.status in HEADLINES \
+            else verdict.status.upper()
         if verdict.ok:
-            headline = "WELCOME — IN" if direction == "in" else "GOODBYE — OUT"
-        message = verdict.message
+            headline = self.tr("WELCOME — IN") if direction == "in" else self.tr("GOODBYE — OUT")
+        message = verdict_message(verdict)
         warning = verdict.details.get("warning") if verdict.details else None
         color = verdict.color
         if verdict.ok and warning:
-            message, color = f"{message} {warning}", "amber" if "full" in str(warning).lower() else color
+            message, color = f"{message} {core_text(str(warning)) or warning}", \
+                "amber" if "full" in str(warning).lower() else color
         self.flash.show(color, headline, name, message, verdict.status)
         self.sounds.play(verdict.sound)
         self._idle_timer.start(FLASH_MS)
@@ -437,15 +501,15 @@ class DoorWindow(QMainWindow):
         self.verdict_shown.emit(verdict.status)
 
     def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, ConfigError) else f"Something went wrong: {exc}"
-        self.flash.show("amber", "NOT RECORDED", "", text, "error")
+        text = str(exc) if isinstance(exc, ConfigError) else self.tr("Something went wrong: {error}").format(error=exc)
+        self.flash.show("amber", self.tr("NOT RECORDED"), "", text, "error")
         self.sounds.play("attention")
         self._idle_timer.start(FLASH_MS)
         self.verdict_shown.emit("error")
 
     def _idle(self) -> None:
-        word = "ENTRY" if self.direction == "in" else "EXIT"
-        self.flash.show("idle", f"Scan for {word}", "", "Badge QR or the code from the confirmation e-mail.")
+        headline = self.tr("Scan for ENTRY") if self.direction == "in" else self.tr("Scan for EXIT")
+        self.flash.show("idle", headline, "", self.tr("Badge QR or the code from the confirmation e-mail."))
 
     # -- clicker and adjustments ---------------------------------------------------------------
     def click(self, delta: int) -> None:
@@ -461,7 +525,9 @@ class DoorWindow(QMainWindow):
                        label="adjust", on_done=lambda _r: self._adjusted(delta, reason), on_error=self._failed)
 
     def _adjusted(self, delta: int, reason: str) -> None:
-        self.statusBar().showMessage(f"Count {'+' if delta > 0 else '−'}{abs(delta)} ({reason}) recorded", 4000)
+        reason = self.tr("clicker") if reason == "clicker" else reason
+        self.statusBar().showMessage(self.tr("Count {delta} ({reason}) recorded").format(
+            delta=f"{'+' if delta > 0 else '−'}{abs(delta)}", reason=reason), 4000)
         self.refresh()
 
     # -- the room's numbers --------------------------------------------------------------------
@@ -483,26 +549,32 @@ class DoorWindow(QMainWindow):
         self.view = view
         count, capacity, state = view["count"], view["capacity"], view["state"]
         color, words, icon = STATE_STYLE[state]
+        words = translate("alerts", words)
         self.title.setText(view["name"])
-        self.subtitle.setText(" · ".join(x for x in (view["zone"], f"door station {self.station.name}") if x))
+        self.subtitle.setText(" · ".join(x for x in (
+            view["zone"], self.tr("door station {station}").format(station=self.station.name)) if x))
         self.count_label.setText(str(count))
         self.capacity_label.setText(f"/ {capacity}")
         self.state_icon.set(icon, COLORS[color][2])
         self.state_label.setText(words)
-        self.state_label.setStyleSheet(f"color: {COLORS[color][2]};")
+        self._state_color = color
+        style(self.state_label, lambda t: f"color: {t.ink[self._state_color]};")
         left = capacity - count
         if left > 0:
-            self.left_label.setText(f"{left} place{'s' if left != 1 else ''} left")
+            self.left_label.setText(self.tr("%n place(s) left", "", left))
         elif view["policy"] == "block":
-            self.left_label.setText("No places left — entries are refused")
+            self.left_label.setText(self.tr("No places left — entries are refused"))
         else:
-            self.left_label.setText(f"{-left} over capacity" if left < 0 else "At capacity — warn on entry")
+            self.left_label.setText(self.tr("%n over capacity", "", -left) if left < 0
+                                    else self.tr("At capacity — warn on entry"))
         self.gauge.set(count, capacity, state)
         session = view["session"]
-        self.session_label.setText(f"Now: {session}" if session else "No session running — the room's own rule")
-        policy = "full → entries refused" if view["policy"] == "block" else "full → warning only"
-        reentry = "re-entry allowed" if view["reentry"] else "no re-entry"
-        self.rule_label.setText(f"{view['rule']} · capacity {capacity}, {policy} · {reentry}")
+        self.session_label.setText(self.tr("Now: {session}").format(session=session) if session
+                                   else self.tr("No session running — the room's own rule"))
+        policy = self.tr("full → entries refused") if view["policy"] == "block" else self.tr("full → warning only")
+        reentry = self.tr("re-entry allowed") if view["reentry"] else self.tr("no re-entry")
+        self.rule_label.setText(self.tr("{rule} · capacity {capacity}, {policy} · {reentry}").format(
+            rule=core_text(view["rule"]) or view["rule"], capacity=capacity, policy=policy, reentry=reentry))
         self.alerts.update([view])
         self.refreshed.emit(view)
         if self._again:
@@ -541,6 +613,9 @@ def open_door_window(station: Station, *, room: str | None = None, tasks: TaskMa
     """A door window for ``station`` (the QApplication must exist), bound to ``room`` or to the
     station's ``room_id``; ``scanners``: ``[(spec, "in"|"out"|None), …]`` opened at once; with
     ``sync`` an enrolled station replicates with its registry and re-reads on every change."""
+    from ui import i18n
+
+    i18n.ensure()
     room_id = room or station.replica.get_meta("room_id")
     if not room_id:
         raise ConfigError("this door station is not bound to a room (enrol it with --role door --room ROOM)")

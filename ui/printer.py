@@ -57,7 +57,7 @@ class PrintService(QObject):
         info = self.backend.describe()
         target = info.get("target", "")
         if info.get("backend") == "pdf":
-            return f"PDF folder {Path(target).name or target}"
+            return self.tr("PDF folder {folder}").format(folder=Path(target).name or target)
         return f"{info.get('backend', '?')} {target}".strip()
 
     def enqueue(self, attendee_id: str, *, operator: str = "", copies: int = 1) -> str:

@@ -39,18 +39,19 @@ class PrintQueueDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.jobs: list[tuple[Job, str]] = []
-        self.setWindowTitle("Print queue (F10)")
+        self.setWindowTitle(self.tr("Print queue (F10)"))
         self.resize(900, 480)
         self.info = QLabel()
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Time", "Person", "Status", "Attempts", "Reason / file"])
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Person"), self.tr("Status"),
+                                              self.tr("Attempts"), self.tr("Reason / file")])
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.retry = QPushButton("Retry selected")
-        self.cancel = QPushButton("Cancel selected")
-        close = QPushButton("Esc   Close")
+        self.retry = QPushButton(self.tr("Retry selected"))
+        self.cancel = QPushButton(self.tr("Cancel selected"))
+        close = QPushButton(self.tr("Esc   Close"))
         self.retry.clicked.connect(lambda: self._act("retry"))
         self.cancel.clicked.connect(lambda: self._act("cancel"))
         close.clicked.connect(self.reject)
@@ -79,12 +80,15 @@ class PrintQueueDialog(QDialog):
 
     def _fill(self, jobs: list[tuple[Job, str]]) -> None:
         self.jobs = jobs
-        self.info.setText(f"<b>{self.ctx.printer.describe()}</b> — {len(jobs)} recent jobs; "
-                          f"{sum(1 for j, _ in jobs if j.status == 'failed')} failed")
+        self.info.setText(self.tr("<b>{printer}</b> — {jobs} recent jobs; {failed} failed").format(
+            printer=self.ctx.printer.describe(), jobs=len(jobs),
+            failed=sum(1 for j, _ in jobs if j.status == "failed")))
         self.table.setRowCount(len(jobs))
         for row, (job, name) in enumerate(jobs):
             detail = job.reason or job.backend_ref
-            cells = [job.created[11:19], name, job.status, str(job.attempts), detail]
+            status = {"failed": self.tr("failed"), "done": self.tr("done"), "queued": self.tr("queued"),
+                      "printing": self.tr("printing"), "cancelled": self.tr("cancelled")}.get(job.status, job.status)
+            cells = [job.created[11:19], name, status, str(job.attempts), detail]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:

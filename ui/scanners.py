@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -48,7 +48,7 @@ class ScannerBridge(QObject):
         self.scanner: Scanner | None = None
         self.spec = ""
         self.state = "none"
-        self.detail = "keyboard only"
+        self.detail = QT_TRANSLATE_NOOP("ScannerBridge", "keyboard only")  # English; the status bar translates
         #: optional fast path, called on the reader thread instead of emitting ``scanned``: the desk
         #: hands the scan straight to its writer lane (thread-safe), saving one wait for the GUI
         #: thread on the way to the verdict
@@ -59,7 +59,7 @@ class ScannerBridge(QObject):
         self.close()
         self.spec = (spec or "").strip()
         if not self.spec or self.spec.lower() in KEYBOARD_SPECS:
-            self._set("none", "keyboard scanner")
+            self._set("none", QT_TRANSLATE_NOOP("ScannerBridge", "keyboard scanner"))
             return
         post = self._tasks.post
         try:
@@ -84,7 +84,7 @@ class ScannerBridge(QObject):
         scanner, self.scanner = self.scanner, None
         if scanner is not None:
             scanner.stop(2.0)
-        self._set("none", "no scanner")
+        self._set("none", QT_TRANSLATE_NOOP("ScannerBridge", "no scanner"))
 
     @property
     def running(self) -> bool:
@@ -97,9 +97,10 @@ class ScannerBridge(QObject):
         if event.state == ScannerState.CONNECTED:
             self._set("connected", where)
         elif event.state in (ScannerState.STARTING, ScannerState.SEARCHING):
-            self._set("searching", "looking for a scanner…" if self.spec == "auto" else where)
+            searching = QT_TRANSLATE_NOOP("ScannerBridge", "looking for a scanner…")
+            self._set("searching", searching if self.spec == "auto" else where)
         elif event.state == ScannerState.STOPPED:
-            self._set("none", "scanner stopped")
+            self._set("none", QT_TRANSLATE_NOOP("ScannerBridge", "scanner stopped"))
         else:
             self._set("disconnected" if event.state == ScannerState.DISCONNECTED else "error",
                       event.reason or where)

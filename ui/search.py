@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
+from ui.i18n import translate
 from ui.taskman import TaskManager
 from ui.widgets import display_name
 from venue_app import search as core_search
@@ -24,7 +34,9 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class SearchModel(QAbstractTableModel):
-    HEADERS = ("Name", "Native script", "Organisation", "Category", "Country", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("SearchModel", "Name"), QT_TRANSLATE_NOOP("SearchModel", "Native script"),
+               QT_TRANSLATE_NOOP("SearchModel", "Organisation"), QT_TRANSLATE_NOOP("SearchModel", "Category"),
+               QT_TRANSLATE_NOOP("SearchModel", "Country"), QT_TRANSLATE_NOOP("SearchModel", "Status"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +57,7 @@ class SearchModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return translate("SearchModel", self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,10 +92,11 @@ class SearchModel(QAbstractTableModel):
 
 def _status_words(row: dict[str, Any]) -> str:
     if row.get("status") == "cancelled":
-        return "✖ cancelled"
+        return translate("SearchModel", "✖ cancelled")
     if row.get("status") == "blocked":
-        return "✖ blocked"
-    return "✔ checked in" if row.get("checked_in") else "not yet arrived"
+        return translate("SearchModel", "✖ blocked")
+    return translate("SearchModel", "✔ checked in") if row.get("checked_in") \
+        else translate("SearchModel", "not yet arrived")
 
 
 def run_search(station: Station, query: str, limit: int = 50) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.i18n import LANGUAGES, translate
 from ui.supervisor import hash_pin
 from venue_app.errors import ConfigError, VenueError
 from venue_app.paths import Paths
@@ -58,8 +59,8 @@ class NoRegistryEnroller:
     """For builds without the sync client."""
 
     def enroll(self, paths: Paths, url: str, code: str, station_name: str) -> Station:
-        raise ConfigError("Joining a registry is not available in this version. "
-                          "Open a standalone event instead.")
+        raise ConfigError(translate("SetupWizard", "Joining a registry is not available in this version. "
+                                    "Open a standalone event instead."))
 
 
 @dataclass
@@ -115,14 +116,14 @@ class ScannerChooser(QWidget):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setEditable(True)
-        self.combo.addItem("Automatic: the USB scanner found (recommended)", "auto")
-        self.combo.addItem("Keyboard scanner (types like a keyboard)", "keyboard")
-        self.combo.addItem("Simulator (demo, no hardware)", "sim://?rate=0.5")
+        self.combo.addItem(self.tr("Automatic: the USB scanner found (recommended)"), "auto")
+        self.combo.addItem(self.tr("Keyboard scanner (types like a keyboard)"), "keyboard")
+        self.combo.addItem(self.tr("Simulator (demo, no hardware)"), "sim://?rate=0.5")
         try:
             from devices.discovery import list_ports
 
             for port in list_ports():
-                self.combo.addItem(f"{port.device} — {port.description or port.product or 'serial port'}",
+                self.combo.addItem(f"{port.device} — {port.description or port.product or self.tr('serial port')}",
                                    port.device)
         except Exception:  # discovery is best effort: typing a port works too
             pass
@@ -153,10 +154,11 @@ class PrinterChooser(QWidget):
         self.badges_dir = badges_dir
         self.printer = QComboBox()
         self.printer.setEditable(True)
-        self.printer.addItem("PDF files in the station folder", "pdf")
+        self.printer.addItem(self.tr("PDF files in the station folder"), "pdf")
         try:
             for p in discover_printers(qt=False):
-                self.printer.addItem(f"{p.name}{' (default)' if p.default else ''}", f"{p.backend}:{p.name}")
+                self.printer.addItem(self.tr("{printer} (default)").format(printer=p.name) if p.default else p.name,
+                                     f"{p.backend}:{p.name}")
         except Exception:
             pass
         i = self.printer.findData(printer)
@@ -166,19 +168,19 @@ class PrinterChooser(QWidget):
             self.printer.setEditText(printer)
         self.template = QComboBox()
         for t in list_templates():
-            self.template.addItem(f"{t.title} ({t.width_mm:g}×{t.height_mm:g} mm)", t.name)
+            self.template.addItem(f"{t.title} ({t.width_mm:g}×{t.height_mm:g} mm)", t.name)  # i18n: data + unit
         self.template.setCurrentIndex(max(0, self.template.findData(template)))
-        self.preview = QLabel("preview")
+        self.preview = QLabel(self.tr("preview"))
         self.preview.setFixedSize(260, 340)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #ffffff; border: 1px solid #cfd6dd;")
-        self.test = QPushButton("Print a test page")
+        self.test = QPushButton(self.tr("Print a test page"))
         self.test.clicked.connect(self.print_test_page)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Printer", self.printer)
-        form.addRow("Badge template", self.template)
+        form.addRow(self.tr("Printer"), self.printer)
+        form.addRow(self.tr("Badge template"), self.template)
         form.addRow(self.test)
         form.addRow(self.note)
         layout = QHBoxLayout(self)
@@ -203,7 +205,7 @@ class PrinterChooser(QWidget):
                                                      Qt.TransformationMode.SmoothTransformation)
             self.preview.setPixmap(pixmap)
         except Exception as exc:  # a broken template shows why instead of a preview
-            self.preview.setText(f"No preview:\n{exc}")
+            self.preview.setText(self.tr("No preview:\n{error}").format(error=exc))
 
     def print_test_page(self) -> str:
         from printing.backends import PrintJobSpec, open_backend
@@ -218,34 +220,34 @@ class PrinterChooser(QWidget):
                                                               "test page", t.width_mm, t.height_mm,
                                                               name_hint="test-page"))
         except (VenueError, OSError) as exc:
-            self.note.setText(f"Test page failed: {exc}")
+            self.note.setText(self.tr("Test page failed: {error}").format(error=exc))
             return ""
-        self.note.setText(f"Test page sent ({accepted.ref}). The square must measure 50 mm.")
+        self.note.setText(self.tr("Test page sent ({ref}). The square must measure 50 mm.").format(ref=accepted.ref))
         return accepted.ref
 
 
 class _ModePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Welcome to Venue desk")
-        self.setSubTitle("Join the event's registry, or run this station on its own.")
-        self.standalone = QRadioButton("Open a standalone event on this computer")
-        self.enroll = QRadioButton("Join a registry (enrolment code from the operations lead)")
+        self.setTitle(self.tr("Welcome to Venue desk"))
+        self.setSubTitle(self.tr("Join the event's registry, or run this station on its own."))
+        self.standalone = QRadioButton(self.tr("Open a standalone event on this computer"))
+        self.enroll = QRadioButton(self.tr("Join a registry (enrolment code from the operations lead)"))
         self.standalone.setChecked(True)
         self.event_name = QLineEdit()
-        self.event_name.setPlaceholderText("e.g. 13th Metropolis World Congress")
+        self.event_name.setPlaceholderText(self.tr("e.g. 13th Metropolis World Congress"))
         self.url = QLineEdit()
-        self.url.setPlaceholderText("https://registry.example.org")
+        self.url.setPlaceholderText("https://registry.example.org")  # i18n: an address, not words
         self.code = QLineEdit()
-        self.code.setPlaceholderText("type it or scan the QR shown by the registry")
-        self.station_name = QLineEdit("Desk 1")
+        self.code.setPlaceholderText(self.tr("type it or scan the QR shown by the registry"))
+        self.station_name = QLineEdit(self.tr("Desk 1"))
         form = QFormLayout(self)
         form.addRow(self.standalone)
-        form.addRow("Event name", self.event_name)
+        form.addRow(self.tr("Event name"), self.event_name)
         form.addRow(self.enroll)
-        form.addRow("Registry address", self.url)
-        form.addRow("Enrolment code", self.code)
-        form.addRow("This station's name", self.station_name)
+        form.addRow(self.tr("Registry address"), self.url)
+        form.addRow(self.tr("Enrolment code"), self.code)
+        form.addRow(self.tr("This station's name"), self.station_name)
         for w in (self.standalone, self.enroll):
             w.toggled.connect(self.completeChanged)
         for w in (self.event_name, self.url, self.code, self.station_name):
@@ -262,19 +264,19 @@ class _ModePage(QWizardPage):
 class _DevicesPage(QWizardPage):
     def __init__(self, badges_dir: Path | None) -> None:
         super().__init__()
-        self.setTitle("Scanner and printer")
+        self.setTitle(self.tr("Scanner and printer"))
         self.scanner = ScannerChooser("auto")
         self.printer = PrinterChooser(badges_dir=badges_dir)
         form = QFormLayout(self)
-        form.addRow("Scanner", self.scanner)
+        form.addRow(self.tr("Scanner"), self.scanner)
         form.addRow(self.printer)
 
 
 class _OperatorPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Who works at this desk")
-        self.setSubTitle("The supervisor PIN protects overrides, cancellations and repeated reprints.")
+        self.setTitle(self.tr("Who works at this desk"))
+        self.setSubTitle(self.tr("The supervisor PIN protects overrides, cancellations and repeated reprints."))
         self.operator = QLineEdit()
         self.pin = QLineEdit()
         self.pin2 = QLineEdit()
@@ -285,18 +287,18 @@ class _OperatorPage(QWizardPage):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c62828;")
         form = QFormLayout(self)
-        form.addRow("Operator name", self.operator)
-        form.addRow("Supervisor PIN (4+ digits)", self.pin)
-        form.addRow("PIN again", self.pin2)
+        form.addRow(self.tr("Operator name"), self.operator)
+        form.addRow(self.tr("Supervisor PIN (4+ digits)"), self.pin)
+        form.addRow(self.tr("PIN again"), self.pin2)
         form.addRow(self.problem)
 
     def isComplete(self) -> bool:
         pin, pin2 = self.pin.text(), self.pin2.text()
         problem = ""
         if pin and (len(pin) < 4 or not pin.isdigit()):
-            problem = "The PIN needs at least 4 digits."
+            problem = self.tr("The PIN needs at least 4 digits.")
         elif pin2 and pin != pin2:
-            problem = "The two PINs differ."
+            problem = self.tr("The two PINs differ.")
         self.problem.setText(problem)
         return bool(self.operator.text().strip()) and bool(pin) and pin == pin2 and not problem
 
@@ -309,7 +311,7 @@ class SetupWizard(QWizard):
         self.tasks: Any = None
         self.station: Station | None = None
         self.error = ""
-        self.setWindowTitle("Venue desk — station setup")
+        self.setWindowTitle(self.tr("Venue desk — station setup"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(820, 560)
         self.mode = _ModePage()
@@ -353,10 +355,11 @@ class SetupWizard(QWizard):
         from ui.taskman import TaskManager
 
         self.tasks = self.tasks or TaskManager(self)
+        receiving = self.tr("Receiving the event from the registry… {done} of {total}")
         enroller = self.enroller or RegistryEnroller(
             lambda done, total: self.tasks.post(lambda: self.people.problem.setText(
-                f"Receiving the event from the registry… {done:,} of {total:,}")))
-        self.people.problem.setText("Contacting the registry…")
+                receiving.format(done=f"{done:,}", total=f"{total:,}"))))
+        self.people.problem.setText(self.tr("Contacting the registry…"))
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.tasks.run(apply_setup, values, self.paths, enroller, lane="long", label="enrol",
                        on_done=self._enrolled, on_error=self._failed)
@@ -378,24 +381,31 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.station = station
         s = station.settings
-        self.setWindowTitle("Station setup")
+        self.setWindowTitle(self.tr("Station setup"))
         self.scanner = ScannerChooser(str(s["scanner"]))
         self.printer = PrinterChooser(str(s["printer"]), str(s["badge_template"]), station.paths.badges_dir)
         self.operator = QLineEdit(str(s["operator"]))
-        self.auto_print = QCheckBox("Print a badge automatically on a successful check-in")
+        self.auto_print = QCheckBox(self.tr("Print a badge automatically on a successful check-in"))
         self.auto_print.setChecked(bool(s["auto_print"]))
-        self.sounds = QCheckBox("Play sounds")
+        self.sounds = QCheckBox(self.tr("Play sounds"))
         self.sounds.setChecked(bool(s["sounds"]))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("leave empty to keep the current PIN")
+        self.pin.setPlaceholderText(self.tr("leave empty to keep the current PIN"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each language in its own words: findable by its speakers
+        self.language.setCurrentIndex(max(0, self.language.findData(str(s["language"]))))
+        self.language.setToolTip(self.tr("Takes effect when the station restarts."))
         form = QFormLayout(self)
-        form.addRow("Operator name", self.operator)
-        form.addRow("Scanner", self.scanner)
+        form.addRow(self.tr("Operator name"), self.operator)
+        form.addRow(self.tr("Language (after a restart)"), self.language)
+        form.addRow(self.tr("Scanner"), self.scanner)
         form.addRow(self.printer)
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
-        form.addRow("New supervisor PIN", self.pin)
+        form.addRow(self.tr("New supervisor PIN"), self.pin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -410,6 +420,7 @@ class SettingsDialog(QDialog):
         s["badge_template"] = template
         s["auto_print"] = self.auto_print.isChecked()
         s["sounds"] = self.sounds.isChecked()
+        s["language"] = str(self.language.currentData() or "")
         if self.pin.text():
             s["supervisor_pin_hash"] = hash_pin(self.pin.text())
         super().accept()

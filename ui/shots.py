@@ -94,7 +94,7 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         scan("NOSUCHCODE")
         shot("06-unknown")
         window.focus_search()
-        window.search_field.setText("wang")
+        window.search_field.setText("wang")  # i18n: a search typed by the script, not a label
         wait_until(lambda: window.search.shown_query == "wang")
         shot("07-search-latin")
         window.search_field.setText("王")

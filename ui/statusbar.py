@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QDateTime, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from ui.i18n import translate
 from ui.widgets import Pill
 
 __all__ = ["DeskStatusBar", "StandaloneSync", "SyncSource", "SyncStatus"]
@@ -58,30 +59,35 @@ def _hhmm(moment: datetime | None) -> str:
 def describe_sync(s: SyncStatus) -> tuple[str, str, str]:
     """(pill text, pill colour, tooltip) for a sync status."""
     if s.state == "standalone":
-        return "Standalone (no registry)", "grey", "This station works on its own; nothing is sent anywhere."
+        return translate("sync", "Standalone (no registry)"), "grey", \
+            translate("sync", "This station works on its own; nothing is sent anywhere.")
     if s.state == "online":
-        synced = f" · synced {_hhmm(s.last_sync)}" if s.last_sync else ""
-        return f"Online{synced}", "green", "Connected to the registry."
+        if s.last_sync:
+            return translate("sync", "Online · synced {time}").format(time=_hhmm(s.last_sync)), "green", \
+                translate("sync", "Connected to the registry.")
+        return translate("sync", "Online"), "green", translate("sync", "Connected to the registry.")
     if s.state == "connecting":
-        return "Connecting to the registry…", "blue", s.message
+        return translate("sync", "Connecting to the registry…"), "blue", s.message
     if s.state == "offline":
-        waiting = f"{s.outbox} change{'s' if s.outbox != 1 else ''} saved here, sent when back" if s.outbox \
-            else "nothing waiting"
-        return f"OFFLINE since {_hhmm(s.since)} — {waiting}", "amber", \
-            (s.message or "The registry cannot be reached.") + " Keep working: every scan is saved on this station."
+        waiting = translate("sync", "%n change(s) saved here, sent when back", "", s.outbox) if s.outbox \
+            else translate("sync", "nothing waiting")
+        return translate("sync", "OFFLINE since {time} — {waiting}").format(time=_hhmm(s.since), waiting=waiting), \
+            "amber", (s.message or translate("sync", "The registry cannot be reached.")) + " " + \
+            translate("sync", "Keep working: every scan is saved on this station.")
     if s.state == "revoked":
-        return "Station removed from the registry", "red", s.message or "Ask the operations lead to enrol it again."
-    return "Sync problem", "amber", s.message
+        return translate("sync", "Station removed from the registry"), "red", \
+            s.message or translate("sync", "Ask the operations lead to enrol it again.")
+    return translate("sync", "Sync problem"), "amber", s.message
 
 
 class DeskStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.sync = Pill("Standalone (no registry)", "grey")
+        self.sync = Pill(translate("sync", "Standalone (no registry)"), "grey")
         self.outbox = QLabel()
-        self.printer = Pill("Printer", "grey", bold=False)
-        self.scanner = Pill("Scanner", "grey", bold=False)
+        self.printer = Pill(self.tr("Printer"), "grey", bold=False)
+        self.scanner = Pill(self.tr("Scanner"), "grey", bold=False)
         self.drift = Pill("", "amber")
         self.drift.hide()
         self.operator = QLabel()
@@ -102,40 +108,45 @@ class DeskStatusBar(QStatusBar):
         self.sync.set(text, color)
         self.sync.setToolTip(tip)
         if status.state == "standalone":
-            self.outbox.setText(f"{status.outbox:,} fact{'s' if status.outbox != 1 else ''} recorded on this station")
+            self.outbox.setText(self.tr("%n fact(s) recorded on this station", "", status.outbox))
         else:
-            self.outbox.setText(f"Outbox: {status.outbox:,}")
+            self.outbox.setText(self.tr("Outbox: {count}").format(count=f"{status.outbox:,}"))
         drift = status.clock_drift_s
         if drift is not None and abs(drift) >= 60:
             minutes = round(abs(drift) / 60)
-            self.drift.set(f"Clock {minutes} min {'slow' if drift > 0 else 'fast'} — check the time", "amber")
-            self.drift.setToolTip("Check-in times are still ordered correctly; fix the computer's clock when you can.")
+            text = self.tr("Clock %n min slow — check the time", "", minutes) if drift > 0 \
+                else self.tr("Clock %n min fast — check the time", "", minutes)
+            self.drift.set(text, "amber")
+            self.drift.setToolTip(self.tr("Check-in times are still ordered correctly; fix the computer's clock "
+                                          "when you can."))
             self.drift.show()
         else:
             self.drift.hide()
 
     def set_printer(self, state: dict[str, Any]) -> None:
-        text = f"Printer: {state['printer']}"
+        text = self.tr("Printer: {printer}").format(printer=state["printer"])
         color = "grey"
         if state.get("queued"):
-            text += f" · {state['queued']} printing"
+            text += " · " + self.tr("{count} printing").format(count=state["queued"])
             color = "blue"
         if state.get("failed"):
-            text += f" · {state['failed']} failed"
+            text += " · " + self.tr("{count} failed").format(count=state["failed"])
             color = "amber"
         self.printer.set(text, color)
-        self.printer.setToolTip(state.get("error") or "Badge printer")
+        self.printer.setToolTip(state.get("error") or self.tr("Badge printer"))
 
     def set_scanner(self, state: str, detail: str) -> None:
-        words = {"connected": "Scanner connected", "searching": "Looking for scanner", "disconnected":
-                 "Scanner disconnected", "error": "Scanner problem", "none": "Keyboard scanner"}.get(state, state)
+        words = {"connected": self.tr("Scanner connected"), "searching": self.tr("Looking for scanner"),
+                 "disconnected": self.tr("Scanner disconnected"), "error": self.tr("Scanner problem"),
+                 "none": self.tr("Keyboard scanner")}.get(state, state)
+        detail = translate("ScannerBridge", detail)
         colors = {"connected": "green", "disconnected": "amber", "error": "amber", "searching": "blue"}
         color = colors.get(state, "grey")
         self.scanner.set(f"{words} · {detail}" if detail and state != "none" else words, color)
         self.scanner.setToolTip(detail)
 
     def set_operator(self, name: str) -> None:
-        self.operator.setText(f"Operator: {name or '—'}")
+        self.operator.setText(self.tr("Operator: {name}").format(name=name or "—"))
 
     def _tick(self) -> None:
         self.clock.setText(QDateTime.currentDateTime().toString("HH:mm:ss"))

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 __all__ = ["Approval", "Asker", "check_pin", "hash_pin"]
 
 _ITERATIONS = 200_000
@@ -87,19 +89,20 @@ class Asker:
     def supervisor(self, stored_hash: str, action: str, *, need_reason: bool = True) -> Approval | None:
         """Supervisor name, PIN and reason; None when cancelled or the PIN is wrong (says so)."""
         if not stored_hash:
-            QMessageBox.warning(self.parent, "Supervisor PIN not set",
-                                "No supervisor PIN is set on this station. Set one in Station setup (Ctrl+,).")
+            QMessageBox.warning(self.parent, translate("Asker", "Supervisor PIN not set"),
+                                translate("Asker", "No supervisor PIN is set on this station. Set one in Station "
+                                                   "setup (Ctrl+,)."))
             return None
         dialog = QDialog(self.parent)
-        dialog.setWindowTitle("Supervisor approval")
+        dialog.setWindowTitle(translate("Asker", "Supervisor approval"))
         form = QFormLayout(dialog)
-        form.addRow(QLabel(f"<b>{action}</b> needs a supervisor."))
+        form.addRow(QLabel(translate("Asker", "<b>{action}</b> needs a supervisor.").format(action=action)))
         who, pin, reason = QLineEdit(), QLineEdit(), QLineEdit()
         pin.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Supervisor name", who)
-        form.addRow("PIN", pin)
+        form.addRow(translate("Asker", "Supervisor name"), who)
+        form.addRow(translate("Asker", "PIN"), pin)
         if need_reason:
-            form.addRow("Reason", reason)
+            form.addRow(translate("Asker", "Reason"), reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
@@ -107,9 +110,11 @@ class Asker:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         if not check_pin(pin.text(), stored_hash):
-            QMessageBox.warning(self.parent, "Wrong PIN", "The supervisor PIN is not right. Nothing was changed.")
+            QMessageBox.warning(self.parent, translate("Asker", "Wrong PIN"),
+                                translate("Asker", "The supervisor PIN is not right. Nothing was changed."))
             return None
         if not who.text().strip() or (need_reason and not reason.text().strip()):
-            QMessageBox.warning(self.parent, "Missing details", "Name and reason are needed. Nothing was changed.")
+            QMessageBox.warning(self.parent, translate("Asker", "Missing details"),
+                                translate("Asker", "Name and reason are needed. Nothing was changed."))
             return None
         return Approval(who.text().strip(), reason.text().strip())

@@ -11,10 +11,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.a11y import announce
+from ui.i18n import translate, verdict_message
+from ui.theme import set_font_px
 from ui.widgets import COLORS, BigLabel, Pill, StatusIcon, display_name, full_title
 from venue_app.verdicts import STATUSES, Verdict
 
@@ -22,20 +25,20 @@ __all__ = ["HEADLINES", "VerdictPanel"]
 
 #: status → headline (shown in capitals next to the icon)
 HEADLINES: dict[str, str] = {
-    "ok": "Checked in",
-    "already_checked_in": "Already checked in",
-    "unknown": "Code not found",
-    "invalid": "Cannot read this code",
-    "revoked": "Badge replaced — not valid",
-    "cancelled": "Registration cancelled",
-    "blocked": "Entry refused",
-    "wrong_event": "Badge of another event",
-    "not_allowed": "Not allowed here",
-    "room_full": "Room full",
-    "not_inside": "Not recorded inside",
-    "untrusted_issuer": "Badge issuer unknown",
-    "idle": "Ready — scan a code",
-    "info": "Done",
+    "ok": QT_TRANSLATE_NOOP("VerdictPanel", "Checked in"),
+    "already_checked_in": QT_TRANSLATE_NOOP("VerdictPanel", "Already checked in"),
+    "unknown": QT_TRANSLATE_NOOP("VerdictPanel", "Code not found"),
+    "invalid": QT_TRANSLATE_NOOP("VerdictPanel", "Cannot read this code"),
+    "revoked": QT_TRANSLATE_NOOP("VerdictPanel", "Badge replaced — not valid"),
+    "cancelled": QT_TRANSLATE_NOOP("VerdictPanel", "Registration cancelled"),
+    "blocked": QT_TRANSLATE_NOOP("VerdictPanel", "Entry refused"),
+    "wrong_event": QT_TRANSLATE_NOOP("VerdictPanel", "Badge of another event"),
+    "not_allowed": QT_TRANSLATE_NOOP("VerdictPanel", "Not allowed here"),
+    "room_full": QT_TRANSLATE_NOOP("VerdictPanel", "Room full"),
+    "not_inside": QT_TRANSLATE_NOOP("VerdictPanel", "Not recorded inside"),
+    "untrusted_issuer": QT_TRANSLATE_NOOP("VerdictPanel", "Badge issuer unknown"),
+    "idle": QT_TRANSLATE_NOOP("VerdictPanel", "Ready — scan a code"),
+    "info": QT_TRANSLATE_NOOP("VerdictPanel", "Done"),
 }
 
 
@@ -48,6 +51,7 @@ class VerdictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdict")
+        self.setAccessibleName(self.tr("Verdict"))
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.categories: dict[str, tuple[str, str]] = {}  # code → (label, colour)
@@ -78,9 +82,7 @@ class VerdictPanel(QFrame):
         self.title = BigLabel(26)
         self.organisation = BigLabel(26)
         self.category = Pill("", "grey")
-        font = self.category.font()
-        font.setPixelSize(22)
-        self.category.setFont(font)
+        set_font_px(self.category, 22)
         self.where = BigLabel(22)
         facts = QHBoxLayout()
         facts.setSpacing(14)
@@ -108,24 +110,30 @@ class VerdictPanel(QFrame):
         self.show_idle()
 
     # -- public --------------------------------------------------------------------------------
-    def show_idle(self, hint: str = "Scan a badge or a confirmation code. F2 finds a person by name.") -> None:
-        self._paint_state("idle", "idle", HEADLINES["idle"], "", None, hint, "")
+    def show_idle(self, hint: str | None = None) -> None:
+        if hint is None:
+            hint = self.tr("Scan a badge or a confirmation code. F2 finds a person by name.")
+        self._paint_state("idle", "idle", translate("VerdictPanel", HEADLINES["idle"]), "", None, hint, "")
 
     def show_verdict(self, verdict: Verdict, *, source: str = "") -> None:
         self.verdict = verdict
         details = verdict.details or {}
         when = ""
-        message = verdict.message
+        message = verdict_message(verdict)
         if verdict.status == "already_checked_in" and details.get("at"):
             from venue_app.checkin import local_time
 
             tz = self.timezone
-            when = f"First check-in: {local_time(str(details['at']), tz)} at {details.get('station') or '—'}"
-            message = "No new badge is needed unless it was lost (F6 on the person reprints)."
-        sub = f"from {source}" if source else ""
+            when = self.tr("First check-in: {time} at {station}").format(
+                time=local_time(str(details["at"]), tz), station=details.get("station") or "—")
+            message = self.tr("No new badge is needed unless it was lost (F6 on the person reprints).")
+        shown = self.tr("keyboard") if source == "keyboard" else source  # the wedge's id; ports stay as they are
+        sub = self.tr("from {source}").format(source=shown) if source else ""
         if verdict.status == "revoked" and details.get("reason"):
-            sub = f"Reason on record: {details['reason']}"
-        self._paint_state(verdict.status, verdict.color, HEADLINES.get(verdict.status, verdict.status),
+            sub = self.tr("Reason on record: {reason}").format(reason=details["reason"])
+        headline = translate("VerdictPanel", HEADLINES[verdict.status]) if verdict.status in HEADLINES \
+            else verdict.status
+        self._paint_state(verdict.status, verdict.color, headline,
                           sub, verdict.attendee, message, when)
 
     def show_info(self, headline: str, message: str, attendee: dict[str, Any] | None = None,
@@ -143,18 +151,7 @@ class VerdictPanel(QFrame):
     def _paint_state(self, status: str, color: str, headline: str, sub: str, person: dict[str, Any] | None,
                      message: str, when: str) -> None:
         self.status, self.color = status, color
-        bg, fg, _ = COLORS.get(color, COLORS["idle"])
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
-        palette.setColor(QPalette.ColorRole.Text, QColor(fg))
-        self.setPalette(palette)
-        # the app style sheet stops palette propagation to child labels: give each its colour
-        text_palette = QPalette(palette)
-        for label in (self.headline, self.subline, self.name, self.native, self.title, self.organisation,
-                      self.where, self.message, self.when):
-            label.setPalette(text_palette)
-        self.icon.set(color, fg if color != "idle" else COLORS["idle"][2])
+        self._apply_colors()
         self.headline.setText(headline.upper() if status != "idle" else headline)
         self.subline.setText(sub)
         self.subline.setVisible(bool(sub))
@@ -174,9 +171,34 @@ class VerdictPanel(QFrame):
         self._set(self.where, where)
         self._set(self.message, message)
         self._set(self.when, when)
+        self._announce()
         self._pending_paint = True
         self.update()
         self.shown.emit(status)
+
+    def _apply_colors(self) -> None:
+        bg, fg, accent = COLORS.get(self.color, COLORS["idle"])
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        palette.setColor(QPalette.ColorRole.Text, QColor(fg))
+        self.setPalette(palette)
+        # the app style sheet stops palette propagation to child labels: give each its colour
+        text_palette = QPalette(palette)
+        for label in (self.headline, self.subline, self.name, self.native, self.title, self.organisation,
+                      self.where, self.message, self.when):
+            label.setPalette(text_palette)
+        self.icon.set(self.color, fg if self.color != "idle" else accent)
+
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: the same verdict in the new colours."""
+        self._apply_colors()
+
+    def _announce(self) -> None:
+        """The verdict in words as the panel's accessible description; a screen reader is told it
+        changed (and, from Qt 6.8, reads it out). Nothing to do when no assistive tool listens."""
+        text = self.texts().replace("\n", ". ")
+        announce(self, f"{text}. ({self.icon.accessibleName()})", speak=self.status != "idle")
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import DeskContext, create_walkin
+from ui.i18n import translate
 from ui.search import run_search
 from ui.widgets import display_name
 from venue_app.importer import COUNTRY_NAMES, country_code
@@ -36,15 +37,15 @@ def validate_walkin(values: dict[str, str], categories: set[str]) -> dict[str, s
     """Field → problem in plain words; empty when the walk-in can be registered."""
     problems: dict[str, str] = {}
     if not (values.get("given_name") or values.get("family_name") or values.get("native_name")):
-        problems["family_name"] = "A name is needed (in any script)."
+        problems["family_name"] = translate("WalkinDialog", "A name is needed (in any script).")
     if values.get("email") and not _EMAIL.match(values["email"]):
-        problems["email"] = "This does not look like an e-mail address."
+        problems["email"] = translate("WalkinDialog", "This does not look like an e-mail address.")
     if values.get("country") and country_code(values["country"]) is None:
-        problems["country"] = "Unknown country: use a name or a two-letter code (FR, CN…)."
+        problems["country"] = translate("WalkinDialog", "Unknown country: use a name or a two-letter code (FR, CN…).")
     if not values.get("category"):
-        problems["category"] = "Choose a category."
+        problems["category"] = translate("WalkinDialog", "Choose a category.")
     elif categories and values["category"] not in categories:
-        problems["category"] = "Unknown category."
+        problems["category"] = translate("WalkinDialog", "Unknown category.")
     return problems
 
 
@@ -58,7 +59,7 @@ class WalkinDialog(QDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Walk-in registration (F3)")
+        self.setWindowTitle(self.tr("Walk-in registration (F3)"))
         self.setMinimumWidth(620)
         self.f: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -67,22 +68,22 @@ class WalkinDialog(QDialog):
         for code, (label, _) in sorted(ctx.categories.items(), key=lambda kv: kv[1][0]):
             self.category.addItem(f"{label} ({code})", code)
         self.name_order = QComboBox()
-        self.name_order.addItem("Given name first (Anna Schmidt)", "given-first")
-        self.name_order.addItem("Family name first (王 伟, 김 민준)", "family-first")
-        for key, label, hint in (("honorific", "Title", "Mr., Ms., Dr., H.E., Mayor…"),
-                                 ("given_name", "Given name", ""), ("family_name", "Family name", ""),
-                                 ("native_name", "Name in own script", "王伟, محمد, Иван…"),
-                                 ("organisation", "Organisation", ""), ("job_title", "Job title", ""),
-                                 ("country", "Country", "name or code: France, FR"),
-                                 ("delegation", "Delegation", "city or body, if any"),
-                                 ("email", "E-mail", ""), ("phone", "Phone", "")):
+        self.name_order.addItem(self.tr("Given name first (Anna Schmidt)"), "given-first")
+        self.name_order.addItem(self.tr("Family name first (王 伟, 김 민준)"), "family-first")
+        for key, label, hint in (("honorific", self.tr("Title"), self.tr("Mr., Ms., Dr., H.E., Mayor…")),
+                                 ("given_name", self.tr("Given name"), ""), ("family_name", self.tr("Family name"), ""),
+                                 ("native_name", self.tr("Name in own script"), "王伟, محمد, Иван…"),
+                                 ("organisation", self.tr("Organisation"), ""), ("job_title", self.tr("Job title"), ""),
+                                 ("country", self.tr("Country"), self.tr("name or code: France, FR")),
+                                 ("delegation", self.tr("Delegation"), self.tr("city or body, if any")),
+                                 ("email", self.tr("E-mail"), ""), ("phone", self.tr("Phone"), "")):
             edit = QLineEdit()
             edit.setPlaceholderText(hint)
             self.f[key] = edit
             form.addRow(label, edit)
             if key == "native_name":
-                form.addRow("Name order", self.name_order)
-        form.insertRow(0, "Category", self.category)
+                form.addRow(self.tr("Name order"), self.name_order)
+        form.insertRow(0, self.tr("Category"), self.category)
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
         self.problems.setWordWrap(True)
@@ -90,23 +91,23 @@ class WalkinDialog(QDialog):
         self.dupes.setMaximumHeight(120)
         self.dupes.itemActivated.connect(self._open_dupe)
         self.dupes_label = QLabel()
-        self.check_in = QCheckBox("Check in now")
+        self.check_in = QCheckBox(self.tr("Check in now"))
         self.check_in.setChecked(True)
-        self.print_badge = QCheckBox("Print the badge")
+        self.print_badge = QCheckBox(self.tr("Print the badge"))
         self.print_badge.setChecked(True)
-        self.submit = QPushButton("Ctrl+Enter   Register")
+        self.submit = QPushButton(self.tr("Ctrl+Enter   Register"))
         self.submit.setDefault(True)
         self.submit.setShortcut("Ctrl+Return")
         self.submit.clicked.connect(self.register)
         self.submit.setMinimumWidth(self.submit.sizeHint().width() + 24)  # never truncated by the layout
-        cancel = QPushButton("Esc   Close")
+        cancel = QPushButton(self.tr("Esc   Close"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_in)
         buttons.addWidget(self.print_badge)
         buttons.addStretch(1)
-        intro = QLabel("<b>Register a walk-in.</b> A name in any script, a category; the rest if known. "
-                       "Possible duplicates show below as you type.")
+        intro = QLabel(self.tr("<b>Register a walk-in.</b> A name in any script, a category; the rest if known. "
+                               "Possible duplicates show below as you type."))
         intro.setWordWrap(True)
         buttons.addWidget(cancel)
         buttons.addWidget(self.submit)
@@ -157,11 +158,11 @@ class WalkinDialog(QDialog):
         self.dupes.clear()
         for r in rows:
             item = QListWidgetItem(f"{display_name(r)}  {r.get('native_name') or ''} — {r.get('organisation') or ''}"
-                                   f" ({r.get('email') or 'no e-mail'})")
+                                   f" ({r.get('email') or self.tr('no e-mail')})")
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
             self.dupes.addItem(item)
-        self.dupes_label.setText(f"<b>Already registered?</b> {len(rows)} similar — double-click to open instead."
-                                 if rows else "")
+        self.dupes_label.setText(self.tr("<b>Already registered?</b> %n similar — double-click to open instead.", "",
+                                         len(rows)) if rows else "")
         self.dupes.setVisible(bool(rows))
         self.dupes_label.setVisible(bool(rows))
         self.duplicates_checked.emit(len(rows))
@@ -201,7 +202,7 @@ class WalkinDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self.submit.setEnabled(True)
-            self.problems.setText(f"Could not register: {exc}")
+            self.problems.setText(self.tr("Could not register: {error}").format(error=exc))
         ctx.write(work, on_done=done, on_error=failed, label="walk-in")
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from ui.theme import LIGHT, contrast_ratio, set_font_px, style
 from venue_app.names import display_name
 
 __all__ = [
@@ -21,15 +22,9 @@ __all__ = [
     "hline",
 ]
 
-#: verdict colour → (background, foreground, accent); amber text is black for contrast
-COLORS: dict[str, tuple[str, str, str]] = {
-    "green": ("#1b7f3b", "#ffffff", "#0f5a28"),
-    "amber": ("#f2a900", "#111111", "#b87f00"),
-    "red": ("#c62828", "#ffffff", "#8e1b1b"),
-    "idle": ("#eceff1", "#263238", "#90a4ae"),
-    "blue": ("#1565c0", "#ffffff", "#0d47a1"),
-    "grey": ("#607d8b", "#ffffff", "#455a64"),
-}
+#: verdict colour → (background, foreground, accent); amber text is black for contrast. The theme
+#: (ui.theme.apply_theme) updates it in place: read it when painting, not at import.
+COLORS: dict[str, tuple[str, str, str]] = dict(LIGHT.verdict)
 
 
 def full_title(person: dict[str, Any] | None) -> str:
@@ -56,14 +51,18 @@ class Pill(QLabel):
         self.color = color
         self.setText(text)
         weight = 600 if self._bold else 400
+        # the pill's words are its accessible name already (QLabel text); its colour is not announced
         self.setStyleSheet(f"QLabel {{ background: {background}; color: {foreground}; border-radius: 11px;"
                            f" padding: 3px 11px; font-weight: {weight}; }}")
 
+    def retheme(self) -> None:
+        """Called by ui.theme after a theme change: the verdict colours changed under the same name."""
+        self.set(self.text(), self.color)
+
 
 def _contrast(hex_color: str) -> str:
-    c = QColor(hex_color)
-    luminance = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
-    return "#111111" if luminance > 0.55 else "#ffffff"
+    """Black or white text, whichever reads better on ``hex_color`` (a category's own colour)."""
+    return "#111111" if contrast_ratio("#111111", hex_color) >= contrast_ratio("#ffffff", hex_color) else "#ffffff"
 
 
 class BigLabel(QLabel):
@@ -71,13 +70,20 @@ class BigLabel(QLabel):
 
     def __init__(self, px: int, weight: QFont.Weight = QFont.Weight.Normal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        font = self.font()
-        font.setPixelSize(px)
-        font.setWeight(weight)
-        self.setFont(font)
+        set_font_px(self, px, weight)  # follows the text size setting
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+
+_ICON_NAMES = {
+    "green": lambda: QCoreApplication.translate("StatusIcon", "tick in a circle"),
+    "amber": lambda: QCoreApplication.translate("StatusIcon", "warning triangle"),
+    "red": lambda: QCoreApplication.translate("StatusIcon", "stop sign with a cross"),
+    "idle": lambda: QCoreApplication.translate("StatusIcon", "scanner"),
+    "blue": lambda: QCoreApplication.translate("StatusIcon", "scanner"),
+    "grey": lambda: QCoreApplication.translate("StatusIcon", "scanner"),
+}
 
 
 class StatusIcon(QWidget):
@@ -93,6 +99,8 @@ class StatusIcon(QWidget):
 
     def set(self, kind: str, fg: str) -> None:
         self.kind, self.fg = kind, QColor(fg)
+        # the shape in words, for screen readers (the words next to the icon say the rest)
+        self.setAccessibleName(_ICON_NAMES.get(kind, _ICON_NAMES["idle"])())
         self.update()
 
     def paintEvent(self, event: Any) -> None:
@@ -133,19 +141,25 @@ class StatusIcon(QWidget):
 
 
 class KeyButton(QPushButton):
-    """A button that shows its keyboard shortcut ("F3  Walk-in") — staff learn the keys by seeing them."""
+    """A button that shows its keyboard shortcut ("F3  Walk-in") — staff learn the keys by seeing them.
+
+    A button with a key stays out of the Tab chain (focus stays where scans and typing expect it;
+    the key reaches it); a button without one takes Tab focus, so it is reachable by keyboard too."""
 
     def __init__(self, key: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"{key}   {text}", parent)
+        super().__init__(f"{key}   {text}" if key else text, parent)
         self.key_text = key
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays where scans and typing expect it
-        self.setToolTip(f"{text} ({key})")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus if key else Qt.FocusPolicy.TabFocus)
+        self.setToolTip(f"{text} ({key})" if key else text)
+        self.setAccessibleName(text)
+        if key:
+            self.setAccessibleDescription(QCoreApplication.translate("KeyButton", "Shortcut: {key}").format(key=key))
 
 
 def hline(parent: QWidget | None = None) -> QWidget:
     line = QWidget(parent)
     line.setFixedHeight(1)
-    line.setStyleSheet("background: #cfd6dd;")
+    style(line, lambda t: f"background: {t.soft_border};")
     return line
 
 

@@ -54,7 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("auto_print", bool, True, "Print a badge automatically on a successful check-in"),
     Setting("supervisor_pin_hash", str, "", "Supervisor PIN (hashed)"),
     Setting("sounds", bool, True, "Play sounds for verdicts"),
+    # "large" is the older way to ask for large text: light colours with text_size large
     Setting("theme", str, "system", "Theme", ("system", "light", "dark", "high-contrast", "large")),
+    Setting("text_size", str, "normal", "Text size", ("normal", "large", "x-large")),
     Setting("duplicate_window_ms", int, 1000, "Ignore the same code from one scanner within (ms)"),
 )
 

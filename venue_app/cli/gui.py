@@ -30,6 +30,7 @@ def register(groups: dict[str, Any]) -> None:
     add_data_arg(gui)
     gui.add_argument("--sim", metavar="SPEC", help="offer a simulated scanner (F8), e.g. sim://?rate=0.5")
     gui.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    gui.add_argument("--lang", metavar="LANG", help="interface language for this run (en, zh_CN, fr, es)")
     gui.set_defaults(handler=_gui)
     demo = top.add_parser("demo", help="a demo congress station and its desk window",
                           description="Without --data: beside the user data folder (…-demo), never in it.")
@@ -46,13 +47,14 @@ def register(groups: dict[str, Any]) -> None:
                       help="a standalone desk without the local registry")
     demo.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     demo.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    demo.add_argument("--lang", metavar="LANG", help="interface language for this run (en, zh_CN, fr, es)")
     demo.set_defaults(handler=_demo)
 
 
 def _gui(args: argparse.Namespace) -> int:
     from ui.app import run_desk
 
-    return run_desk(args.data, sim_spec=args.sim, screenshot=args.screenshot)
+    return run_desk(args.data, sim_spec=args.sim, screenshot=args.screenshot, language=args.lang)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -79,10 +81,11 @@ def _demo(args: argparse.Namespace) -> int:
               + (f", registry {registry.url}" if registry is not None else "")
               + f"; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN}; F8 starts the demo scanner")
         if args.role != "desk":
-            return _room_demo(paths, args.role, args.room, sim, built)
+            return _room_demo(paths, args.role, args.room, sim, built, args.lang)
         from ui.app import run_desk
 
-        return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot)
+        return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot,
+                        language=args.lang)
     finally:
         if registry is not None:
             registry.stop()  # only if this window started it; others keep theirs
@@ -116,8 +119,8 @@ def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, A
     return paths, built, registry
 
 
-def _room_demo(paths: Any, role: str, room: str, sim: str, built: bool) -> int:
-    from ui.app import apply_theme, ensure_app
+def _room_demo(paths: Any, role: str, room: str, sim: str, built: bool, language: str | None = None) -> int:
+    from ui.app import apply_settings, ensure_app
     from venue_app.roomsim import simulate_morning
     from venue_app.station import Station
 
@@ -125,7 +128,10 @@ def _room_demo(paths: Any, role: str, room: str, sim: str, built: bool) -> int:
     station = Station.open(paths)
     if built and role == "dashboard":
         simulate_morning(station)  # a morning of traffic so tiles and charts are not empty
-    apply_theme(app, str(station.settings["theme"]))
+    apply_settings(app, station.settings)
+    from ui import i18n
+
+    i18n.install(language or str(station.settings["language"]))
     if role == "door":
         from ui.door import open_door_window
 
