@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -19,8 +20,17 @@ from PySide6.QtWidgets import QApplication
 from ui import theme as _theme
 from ui.theme import apply_settings, apply_theme  # re-exported: callers import them from here
 
-__all__ = ["FONT_FAMILY", "RESOURCES", "apply_settings", "apply_theme", "ensure_app", "load_fonts", "resource_path",
-           "run_desk"]
+__all__ = [
+    "FONT_FAMILY",
+    "RESOURCES",
+    "apply_settings",
+    "apply_theme",
+    "ensure_app",
+    "load_fonts",
+    "open_station_window",
+    "resource_path",
+    "run_desk",
+]
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 #: the UI font; the bundled script fonts are its fallbacks
@@ -75,6 +85,22 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_station_window(station: Any, *, sim_spec: str | None = None) -> Any:
+    """The window of the station's role: the desk, a room door (its enrolled room, its scanner
+    setting or ``sim_spec``), or the operations dashboard."""
+    if station.role == "door":
+        from ui.door import open_door_window
+
+        return open_door_window(station, scanners=[(sim_spec or str(station.settings["scanner"]), None)])
+    if station.role == "dashboard":
+        from ui.dashboard import open_dashboard
+
+        return open_dashboard(station)
+    from ui.desk import create_desk
+
+    return create_desk(station, sim_spec=sim_spec)
+
+
 def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bool = False,
              screenshot: str | None = None, language: str | None = None) -> int:
     """Open the desk on the station in ``data`` (the setup wizard first if there is none), in
@@ -83,7 +109,7 @@ def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bo
 
     from PySide6.QtCore import QTimer
 
-    from ui.desk import create_desk
+    from ui.desk import DeskWindow
     from ui.setup import SetupWizard
     from venue_app.errors import NotInitialised
     from venue_app.paths import Paths
@@ -104,9 +130,9 @@ def run_desk(data: str | None = None, *, sim_spec: str | None = None, sim_on: bo
         station = wizard.station
     apply_settings(app, station.settings)
     i18n.install(language or str(station.settings["language"]))
-    window = create_desk(station, sim_spec=sim_spec)
+    window = open_station_window(station, sim_spec=sim_spec)
     window.show()
-    if sim_on and sim_spec:
+    if sim_on and sim_spec and isinstance(window, DeskWindow):
         window.toggle_sim()
     # logged, not shown with showMessage(): that would hide the sync pill while it is up
     logging.getLogger(__name__).info("desk ready in %.2f s", time.perf_counter() - started)

@@ -328,8 +328,15 @@ class SetupWizard(QWizard):
         self.finished.connect(lambda _r: self.wedge.uninstall())
 
     def _scanned(self, event: Any) -> None:
+        from venue_app.sync.enroll import parse_enrolment
+
         self.mode.enroll.setChecked(True)
-        self.mode.code.setText(event.text)
+        url, code = parse_enrolment(event.text)
+        if url:  # the registry's QR link says where to enrol too
+            self.mode.url.setText(url)
+            self.mode.code.setText(code)
+        else:
+            self.mode.code.setText(event.text)
 
     def result_values(self) -> SetupResult:
         printer, template = self.devices.printer.values()

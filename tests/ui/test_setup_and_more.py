@@ -69,6 +69,33 @@ def test_wizard_takes_the_enrolment_code_from_a_scan(qapp: Any, qtbot: Any, tmp_
         qtbot.keyClick(wizard.mode.event_name, Qt.Key.Key_Return)
     assert wizard.mode.code.text() == "VENUE-ENROL:K7Q2M9XW"
     assert wizard.mode.enroll.isChecked() and wizard.mode.event_name.text() == ""
+    # the registry's QR link carries the registry's address too
+    with qtbot.waitSignal(wizard.wedge.scanned, timeout=3000):
+        qtbot.keyClicks(wizard.mode.event_name, "venue-desk://enroll?registry=http%3A%2F%2F10.20.0.5%3A8765&code=Q4W7")
+        qtbot.keyClick(wizard.mode.event_name, Qt.Key.Key_Return)
+    assert (wizard.mode.url.text(), wizard.mode.code.text()) == ("http://10.20.0.5:8765", "Q4W7")
+
+
+def test_each_role_opens_its_own_window(qapp: Any, qtbot: Any, tmp_path: Path, station_factory: Any) -> None:
+    from ui.app import open_station_window
+    from ui.dashboard import DashboardWindow
+    from ui.desk import DeskWindow
+    from ui.door import DoorWindow
+
+    for role, kind in (("desk", DeskWindow), ("door", DoorWindow), ("dashboard", DashboardWindow)):
+        station = station_factory(tmp_path / role)
+        try:
+            with station.replica.transaction() as conn:
+                station.replica.set_meta(conn, "role", role)
+                station.replica.set_meta(conn, "room_id", "expo" if role == "door" else None)
+                conn.execute("INSERT OR IGNORE INTO rooms(id, name, capacity, policy) VALUES ('expo', 'Expo', 500,"
+                             " 'warn')")
+            window = open_station_window(station, sim_spec=None)
+            qtbot.addWidget(window)
+            assert isinstance(window, kind), role
+            window.shutdown()
+        finally:
+            station.close()
 
 
 def test_bundled_sounds_are_short_wavs_and_silence_is_a_fallback(qapp: Any) -> None:

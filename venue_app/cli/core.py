@@ -81,8 +81,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from venue_app.station import Station
 
     if args.registry or args.code:
-        if not (args.registry and args.code):
-            raise ConfigError("enrolment needs both --registry URL and --code CODE")
+        linked = bool(args.code) and args.code.strip().lower().startswith("venue-desk://")
+        if not (args.code and (args.registry or linked)):
+            raise ConfigError("enrolment needs both --registry URL and --code CODE (or the registry's QR link "
+                              "as --code)")
         return _enroll(args)
     if not args.standalone:
         raise ConfigError("give --standalone, or --registry URL --code CODE to enrol with a registry")
@@ -104,7 +106,7 @@ def _enroll(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     name = None if args.name == "Desk 1" else args.name
-    with enroll(Paths.at(args.data), args.registry, args.code, name=name, progress=progress) as st:
+    with enroll(Paths.at(args.data), args.registry or "", args.code, name=name, progress=progress) as st:
         status = st.status()
     if not args.json:
         sys.stderr.write("\n")

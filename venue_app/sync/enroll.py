@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
 
 from venue_app.errors import ConfigError, ReplicaError
 from venue_app.fsutil import atomic_write
@@ -14,7 +15,20 @@ from venue_app.station import Station
 from venue_app.sync.client import RegistryClient
 from venue_app.sync.engine import SyncEngine
 
-__all__ = ["enroll"]
+__all__ = ["enroll", "parse_enrolment"]
+
+
+def parse_enrolment(text: str) -> tuple[str | None, str]:
+    """The registry URL (if the text carries one) and the one-time code, from what was typed or
+    scanned: the bare code, ``VENUE-ENROL:CODE``, or the registry's QR link
+    ``venue-desk://enroll?registry=URL&code=CODE``."""
+    text = text.strip()
+    if text.lower().startswith("venue-desk://enroll"):
+        query = parse_qs(urlsplit(text).query)
+        return (query.get("registry") or [None])[0], (query.get("code") or [""])[0].strip()
+    if text.upper().startswith(("VENUE-ENROL:", "VENUE-ENROLL:")):
+        return None, text.split(":", 1)[1].strip()
+    return None, text
 
 
 def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
@@ -24,11 +38,12 @@ def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
 
     ``index=False`` returns as soon as the data is in (scans work, search finds everyone through a
     plain scan of the not-yet-indexed rows); the sync engine builds the search index afterwards."""
+    linked, code = parse_enrolment(code)
+    url = url.strip() or linked or ""
     if not url.startswith(("http://", "https://")):
         raise ConfigError("the registry URL starts with http:// or https://")
-    code = code.strip()
-    if code.upper().startswith(("VENUE-ENROL:", "VENUE-ENROLL:")):
-        code = code.split(":", 1)[1]  # the registry's QR carries a prefix
+    if not code:
+        raise ConfigError("the enrolment code is missing")
     paths.ensure()
     replica = Replica(paths.replica)
     try:

@@ -173,3 +173,16 @@ def _wait(predicate, timeout: float = 20.0) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def test_enrolment_by_the_registrys_qr_link(registry, tmp_path: Path) -> None:
+    """What a station's scanner reads from the registry's enrolment QR: the link alone enrols."""
+    from venue_app.registry.admin import enrollment_url
+    from venue_app.sync.enroll import parse_enrolment
+
+    link = enrollment_url(registry.url, registry.enroll_code("Door QR", "door", "hall-a"))
+    assert parse_enrolment(link)[0] == registry.url
+    assert parse_enrolment("VENUE-ENROL: K7Q2 ") == (None, "K7Q2")
+    with enroll(Paths(tmp_path / "qr"), "", link, name="Door QR") as st:
+        assert st.role == "door" and st.replica.get_meta("room_id") == "hall-a"
+        assert st.status()["attendees"] == 600
