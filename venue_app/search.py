@@ -414,12 +414,8 @@ def bulk(conn: sqlite3.Connection) -> Iterator[None]:
     ``with replica.transaction() as conn, search.bulk(conn): conn.executemany(...)``. The index
     is complete when the block exits, so the transaction commits attendees and index together.
     """
-    previous = getattr(_memo, "mode", 0)
-    _memo.mode = 1
-    try:
+    with _mode(1):
         yield
-    finally:
-        _memo.mode = previous
     flush(conn)
 
 
@@ -659,20 +655,23 @@ def _field_tokens(field: str, value: str) -> tuple[frozenset[str], frozenset[str
 def deferred(conn: sqlite3.Connection) -> Iterator[None]:
     """Like :func:`bulk` but leaves the queued attendees for :func:`flush_some` (first sync: the data
     lands at network speed and the index follows in small batches that never hold the writer long)."""
-    previous = getattr(_memo, "mode", 0)
-    _memo.mode = 1
-    try:
+    with _mode(1):
         yield
-    finally:
-        _memo.mode = previous
 
 
 @contextmanager
 def unqueued(conn: sqlite3.Connection) -> Iterator[None]:
     """The triggers neither index nor queue: the caller queues the attendees it wrote with
     :func:`queue` (cheaper for thousands of rows at once than a trigger per row)."""
+    with _mode(2):
+        yield
+
+
+@contextmanager
+def _mode(mode: int) -> Iterator[None]:
+    """What the triggers do in this thread meanwhile: 0 index, 1 queue, 2 nothing."""
     previous = getattr(_memo, "mode", 0)
-    _memo.mode = 2
+    _memo.mode = mode
     try:
         yield
     finally:

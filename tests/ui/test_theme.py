@@ -17,12 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import theme as th
 
-PROGRAM = {
-    "categories": [{"code": "HOD", "label": "Head of delegation", "color": "#b71c1c", "rooms": ["*"]}],
-    "rooms": [{"id": "vip", "name": "VIP Lounge", "capacity": 10, "policy": "block"},
-              {"id": "hall", "name": "Hall", "capacity": 4, "policy": "warn"}],
-}
-
 
 @pytest.fixture
 def themed(qapp: Any) -> Iterator[Any]:
@@ -32,35 +26,6 @@ def themed(qapp: Any) -> Iterator[Any]:
     th.apply_theme(qapp, "light", "normal")
 
 
-@pytest.fixture
-def rooms_station(desk_station: Any) -> Any:
-    desk_station.load_program(PROGRAM)
-    return desk_station
-
-
-@pytest.fixture
-def door(qapp: Any, qtbot: Any, rooms_station: Any) -> Iterator[Any]:
-    from ui.door import open_door_window
-
-    window = open_door_window(rooms_station, room="vip", sounds=False, sync=False)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: bool(window.view), timeout=5000)
-    yield window
-    window.close()
-
-
-@pytest.fixture
-def dashboard(qapp: Any, qtbot: Any, rooms_station: Any) -> Iterator[Any]:
-    from ui.dashboard import open_dashboard
-
-    window = open_dashboard(rooms_station, sounds=False, sync=False)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: len(window.tiles) == 2, timeout=5000)
-    yield window
-    window.close()
 
 
 def _pairs(t: th.Theme) -> dict[str, tuple[str, str]]:
