@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from venue_app import search
 from venue_app.eventlog import now_iso
 from venue_app.registry.protocol import MAX_BATCH
+from venue_app.replica import BULK_INDEXES, ensure_indexes
 from venue_app.sync.apply import FeedError, apply_page
 from venue_app.sync.client import RegistryClient, Revoked, SyncError, TooLarge
 
@@ -178,6 +179,31 @@ class SyncEngine:
         """Pull until caught up, fetching the next page while the current one is applied."""
         # the next page travels while this one is applied; both are decoded here, in this thread:
         # decoding in the fetching thread would take the GIL from the writer row by row
+        replica = self.station.replica
+        bulk = replica.one("SELECT 1 FROM attendees LIMIT 1") is None  # a first sync into an empty replica
+        if bulk:
+            with replica.transaction() as conn:
+                for name in BULK_INDEXES:
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
+        last: list[tuple[int, int]] = []
+
+        def report(cursor: int, head: int) -> None:
+            if bulk and cursor >= head:
+                last[:] = [(cursor, head)]  # said once the indexes are back: the data is complete then
+            elif progress:
+                progress(cursor, head)
+
+        try:
+            self._pull_pages(report)
+        finally:
+            if bulk:
+                with replica.transaction() as conn:
+                    ensure_indexes(conn)
+        if progress and last:
+            progress(*last[0])
+        self._update(**self._counts())
+
+    def _pull_pages(self, progress: Callable[[int, int], None] | None) -> None:
         with ThreadPoolExecutor(1, thread_name_prefix="sync-prefetch") as pool:
             cursor = int(self.station.replica.get_meta("feed_cursor", 0))
             future = pool.submit(self.client.feed_bytes, cursor, CATCH_UP_PAGE, 0.0)
@@ -188,7 +214,6 @@ class SyncEngine:
                 self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head)
                 if progress:
                     progress(result.cursor, page.head)
-        self._update(**self._counts())
 
     def index_pending(self, limit: int = 2000) -> int:
         """Index some attendees the first sync left for the search index (small writer transactions)."""

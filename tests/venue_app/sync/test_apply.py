@@ -71,3 +71,24 @@ def test_a_code_moving_to_another_attendee_follows_the_registry(tmp_path: Path) 
         assert owners[str(uuid.UUID(int=3))] is not None
         assert owners[str(uuid.UUID(int=1))] is None and owners[str(uuid.UUID(int=2))] is not None
         assert st.scan("MOVE-1").attendee["id"] == str(uuid.UUID(int=3))
+
+
+def test_indexes_a_first_sync_drops_are_back_after_it_and_after_a_crash(tmp_path: Path) -> None:
+    from venue_app.replica import BULK_INDEXES
+
+    def indexes(st: Station) -> set[str]:
+        return {r[0] for r in st.replica.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+    paths = Paths(tmp_path / "st")
+    st = Station.init_standalone(paths, event_name="Indexes")
+    assert set(BULK_INDEXES) <= indexes(st)
+    # a first sync that died while loading: the indexes were dropped and never rebuilt
+    with st.replica.transaction() as conn:
+        for name in BULK_INDEXES:
+            conn.execute(f"DROP INDEX {name}")
+    st.close()
+    with Station.open(paths) as again:
+        assert set(BULK_INDEXES) <= indexes(again)
+        plan = again.replica.query("EXPLAIN QUERY PLAN SELECT id FROM attendees WHERE email = 'a@b.org'"
+                                   " AND email != ''")
+        assert any("attendees_email" in str(tuple(r)) for r in plan)

@@ -40,8 +40,12 @@ def outbox(station: Station) -> int:
 
 
 def test_enrol_pulls_everything_and_scans_propagate(registry, tmp_path: Path, codes: list[str]) -> None:
+    from venue_app.replica import BULK_INDEXES
+
     with enrolled(registry, tmp_path, "Desk A") as a, enrolled(registry, tmp_path, "Desk B") as b:
         assert a.status()["attendees"] == 600 and len(a.occupancy()) == 13
+        # the first sync loaded without these indexes and built them at the end
+        assert set(BULK_INDEXES) <= {r[0] for r in a.replica.query("SELECT name FROM sqlite_master")}
         assert a.status()["sync"]["state"] == "online"
         verdict = a.scan(codes[0])
         assert verdict.status == "ok" and outbox(a) == 1
