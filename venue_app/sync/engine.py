@@ -177,8 +177,6 @@ class SyncEngine:
 
     def _catch_up(self, progress: Callable[[int, int], None] | None) -> None:
         """Pull until caught up, fetching the next page while the current one is applied."""
-        # the next page travels while this one is applied; both are decoded here, in this thread:
-        # decoding in the fetching thread would take the GIL from the writer row by row
         replica = self.station.replica
         bulk = replica.one("SELECT 1 FROM attendees LIMIT 1") is None  # a first sync into an empty replica
         if bulk:
@@ -204,6 +202,8 @@ class SyncEngine:
         self._update(**self._counts())
 
     def _pull_pages(self, progress: Callable[[int, int], None] | None) -> None:
+        # the next page travels while this one is applied; both are decoded here, in this thread:
+        # decoding in the fetching thread would take the GIL from the writer row by row
         with ThreadPoolExecutor(1, thread_name_prefix="sync-prefetch") as pool:
             cursor = int(self.station.replica.get_meta("feed_cursor", 0))
             future = pool.submit(self.client.feed_bytes, cursor, CATCH_UP_PAGE, 0.0)
