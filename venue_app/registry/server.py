@@ -555,16 +555,17 @@ def access_log_to_stderr() -> None:
     access_log.propagate = False
 
 
-def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, shared_head: SharedHead) -> None:
+def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, shared_head: SharedHead,
+            parent: int) -> None:
     """One server process of several (``serve(workers=N)``), on the socket the parent bound."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers (SIGTERM)
-    parent = os.getppid()
 
     def orphaned() -> None:
         # a supervisor killed outright (SIGKILL) cannot stop its workers: they notice and leave,
-        # or they would keep the port and answer for a registry nobody runs
+        # or they would keep the port and answer for a registry nobody runs (``parent`` comes from the
+        # supervisor: one killed while this worker was still starting is noticed too)
         while os.getppid() == parent:
             time.sleep(0.5)
         os.kill(os.getpid(), signal.SIGTERM)
@@ -592,7 +593,8 @@ def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits
     shared_head = spawn.Value("q", 0)
 
     def start() -> Any:
-        proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head),
+        proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head,
+                                                   os.getpid()),
                              name="registry-worker", daemon=True)
         proc.start()
         return proc
