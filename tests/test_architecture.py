@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HEADLESS = ("venue_app", "devices", "printing")
 #: the one place in printing allowed to use Qt (imported lazily by its back-end registry)
-QT_ALLOWED = {"printing/qtprinter.py", "venue_app/cli/selftest.py"}  # selftest: lazily, inside its Qt checks
+QT_ALLOWED = {"printing/qtprinter.py"}
 #: the composition root may start the GUI, lazily inside the command
 UI_ALLOWED = {"venue_app/cli/gui.py", "venue_app/bench/gui.py", "venue_app/cli/selftest.py"}
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ui.selftest import CHECKS, EXIT_FAILED
 from venue_app.cli import main
-from venue_app.cli.selftest import CHECKS, EXIT_FAILED
 
 
 def self_test(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
