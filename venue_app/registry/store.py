@@ -797,13 +797,10 @@ class Store:
                            .where(stations_t.c.id == station_id)).mappings().one()
         return dict(row)
 
-    def heartbeat(self, station_id: str) -> None:
-        """The station is alive: record when, and tell every station (the server calls this at most
-        once a minute per station), so dashboards can tell an idle door from an offline one."""
-        with self.write() as tx:
-            self._beat_in(tx, [station_id])
-
     def _beat_in(self, tx: Tx, station_ids: Sequence[str]) -> None:
+        """The stations are alive: record when, and tell every station (the server asks at most once a
+        minute per station, through :meth:`heartbeat_later`), so dashboards can tell an idle door from
+        an offline one."""
         now = now_iso()
         for station_id in station_ids:
             tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=now))
