@@ -68,11 +68,13 @@ def _start_server(root: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process and its children (server workers) used so far (Linux; 0
-    elsewhere)."""
+    """CPU time (user + system) a process and its children (server workers, writer processes) used
+    so far (Linux; 0 elsewhere)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        # children are listed by the thread that started them (the writer process: a worker thread)
+        children = [child for task in Path(f"/proc/{pid}/task").iterdir()
+                    for child in (task / "children").read_text().split()]
     except OSError:
         return 0.0
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -32,7 +32,7 @@ class Limits:
     max_import_body: int = 256 * 1024 * 1024   # attendee files uploaded to the admin API
     feed_pace_s: float = 0.5                   # a long-poll answers at most this often per station
     feed_poll_s: float = 0.5                   # how often waiters look for writes made by other processes
-    auth_cache_s: float = 5.0                  # token lookups cached this long (revocation by another process)
+    auth_cache_s: float = 2.0                  # the token table is reloaded this often (revoked elsewhere)
 
 
 def normalise_db_url(url: str) -> str:

@@ -10,10 +10,10 @@ long-polls cost no threads.
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import os
-import random
 import socket
 import tempfile
 import threading
@@ -60,6 +60,7 @@ from venue_app.registry.protocol import (
     hash_secret,
 )
 from venue_app.registry.store import Principal, Store
+from venue_app.registry.writer import Writer, open_writer
 
 #: a station's feed requests record that it is alive, at most this often
 HEARTBEAT_S = 60.0
@@ -242,38 +243,49 @@ def _int_param(params: dict[str, str], name: str, default: int, low: int, high: 
 
 
 class _AuthCache:
-    """Token → principal (or the auth error) for a second: no database round trip per request."""
+    """Token digest → principal (or the auth error its requests get), without a database round trip.
 
-    def __init__(self, ttl_s: float) -> None:
-        self.ttl_s = ttl_s
-        self._items: dict[str, tuple[float, Principal | AuthError]] = {}
-        self._lock = threading.Lock()
+    Every token the registry knows is loaded at start and reloaded by one query every ``refresh_s``
+    (:meth:`Store.principals`): a station enrolled or revoked by another process is known within that
+    time, and no request of a known station ever waits for a lookup (200 stations starting together,
+    or their cache entries expiring together, each waiting for its own lookup, made the slowest
+    requests of the registry). A token the table does not hold (enrolled since, or wrong) is looked
+    up alone and its answer kept until the next reload."""
+
+    def __init__(self, refresh_s: float) -> None:
+        self.refresh_s = refresh_s
+        self._known: dict[str, Principal | AuthError] = {}
+        self._extra: dict[str, Principal | AuthError] = {}
 
     def get(self, digest: str) -> Principal | AuthError | None:
-        with self._lock:
-            hit = self._items.get(digest)
-        if hit is None or hit[0] < time.monotonic():
-            return None
-        return hit[1]
+        return self._known.get(digest) or self._extra.get(digest)
 
     def put(self, digest: str, value: Principal | AuthError) -> None:
-        # each entry lives 50-150 % of the TTL: stations that started together must not all look
-        # their token up again in the same instant (a burst that stalled every request)
-        expires = time.monotonic() + self.ttl_s * (0.5 + random.random())
-        with self._lock:
-            if len(self._items) > 10_000:
-                self._items.clear()
-            self._items[digest] = (expires, value)
+        if len(self._extra) > 10_000:  # a flood of made-up tokens
+            self._extra.clear()
+        self._extra[digest] = value
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+    def load(self, known: dict[str, Principal | AuthError]) -> None:
+        self._known, self._extra = known, {}
+
+    async def reload(self, store: Store) -> None:
+        self.load(await run_in_threadpool(store.principals))
+
+    async def keep_loaded(self, store: Store) -> None:
+        while True:
+            await asyncio.sleep(self.refresh_s)
+            try:
+                await self.reload(store)
+            except Exception as exc:  # the database is away: keep what we know, requests report it
+                log.warning("cannot reload the station tokens: %s", exc)
 
 
 def create_app(config: RegistryConfig | None = None, *, store: Store | None = None, key: SigningKey | None = None,
-               limits: Limits | None = None, fast_lane: bool = True, shared_head: SharedHead | None = None) -> FastAPI:
+               limits: Limits | None = None, fast_lane: bool = True, shared_head: SharedHead | None = None,
+               writer_process: bool = True) -> FastAPI:
     """The registry ASGI app. With a ``config`` the app opens (and closes) its own store; ``fast_lane``
-    off sends every request through FastAPI (tests compare the two)."""
+    off sends every request through FastAPI (tests compare the two); ``writer_process`` off commits
+    pushes on the store's thread in this process (see :mod:`venue_app.registry.writer`)."""
     if store is None and config is None:
         raise ValueError("create_app needs a config or a store")
     limits = limits or (config.limits if config else Limits())
@@ -296,9 +308,18 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
                                 shared_head=shared_head)
         state["notifier"] = notifier
         await notifier.start()
+        await cache.reload(state["store"])
+        reloading = asyncio.create_task(cache.keep_loaded(state["store"]), name="token-reload")
+        writer = state["writer"] = await open_writer(state["store"], process=writer_process)
+        writer.on_commit(notifier.committed)
+        # what exists now (modules, schema, the app) lives as long as the server: the collector
+        # need not walk it again (a full collection of it paused every request for ~100 ms)
+        gc.freeze()
         try:
             yield
         finally:
+            reloading.cancel()
+            await writer.close()
             await notifier.stop()
             if own_store:
                 state["store"].close()
@@ -438,7 +459,7 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             return
         beats[station_id] = time.monotonic()
         try:
-            await asyncio.wrap_future(the_store().heartbeat_later(station_id))
+            await state["writer"].heartbeat(station_id)
         except Exception:  # a missed heartbeat must never fail the feed
             log.warning("could not record the heartbeat of station %s", station_id, exc_info=True)
 
@@ -453,14 +474,8 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         return Response(await push_events(who.station_id, body.events), media_type="application/json")
 
     async def push_events(station_id: str, events: list[Any]) -> bytes:
-        # validation (in a worker thread for big batches), then wait on the group commit without
-        # holding a thread
-        if len(events) <= 50:
-            future = the_store().submit(station_id, events)
-        else:
-            future = await run_in_threadpool(the_store().submit, station_id, events)
-        result: PushResponse = await asyncio.wrap_future(future)
-        return result.model_dump_json().encode()
+        writer: Writer = state["writer"]
+        return await writer.push(station_id, events)
 
     async def fast_push(who: Principal, params: dict[str, str], body: bytes) -> bytes | None:
         try:
@@ -493,7 +508,7 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             return store.revoke(store.find_station(station), body.reason)
 
         result = await run_in_threadpool(work)
-        cache.clear()
+        await cache.reload(the_store())
         return result
 
     @app.post(f"{API_PREFIX}/admin/enrollments", response_model=EnrollmentCode, tags=["admin"], responses=_ERRORS)
@@ -595,7 +610,7 @@ def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits
     def start() -> Any:
         proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head,
                                                    os.getpid()),
-                             name="registry-worker", daemon=True)
+                             name="registry-worker")  # not a daemon: it starts a writer process
         proc.start()
         return proc
 

@@ -192,6 +192,12 @@ class Principal:
         return self.kind == "admin"
 
 
+def _station_principal(station_id: str, name: str, revoked_at: str | None) -> Principal | AuthError:
+    if revoked_at:
+        return AuthError(f"station {name!r} was revoked by the registry; enrol it again", code="station_revoked")
+    return Principal("station", station_id, name)
+
+
 class Tx:
     """One write transaction: the connection plus the feed items it will publish on commit."""
 
@@ -489,10 +495,25 @@ class Store:
                                .where(stations_t.c.token_hash == digest)).first()
         if row is None:
             raise AuthError("unknown token", code="unauthorized")
-        if row.revoked_at:
-            raise AuthError(f"station {row.name!r} was revoked by the registry; enrol it again",
-                            code="station_revoked")
-        return Principal("station", row.id, row.name)
+        principal = _station_principal(row.id, row.name, row.revoked_at)
+        if isinstance(principal, AuthError):
+            raise principal
+        return principal
+
+    def principals(self) -> dict[str, Principal | AuthError]:
+        """Every token the registry knows, by digest (:func:`hash_secret`): the admin and each
+        station (a revoked one maps to the error its requests get). One query, for the server's
+        token table."""
+        with self.read() as conn:
+            admin_hash = self.meta(conn, "admin_token_hash") or ""
+            rows = conn.execute(sa.select(stations_t.c.token_hash, stations_t.c.id, stations_t.c.name,
+                                          stations_t.c.revoked_at)).all()
+        known: dict[str, Principal | AuthError] = {row.token_hash: _station_principal(row.id, row.name, row.revoked_at)
+                                                   for row in rows}
+        if admin_hash:
+            known[admin_hash] = Principal("admin", name="admin")
+        self._admin_hash = admin_hash
+        return known
 
     # -- feed ----------------------------------------------------------------------------------
     def head(self) -> int:
