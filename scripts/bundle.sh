@@ -48,7 +48,7 @@ abs_exe="$(pwd)/$EXE"
 say "self-test of the frozen app"
 (cd "$tmp" && env -u PYTHONPATH -u VIRTUAL_ENV QT_QPA_PLATFORM=offscreen "$abs_exe" --self-test --data "$tmp/self-test")
 
-say "CLI parity: demo (local registry + enrolled desk), station init/scan, registry init/serve"
+say "CLI parity: demo (local registry + enrolled desk), station init/scan, registry init/serve, a push"
 (cd "$tmp" && "$abs_exe" demo --help >/dev/null)
 # the demo starts its registry as a child of the frozen app, enrols a desk with it and stops it
 (cd "$tmp" && "$abs_exe" demo --build-only --data "$tmp/demo" --attendees 40 >/dev/null)
@@ -73,10 +73,24 @@ while [ $i -lt 100 ]; do
     kill -0 "$serve" 2>/dev/null || break
     sleep 0.2; i=$((i + 1))
 done
+if [ -n "$ok" ]; then
+    # a station enrols, registers a walk-in and pushes it: the registry's writer process (a spawned
+    # child of the frozen app) must commit it
+    say "a frozen station pushes to the frozen registry"
+    code=$("$abs_exe" registry enroll --data "$tmp/reg" --name "Bundle desk" --json \
+        | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["code"])')
+    (cd "$tmp" && "$abs_exe" station init --data "$tmp/sdesk" --registry "http://127.0.0.1:$port" \
+        --code "$code" >/dev/null)
+    (cd "$tmp" && "$abs_exe" station register --data "$tmp/sdesk" --given Ada --family Lovelace >/dev/null)
+    (cd "$tmp" && "$abs_exe" station sync --data "$tmp/sdesk" --once >/dev/null) || ok=""
+    events=$("$abs_exe" registry stations --data "$tmp/reg" --json \
+        | "$PY" -c 'import json, sys; print(sum(s["events"] for s in json.load(sys.stdin)["stations"]))')
+    [ "$events" = 1 ] || { say "the registry holds $events events, not 1"; ok=""; }
+fi
 kill "$serve" 2>/dev/null || true
 wait "$serve" 2>/dev/null || true
 if [ -z "$ok" ]; then
-    say "registry serve did not answer /api/v1/health; its log:"
+    say "registry serve did not answer /api/v1/health or did not take a push; its log:"
     cat "$tmp/serve.log" >&2
     exit 1
 fi

@@ -1,7 +1,7 @@
 """``venue-app registry …``: create, fill, run and administer the reference central registry.
 
 Commands work on the registry database directly (also while ``serve`` runs: writes are serialised
-by the database and the server notices them within a second).
+by the database and the server notices them within two seconds).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def register(groups: dict[str, Any]) -> None:
     add_json_arg(p)
     p.set_defaults(handler=cmd_stations)
 
-    p = registry.add_parser("revoke", help="revoke a station (its token stops working at once)")
+    p = registry.add_parser("revoke", help="revoke a station (a running server refuses its token within 2 s)")
     add_data_arg(p)
     add_json_arg(p)
     p.add_argument("station", metavar="STATION", help="station id or name")

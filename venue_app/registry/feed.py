@@ -100,7 +100,8 @@ class FeedNotifier:
                     await task
 
     def committed(self, head: int, items: list[tuple[int, str, str]]) -> None:
-        """Called from a writer thread after a commit (before the writes are acknowledged)."""
+        """Called after a commit, before the writes are acknowledged: from the store's writer thread, or
+        on the event loop for a commit of the writer process."""
         shared = self.shared_head
         if shared is not None:
             with shared.get_lock():

@@ -4,8 +4,10 @@ Endpoints are described in :mod:`venue_app.registry.protocol`; the OpenAPI docum
 ``/api/v1/openapi.json`` (interactive docs at ``/api/v1/docs``). Station endpoints: enrol, feed,
 events, event. Admin endpoints (``/api/v1/admin/…``) need the admin token and answer 403
 ``admin_only`` to a station token. Every request line is logged on ``venue_app.registry.access``.
-Database work runs in the thread pool; long-polls wait on the event loop, so hundreds of open
-long-polls cost no threads.
+Station pushes and heartbeats are committed by a writer process (:mod:`venue_app.registry.writer`);
+other database work runs in the thread pool; long-polls wait on the event loop, so hundreds of open
+long-polls cost no threads. Station tokens are checked against a table of every token, reloaded
+every two seconds (:class:`_AuthCache`).
 """
 
 import asyncio
@@ -312,9 +314,6 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         reloading = asyncio.create_task(cache.keep_loaded(state["store"]), name="token-reload")
         writer = state["writer"] = await open_writer(state["store"], process=writer_process)
         writer.on_commit(notifier.committed)
-        # what exists now (modules, schema, the app) lives as long as the server: the collector
-        # need not walk it again (a full collection of it paused every request for ~100 ms)
-        gc.freeze()
         try:
             yield
         finally:
@@ -592,7 +591,9 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
         access_log_to_stderr()
     config = RegistryConfig.load(root)
     config.limits = limits
-    _uvicorn_server(create_app(config, shared_head=shared_head)).run(sockets=[sock])
+    server = _uvicorn_server(create_app(config, shared_head=shared_head))
+    gc.freeze()
+    server.run(sockets=[sock])
 
 
 def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits: Limits) -> None:
@@ -664,6 +665,9 @@ def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
             _supervise(config, sock, workers, config.limits)
             return
         server = _uvicorn_server(create_app(config))
+        # what exists now (modules, the app) lives as long as the server: the collector need not walk
+        # it again (a full collection of it paused every request for ~100 ms)
+        gc.freeze()
         if ready is not None:
             ready(url)
         server.run(sockets=[sock])

@@ -197,7 +197,11 @@ class ProcessWriter:
                 if time.monotonic() < self._restart_at:
                     raise StorageUnavailable("the registry writer is restarting; send again")
                 self._starting = asyncio.create_task(self.start())
-            await asyncio.shield(self._starting)
+            try:
+                await asyncio.shield(self._starting)
+            except Exception as exc:
+                self._restart_at = time.monotonic() + _RESTART_S
+                raise StorageUnavailable(f"cannot start the registry writer: {exc}") from exc
         assert self._stream is not None
         return self._stream
 

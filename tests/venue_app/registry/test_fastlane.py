@@ -119,3 +119,35 @@ def test_push_answers_match_for_good_and_bad_events(store: Any, registry: Regist
             assert (a.status_code, a.json()) == (b.status_code, b.json()) and a.status_code == 403
 
     _run(test)
+
+
+def test_known_tokens_need_no_lookup(store: Any, registry: Registry) -> None:
+    """Every token is in the server's table from the start: 30 stations' requests (the first ones
+    included) never wait for a database lookup; a wrong token is looked up once and refused."""
+    stations = [enroll_in_store(store, f"Door {i}", role="door") for i in range(30)]
+    lookups: list[str] = []
+    authenticate = store.authenticate
+
+    def counted(token: str) -> Any:
+        lookups.append(token)
+        return authenticate(token)
+
+    store.authenticate = counted  # a spy: the real lookup still runs
+    app = create_app(store=store, key=SigningKey.generate())
+
+    async def test() -> None:
+        async with _client(app, {}) as client:
+            for st in stations:
+                r = await client.get("/api/v1/feed", params={"limit": 1},
+                                     headers={"Authorization": f"Bearer {st.token}"})
+                assert r.status_code == 200
+            assert lookups == []
+            for _ in range(3):
+                r = await client.get("/api/v1/feed", headers={"Authorization": "Bearer made-up"})
+                assert r.status_code == 401
+            assert lookups == ["made-up"]
+
+    try:
+        _run(test)
+    finally:
+        del store.authenticate

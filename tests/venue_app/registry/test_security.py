@@ -5,12 +5,13 @@ document (schemathesis) with no 500s — against a real server on SQLite and Pos
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import httpx
 from hypothesis import HealthCheck, given, settings
 
-from tests.venue_app.registry.conftest import Server, enroll_station
+from tests.venue_app.registry.conftest import Server, enroll_in_store, enroll_station
 from venue_app.keys import SigningKey
 
 FUZZ_EXAMPLES = 15
@@ -78,6 +79,24 @@ def test_revoked_station_gets_401_station_revoked(module_server: Server) -> None
         for r in (client.get("/api/v1/feed"), client.post("/api/v1/events", json={"events": [
                 st.event("checkin", {"attendee_id": "x"})]})):
             assert r.status_code == 401 and r.json()["code"] == "station_revoked"
+
+
+def test_tokens_changed_by_another_process(module_server: Server) -> None:
+    """``registry revoke`` and enrolment by another process (here: this test, on the same database):
+    a new token works at once, a revoked one is refused within the token table's reload (2 s)."""
+    store = module_server.registry.store()
+    try:
+        st = enroll_in_store(store, "Desk elsewhere")
+        with module_server.client(st.token) as client:
+            assert client.get("/api/v1/feed", params={"limit": 1}).status_code == 200  # at once
+            store.revoke(st.id, "lost")
+            revoked_at = time.monotonic()
+            while (r := client.get("/api/v1/feed", params={"limit": 1})).status_code == 200:
+                assert time.monotonic() - revoked_at < 5, "a revoked token still works after 5 s"
+                time.sleep(0.1)
+            assert r.status_code == 401 and r.json()["code"] == "station_revoked"
+    finally:
+        store.close()
 
 
 def test_oversized_and_malformed_bodies(module_server: Server) -> None:
