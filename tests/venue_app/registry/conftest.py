@@ -232,6 +232,34 @@ def module_server(module_backend: str, tmp_path_factory: pytest.TempPathFactory)
             yield server
 
 
+def spawned(pid: int) -> list[int]:
+    """The processes ``pid`` started through multiprocessing (server workers, writer processes), from
+    any of its threads; not multiprocessing's resource tracker."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in children:
+            try:
+                cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmdline and b"resource_tracker" not in cmdline:
+                found.append(int(child))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan that exited waits for whoever adopted it to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 # -- stations --------------------------------------------------------------------------------------
 
 @dataclass

@@ -11,37 +11,25 @@ import os
 import signal
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.venue_app.registry.conftest import Registry, Server, enroll_station, read_feed, running_server
-
-
-def _children(pid: int) -> list[int]:
-    """The server worker processes of a ``registry serve`` (not multiprocessing's resource tracker)."""
-    out = []
-    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
-        with open(f"/proc/{child}/cmdline", "rb") as f:
-            if b"spawn_main" in f.read():
-                out.append(int(child))
-    return out
-
-
-def _running(pid: int) -> bool:
-    """Alive and not a zombie (an orphan that exited waits for whoever adopted it to reap it)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+from tests.venue_app.registry.conftest import (
+    Registry,
+    Server,
+    enroll_station,
+    read_feed,
+    running,
+    running_server,
+    spawned,
+)
 
 
 def test_two_workers_serve_one_feed(registry: Registry) -> None:
     with running_server(registry, workers=2) as server:
         assert server.proc is not None
-        workers = _children(server.proc.pid)
+        workers = spawned(server.proc.pid)
         assert len(workers) == 2
         stations = [enroll_station(server, f"Door {i}", role="door") for i in range(6)]
         with server.client(stations[0].token) as client:
@@ -109,9 +97,9 @@ def test_two_workers_serve_one_feed(registry: Registry) -> None:
             for _ in range(20):
                 assert client.get("/api/v1/feed", params={"limit": 1}).status_code == 200
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and len(_children(server.proc.pid)) < 2:
+        while time.monotonic() < deadline and len(spawned(server.proc.pid)) < 2:
             time.sleep(0.1)
-        replaced = _children(server.proc.pid)
+        replaced = spawned(server.proc.pid)
         assert len(replaced) == 2 and workers[0] not in replaced
 
 
@@ -128,14 +116,14 @@ def test_workers_leave_when_the_supervisor_is_killed(registry: Registry) -> None
     server = Server(registry).start(workers=2)
     try:
         assert server.proc is not None
-        workers = _children(server.proc.pid)
+        workers = spawned(server.proc.pid)
         assert len(workers) == 2
         server.proc.send_signal(signal.SIGKILL)
         server.proc.wait(10)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+        while time.monotonic() < deadline and any(running(pid) for pid in workers):
             time.sleep(0.1)
-        assert not any(_running(pid) for pid in workers)
+        assert not any(running(pid) for pid in workers)
         with pytest.raises(httpx.TransportError):
             httpx.get(f"{server.url}/api/v1/health", timeout=2)
     finally:

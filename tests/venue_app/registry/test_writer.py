@@ -10,39 +10,19 @@ import threading
 import time
 import uuid
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import httpx
 
-from tests.venue_app.registry.conftest import Registry, Server, enroll_station, read_feed, running_server
-
-
-def writers(pid: int) -> list[int]:
-    """The writer processes a server process started (multiprocessing children of any of its threads)."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
-            children = (task / "children").read_text().split()
-        except OSError:
-            continue
-        for child in children:
-            try:
-                cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
-            except OSError:
-                continue
-            if b"spawn_main" in cmdline and b"resource_tracker" not in cmdline:
-                found.append(int(child))
-    return found
-
-
-def running(pid: int) -> bool:
-    """Alive and not a zombie."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+from tests.venue_app.registry.conftest import (
+    Registry,
+    Server,
+    enroll_station,
+    read_feed,
+    running,
+    running_server,
+)
+from tests.venue_app.registry.conftest import spawned as writers
 
 
 def wait_for(condition: Any, timeout: float = 15) -> bool:
