@@ -8,7 +8,7 @@ and the event loop waited for it in turn: pushes queued for hundreds of millisec
 of its own. The server talks to it from its event loop over a socket pair (no thread of its own):
 each batch goes over as it came, the reply's JSON comes back, and so does every committed feed item,
 before the replies of that commit, so a station reading the feed right after its push sees its events.
-:class:`ThreadWriter` is the same interface on the store's thread (in-memory databases, or when a
+:class:`ThreadWriter` is the same interface on the store's thread (tests that compare, or when a
 child process cannot start).
 
 Nothing acknowledged is ever lost: a reply leaves the child only after its commit. If the child dies,
@@ -282,8 +282,9 @@ class ProcessWriter:
 
 
 async def open_writer(store: Store, *, process: bool = True) -> Writer:
-    """A :class:`ProcessWriter` for a database file or server, else (or ``process`` off) the store's thread."""
-    if process and ":memory:" not in store.url and store.url != "sqlite://":
+    """A :class:`ProcessWriter` on the store's database; the store's thread with ``process`` off or
+    when no child process can start."""
+    if process:
         writer = ProcessWriter(store.url)
         try:
             await writer.start()

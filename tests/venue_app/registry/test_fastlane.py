@@ -22,8 +22,10 @@ from venue_app.registry.server import create_app
 
 
 def _apps(store: Any) -> tuple[Any, Any]:
+    """The app as served (fast lane, writer process) and the plain one (FastAPI all the way, pushes
+    committed on the store's thread in this process): both writers must answer alike too."""
     key = SigningKey.generate()
-    return create_app(store=store, key=key), create_app(store=store, key=key, fast_lane=False)
+    return create_app(store=store, key=key), create_app(store=store, key=key, fast_lane=False, writer_process=False)
 
 
 @contextlib.asynccontextmanager

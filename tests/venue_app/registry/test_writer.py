@@ -4,15 +4,18 @@ through when sent again, a new child takes over; the child leaves with its serve
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import threading
 import time
 import uuid
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.venue_app.registry.conftest import (
     Registry,
@@ -23,6 +26,8 @@ from tests.venue_app.registry.conftest import (
     running_server,
 )
 from tests.venue_app.registry.conftest import spawned as writers
+from venue_app.registry.errors import StorageUnavailable
+from venue_app.registry.writer import ProcessWriter
 
 
 def wait_for(condition: Any, timeout: float = 15) -> bool:
@@ -142,3 +147,22 @@ def test_a_push_waits_for_its_commit_in_the_writer(registry: Registry) -> None:
             again = client.post("/api/v1/events", json={"events": [event]}).json()
             assert again["results"][0]["status"] in ("accepted", "duplicate")
             assert event["id"] in {i["data"].get("id") for i in read_feed(client)}
+
+
+def test_a_writer_that_cannot_open_the_database_refuses_pushes(tmp_path: Path) -> None:
+    """The database is away when a writer process starts: pushes get StorageUnavailable (503), never a
+    hang or a bug, and the next child is not started before a pause."""
+    async def test() -> None:
+        writer = ProcessWriter(f"sqlite:///{tmp_path / 'no-such-folder' / 'registry.sqlite3'}")
+        await writer.start()
+        try:
+            with pytest.raises(StorageUnavailable):
+                await asyncio.wait_for(writer.push("station-1", [{"id": "x"}]), 30)
+            with pytest.raises(StorageUnavailable, match="restarting"):
+                await writer.push("station-1", [])
+            assert writer.started == 1
+        finally:
+            await writer.close()
+
+    asyncio.run(test())
+
