@@ -35,7 +35,7 @@ def register(groups: dict[str, Any]) -> None:
     p.add_argument("--port", type=int, default=8765, help="TCP port (0: any free port, printed)")
     p.add_argument("--quiet", action="store_true", help="do not log request lines")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="server processes (one per core for hundreds of stations; default 1)")
+                   help="server processes on one port (for 4 cores or more; default 1)")
     p.set_defaults(handler=cmd_serve)
 
     p = registry.add_parser("import", help="import attendees (CSV/XLSX) with the station importer's row report")

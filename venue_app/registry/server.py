@@ -639,8 +639,8 @@ def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
           ready: Callable[[str], None] | None = None, limits: Limits | None = None, workers: int = 1) -> None:
     """Serve until interrupted. ``ready(url)`` is called once the socket is bound (port 0: any free port).
 
-    ``workers`` > 1 runs that many server processes (Python runs one request at a time per process;
-    a registry for hundreds of stations wants one per core)."""
+    ``workers`` > 1 runs that many server processes, each with its writer process (worth it from 4
+    cores: on 2, one server and its writer already use both)."""
     from venue_app.errors import EnvironmentFault
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
