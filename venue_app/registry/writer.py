@@ -169,10 +169,6 @@ class ProcessWriter:
         self._restart_at = 0.0
         self.started = 0  # child processes started so far (tests check a dead one is replaced)
 
-    @property
-    def pid(self) -> int | None:
-        return self._proc.pid if self._proc is not None and self._stream is not None else None
-
     def on_commit(self, listener: CommitListener) -> None:
         self._listeners.append(listener)
 
