@@ -208,6 +208,11 @@ class Tx:
         self.items: list[tuple[str, dict[str, Any]]] = []
         self.rows: list[dict[str, Any]] = []
         self.cursor: Any = None
+        # rows the appliers read, by (statement, key): filled for a whole group in a few queries
+        # and kept in step with the appliers' own writes (see _one, _run); None: read each time
+        self.reads: dict[tuple[str, str], Any] | None = None
+        # events of the group being ingested that are in the log already but not applied yet
+        self.unapplied: set[str] = set()
 
     def emit(self, kind: str, data: Mapping[str, Any]) -> None:
         self.items.append((kind, dict(data)))
@@ -1023,25 +1028,42 @@ class Store:
             {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
              "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
              "flags": _dumps(list(e.flags))} for _, _, e, _ in fresh])
-        for results, index, event, clamped in fresh:
-            tx.emit("station_event", event.as_dict())
-            _APPLIERS[event.type](tx, event)
-            results[index] = EventResult(index=index, id=event.id, status="accepted",
-                                         flags=list(event.flags) if clamped else [],
-                                         hlc=event.hlc if clamped else None)
+        self._prefetch(tx, [e for _, _, e, _ in fresh])
+        tx.unapplied = {e.id for _, _, e, _ in fresh}
+        try:
+            for results, index, event, clamped in fresh:
+                tx.emit("station_event", event.as_dict())
+                tx.unapplied.discard(event.id)
+                _APPLIERS[event.type](tx, event)
+                results[index] = EventResult(index=index, id=event.id, status="accepted",
+                                             flags=list(event.flags) if clamped else [],
+                                             hlc=event.hlc if clamped else None)
+        finally:
+            tx.reads = None  # a savepoint rolled back would leave it out of step
+            tx.unapplied = set()
         seen = {e.station_id for _, _, e, _ in fresh}
         cur.executemany(sql["station_seen"], [{"id": station, "at": received} for station in sorted(seen)])
 
     def _logged(self, tx: Tx, ids: Sequence[str]) -> set[str]:
         """Those of ``ids`` the log holds."""
-        cur = _cursor(tx)
-        found: set[str] = set()
-        for start in range(0, len(ids), _IN_CHUNK):
-            chunk = ids[start:start + _IN_CHUNK]
-            marks = ", ".join((f"%(i{n})s" if self.dialect == "postgresql" else f":i{n}") for n in range(len(chunk)))
-            cur.execute(f"SELECT id FROM log WHERE id IN ({marks})", {f"i{n}": v for n, v in enumerate(chunk)})
-            found.update(row[0] for row in cur.fetchall())
-        return found
+        return {row[0] for row in _rows_in(tx, "SELECT id FROM log WHERE id", ids)}
+
+    def _prefetch(self, tx: Tx, events: Sequence[Event]) -> None:
+        """Read what the appliers of these events will ask for, in one query per table rather than
+        one per event (on PostgreSQL each is a round trip, and the group's writer waits for each)."""
+        reads: dict[tuple[str, str], Any] = {}
+        moving = list(dict.fromkeys(s for e in events if e.type in ("room_entry", "room_exit")
+                                    and (s := _subject(e)) is not None))
+        checkins = [e for e in events if e.type == "checkin"]
+        arriving = list(dict.fromkeys(str(e.payload["attendee_id"]) for e in checkins if e.payload.get("attendee_id")))
+        queries = (("presence_get", "SELECT attendee_id, room_id, hlc FROM presence WHERE attendee_id", moving),
+                   ("checkin_get", "SELECT attendee_id, event_id, hlc, station_id, count, stations FROM checkins"
+                                   " WHERE attendee_id", arriving),
+                   ("voided_get", "SELECT event_id, 1 FROM voided_checkins WHERE event_id", [e.id for e in checkins]))
+        for name, select, keys in queries:
+            reads.update(((name, key), None) for key in keys)
+            reads.update(((name, row[0]), tuple(row[1:])) for row in _rows_in(tx, select, keys))
+        tx.reads = reads
 
     # -- summary -------------------------------------------------------------------------------
     def summary(self, *, conflicts_limit: int = 200) -> dict[str, Any]:
@@ -1178,14 +1200,49 @@ def _cursor(tx: Tx) -> Any:
     return tx.cursor
 
 
+#: the reads :meth:`Store._prefetch` fills in, and the parameter that keys each
+_CACHED = {"presence_get": "a", "checkin_get": "a", "voided_get": "event_id"}
+
+
 def _one(tx: Tx, name: str, **params: Any) -> Any:
+    reads = tx.reads
+    key = (name, params[_CACHED[name]]) if reads is not None and name in _CACHED else None
+    if key is not None and reads is not None and key in reads:
+        return reads[key]
     cur = _cursor(tx)
     cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
-    return cur.fetchone()
+    row = cur.fetchone()
+    if key is not None and reads is not None:
+        reads[key] = None if row is None else tuple(row)
+    return row
 
 
 def _run(tx: Tx, name: str, **params: Any) -> None:
     _cursor(tx).execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
+    reads = tx.reads
+    if reads is None:
+        return
+    # what the statement wrote, as the matching read would now return it
+    if name == "presence_set":
+        reads[("presence_get", params["a"])] = (params["room"], params["hlc"])
+    elif name in ("checkin_add", "checkin_earliest"):
+        reads[("checkin_get", params["a"])] = (params["event_id"], params["hlc"], params["station_id"],
+                                               params.get("count", 1), params["stations"])
+    elif name == "checkin_count":
+        old = reads.pop(("checkin_get", params["a"]), None)
+        if old is not None:
+            reads[("checkin_get", params["a"])] = (*old[:3], params["count"], params["stations"])
+
+
+def _rows_in(tx: Tx, select: str, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``select`` (ending in the key column) ``IN`` ``keys``, a chunk of keys a query."""
+    cur = _cursor(tx)
+    postgres = tx.store.dialect == "postgresql"
+    for start in range(0, len(keys), _IN_CHUNK):
+        chunk = keys[start:start + _IN_CHUNK]
+        marks = ", ".join((f"%(i{n})s" if postgres else f":i{n}") for n in range(len(chunk)))
+        cur.execute(f"{select} IN ({marks})", {f"i{n}": v for n, v in enumerate(chunk)})
+        yield from cur.fetchall()
 
 
 def _apply_checkin(tx: Tx, ev: Event) -> None:
@@ -1211,6 +1268,7 @@ def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
     target = ev.payload.get("checkin_event_id")
     if not isinstance(target, str) or not target:
         return
+    tx.reads = None  # what follows writes check-ins and voids behind _run's back: read them again
     conn = tx.conn
     old = conn.execute(sa.select(voided_t.c.void_hlc).where(voided_t.c.event_id == target)).first()
     reason = str(ev.payload.get("reason") or "")
@@ -1219,8 +1277,8 @@ def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
     elif ev.hlc < old[0]:
         conn.execute(voided_t.update().where(voided_t.c.event_id == target).values(void_hlc=ev.hlc, reason=reason))
     row = conn.execute(sa.select(log_t.c.payload).where(log_t.c.id == target, log_t.c.type == "checkin")).first()
-    if row is None:
-        return  # not arrived yet: skipped when it does
+    if row is None or target in tx.unapplied:
+        return  # not arrived (or applied) yet: skipped when it is
     payload = _loads(row[0], {})
     attendee_id = payload.get("attendee_id")
     if not attendee_id and payload.get("badge_serial"):
@@ -1238,7 +1296,8 @@ def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
             log_t.c.payload.contains(attendee_id), *(log_t.c.payload.contains(s) for s in serials)))).mappings():
         p = _loads(rec["payload"], {})
         mine = p.get("attendee_id") == attendee_id or (not p.get("attendee_id") and p.get("badge_serial") in serials)
-        if mine and rec["id"] not in voided:
+        # a check-in later in this group is in the log already: it counts when it is applied
+        if mine and rec["id"] not in voided and rec["id"] not in tx.unapplied:
             found.append(Event(rec["id"], rec["hlc"], rec["station_id"], rec["type"], p, rec["operator"], rec["wall"],
                                tuple(_loads(rec["flags"], []))))
     conn.execute(checkins_t.delete().where(checkins_t.c.attendee_id == attendee_id))

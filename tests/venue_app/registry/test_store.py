@@ -218,9 +218,13 @@ def _random_events(stations: list[SimStation], rng: random.Random, n: int) -> li
                                                     "supersedes": [rng.choice(serials)]}))
         elif kind < 0.85:
             events.append(st.event("badge_revoked", {"serial": rng.choice(serials), "reason": "lost"}))
-        elif kind < 0.9:
+        elif kind < 0.88:
             events.append(st.event("attendee_created", {"attendee": {"id": person, "given_name": "W",
                                                                      "family_name": rng.choice("XYZ")}}))
+        elif kind < 0.92 and any(e["type"] == "checkin" for e in events):
+            # an undone check-in, in the same batch as others of that person or not
+            undone = rng.choice([e["id"] for e in events if e["type"] == "checkin"])
+            events.append(st.event("checkin_voided", {"checkin_event_id": undone, "reason": "wrong person"}))
         else:
             events.append(st.event("attendee_updated", {"attendee_id": person,
                                                         "fields": {"organisation": rng.choice(["O1", "O2", "O3"])}}))
