@@ -8,8 +8,9 @@ acknowledged event must be in the feed exactly once. Then a registry holding 100
 
 Environment knobs: ``VENUE_BENCH_REGISTRY_STATIONS`` (200), ``VENUE_BENCH_REGISTRY_SECONDS`` (30),
 ``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_WORKERS`` (server processes,
-``registry serve --workers``; default 1), ``VENUE_BENCH_REGISTRY_DB`` (a database URL; default
-SQLite in a temporary directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
+``registry serve --workers``; default 1), ``VENUE_BENCH_REGISTRY_DB`` (a PostgreSQL server URL:
+each registry gets a schema of its own there, dropped afterwards; default SQLite in a temporary
+directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
 ``VENUE_BENCH_REGISTRY_KEEP=1``), ``VENUE_BENCH_REGISTRY_PROFILE=SCRIPT`` (run the server through a
 wrapper script ``SCRIPT DATA_DIR``, e.g. one that profiles it). Simulated stations read only the cursor
 of each feed page (the tail of the JSON), so the load generator stays cheap next to the registry.
@@ -30,12 +31,14 @@ import tempfile
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from venue_app.bench import BenchOptions, percentile, summarise
+from venue_app.errors import ConfigError
 from venue_app.hlc import Clock
 from venue_app.ids import uuid7
 from venue_app.keys import SigningKey
@@ -90,6 +93,32 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(10)
     if proc.stdout is not None:
         proc.stdout.close()
+
+
+@contextlib.contextmanager
+def _database(name: str) -> Iterator[str | None]:
+    """The database URL for one registry of the bench: None (SQLite in its folder), or its own new
+    schema on the PostgreSQL server ``VENUE_BENCH_REGISTRY_DB`` names (dropped afterwards)."""
+    server = os.environ.get("VENUE_BENCH_REGISTRY_DB")
+    if not server:
+        yield None
+        return
+    import sqlalchemy as sa
+
+    from venue_app.registry.config import normalise_db_url
+
+    if not server.startswith(("postgresql:", "postgres:", "postgresql+")):
+        raise ConfigError("VENUE_BENCH_REGISTRY_DB is a PostgreSQL server URL (postgresql://…)")
+    schema = f"venue_bench_{name}_{uuid.uuid4().hex[:8]}"
+    engine = sa.create_engine(normalise_db_url(server))
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+        yield f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        engine.dispose()
 
 
 def _new_registry(root: Path, db: str | None) -> tuple[Any, str]:
@@ -268,11 +297,11 @@ def _feed_ids(url: str, token: str, after: int) -> Counter[str]:
                 return ids
 
 
-def _load_test(report: dict[str, Any], tmp: Path) -> None:
+def _load_test(report: dict[str, Any], tmp: Path, db: str | None) -> None:
     n_stations = int(os.environ.get("VENUE_BENCH_REGISTRY_STATIONS", "200"))
     seconds = float(os.environ.get("VENUE_BENCH_REGISTRY_SECONDS", "30"))
     batch = int(os.environ.get("VENUE_BENCH_REGISTRY_BATCH", "5"))
-    store, admin_token = _new_registry(tmp / "load", os.environ.get("VENUE_BENCH_REGISTRY_DB"))
+    store, admin_token = _new_registry(tmp / "load", db)
     try:
         stations = _enrol(store, n_stations)
     finally:
@@ -303,10 +332,10 @@ def _load_test(report: dict[str, Any], tmp: Path) -> None:
     report["registry_duplicated"] = sum(1 for count in ids.values() if count > 1)
 
 
-def _feed_test(report: dict[str, Any], tmp: Path, attendees: int) -> None:
+def _feed_test(report: dict[str, Any], tmp: Path, db: str | None, attendees: int) -> None:
     from venue_app.importer import ImportReport
 
-    store, _ = _new_registry(tmp / "feed", os.environ.get("VENUE_BENCH_REGISTRY_DB"))
+    store, _ = _new_registry(tmp / "feed", db)
     try:
         rows = [(i + 2, {"code": f"BENCH{i:08d}", "given_name": f"Given{i}", "family_name": f"Family{i}",
                          "native_name": "王伟" if i % 7 == 0 else "", "category": "DEL", "country": "CN",
@@ -340,5 +369,7 @@ def _feed_test(report: dict[str, Any], tmp: Path, attendees: int) -> None:
 def run(options: BenchOptions, report: dict[str, Any]) -> None:
     keep = os.environ.get("VENUE_BENCH_REGISTRY_KEEP")
     with tempfile.TemporaryDirectory(prefix="venue-bench-registry-", delete=not keep) as tmp:
-        _load_test(report, Path(tmp))
-        _feed_test(report, Path(tmp), options.attendees)
+        with _database("load") as db:
+            _load_test(report, Path(tmp), db)
+        with _database("feed") as db:
+            _feed_test(report, Path(tmp), db, options.attendees)
