@@ -213,6 +213,9 @@ class Tx:
         self.reads: dict[tuple[str, str], Any] | None = None
         # events of the group being ingested that are in the log already but not applied yet
         self.unapplied: set[str] = set()
+        # the appliers' writes to presence, room counts, check-ins and conflicts, held back to the
+        # end of the group (see _Held); None: written at once
+        self.held: _Held | None = None
 
     def emit(self, kind: str, data: Mapping[str, Any]) -> None:
         self.items.append((kind, dict(data)))
@@ -1030,6 +1033,7 @@ class Store:
              "flags": _dumps(list(e.flags))} for _, _, e, _ in fresh])
         self._prefetch(tx, [e for _, _, e, _ in fresh])
         tx.unapplied = {e.id for _, _, e, _ in fresh}
+        tx.held = _Held()
         try:
             for results, index, event, clamped in fresh:
                 tx.emit("station_event", event.as_dict())
@@ -1038,9 +1042,11 @@ class Store:
                 results[index] = EventResult(index=index, id=event.id, status="accepted",
                                              flags=list(event.flags) if clamped else [],
                                              hlc=event.hlc if clamped else None)
+            _write_held(tx)
         finally:
             tx.reads = None  # a savepoint rolled back would leave it out of step
             tx.unapplied = set()
+            tx.held = None
         seen = {e.station_id for _, _, e, _ in fresh}
         cur.executemany(sql["station_seen"], [{"id": station, "at": received} for station in sorted(seen)])
 
@@ -1144,6 +1150,11 @@ _SQL = {
     "checkin_add": _Q("INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
                       " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, 1, :stations)"),
     "checkin_count": _Q("UPDATE checkins SET count = :count, stations = :stations WHERE attendee_id = :a"),
+    "checkin_put": _Q("INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
+                      " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, :count, :stations)"
+                      " ON CONFLICT(attendee_id) DO UPDATE SET event_id = excluded.event_id, hlc = excluded.hlc,"
+                      " at = excluded.at, station_id = excluded.station_id, operator = excluded.operator,"
+                      " count = excluded.count, stations = excluded.stations"),
     "checkin_earliest": _Q("UPDATE checkins SET count = :count, stations = :stations, event_id = :event_id,"
                            " hlc = :hlc, at = :at, station_id = :station_id, operator = :operator"
                            " WHERE attendee_id = :a"),
@@ -1218,7 +1229,11 @@ def _one(tx: Tx, name: str, **params: Any) -> Any:
 
 
 def _run(tx: Tx, name: str, **params: Any) -> None:
-    _cursor(tx).execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
+    held = tx.held
+    if held is not None and tx.reads is not None and name in _HELD:
+        held.hold(name, params)
+    else:
+        _cursor(tx).execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
     reads = tx.reads
     if reads is None:
         return
@@ -1232,6 +1247,64 @@ def _run(tx: Tx, name: str, **params: Any) -> None:
         old = reads.pop(("checkin_get", params["a"]), None)
         if old is not None:
             reads[("checkin_get", params["a"])] = (*old[:3], params["count"], params["stations"])
+
+
+#: the appliers' writes :class:`_Held` holds back
+_HELD = frozenset({"presence_set", "bump_present", "bump_adjust", "checkin_add", "checkin_count", "checkin_earliest",
+                   "conflict_add"})
+_CHECKIN_COLUMNS = ("event_id", "hlc", "at", "station_id", "operator", "count", "stations")
+
+
+class _Held:
+    """A group's writes to presence, room counts, check-ins and conflicts, made at its end in one
+    statement each: the last state of each person's presence and check-in, the sum of each room's
+    moves, the conflicts in order. Every read of those rows in the group is answered from
+    ``Tx.reads``, which the writes keep up to date, so holding them back changes no outcome; on
+    PostgreSQL it saves the group's writer a round trip per statement."""
+
+    def __init__(self) -> None:
+        self.presence: dict[str, dict[str, Any]] = {}
+        self.present: dict[str, int] = {}
+        self.adjust: dict[str, int] = {}
+        self.checkins: dict[str, dict[str, Any]] = {}
+        self.conflicts: list[dict[str, Any]] = []
+
+    def hold(self, name: str, params: dict[str, Any]) -> None:
+        if name == "presence_set":
+            self.presence[params["a"]] = params
+        elif name in ("bump_present", "bump_adjust"):
+            sums = self.present if name == "bump_present" else self.adjust
+            sums[params["room"]] = sums.get(params["room"], 0) + params["delta"]
+        elif name == "conflict_add":
+            self.conflicts.append(params)
+        else:  # a check-in row: what the statements so far set of it
+            row = self.checkins.setdefault(params["a"], {"a": params["a"]})
+            row.update({k: v for k, v in params.items() if k in _CHECKIN_COLUMNS})
+            if name == "checkin_add":
+                row["count"] = 1
+
+
+def _write_held(tx: Tx) -> None:
+    held = tx.held
+    if held is None:
+        return
+    tx.held = None
+    cur = _cursor(tx)
+    sql = _PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL
+    if held.presence:
+        cur.executemany(sql["presence_set"], list(held.presence.values()))
+    for name, sums in (("bump_present", held.present), ("bump_adjust", held.adjust)):
+        moves = [{"room": room, "delta": delta} for room, delta in sums.items()]
+        if moves:
+            cur.executemany(sql[name], moves)
+    whole = [row for row in held.checkins.values() if len(row) == len(_CHECKIN_COLUMNS) + 1]
+    counted = [row for row in held.checkins.values() if len(row) != len(_CHECKIN_COLUMNS) + 1]
+    if whole:
+        cur.executemany(sql["checkin_put"], whole)
+    if counted:  # rows from before the group whose count (and stations) changed
+        cur.executemany(sql["checkin_count"], counted)
+    if held.conflicts:
+        cur.executemany(sql["conflict_add"], held.conflicts)
 
 
 def _rows_in(tx: Tx, select: str, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
@@ -1268,7 +1341,8 @@ def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
     target = ev.payload.get("checkin_event_id")
     if not isinstance(target, str) or not target:
         return
-    tx.reads = None  # what follows writes check-ins and voids behind _run's back: read them again
+    _write_held(tx)  # what follows reads and writes check-ins behind _run's back: the database first,
+    tx.reads = None  # then read them again
     conn = tx.conn
     old = conn.execute(sa.select(voided_t.c.void_hlc).where(voided_t.c.event_id == target)).first()
     reason = str(ev.payload.get("reason") or "")
