@@ -103,22 +103,12 @@ def _database(name: str) -> Iterator[str | None]:
     if not server:
         yield None
         return
-    import sqlalchemy as sa
-
-    from venue_app.registry.config import normalise_db_url
+    from venue_app.registry.admin import postgres_schema
 
     if not server.startswith(("postgresql:", "postgres:", "postgresql+")):
         raise ConfigError("VENUE_BENCH_REGISTRY_DB is a PostgreSQL server URL (postgresql://…)")
-    schema = f"venue_bench_{name}_{uuid.uuid4().hex[:8]}"
-    engine = sa.create_engine(normalise_db_url(server))
-    try:
-        with engine.begin() as conn:
-            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-        yield f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        engine.dispose()
+    with postgres_schema(server, f"venue_bench_{name}") as url:
+        yield url
 
 
 def _new_registry(root: Path, db: str | None) -> tuple[Any, str]:

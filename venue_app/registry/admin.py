@@ -25,13 +25,15 @@ rules into its own database (:meth:`venue_app.registry.store.Store.import_attend
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
 import secrets
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -51,10 +53,30 @@ __all__ = [
     "init_registry",
     "load_program_file",
     "open_registry",
+    "postgres_schema",
     "qr_png",
     "qr_text",
     "write_demo_program",
 ]
+
+
+@contextlib.contextmanager
+def postgres_schema(server_url: str, prefix: str) -> Iterator[str]:
+    """A new, empty schema on the PostgreSQL server ``server_url`` for one registry, as a database URL
+    (its ``search_path``); dropped with everything in it afterwards. For tests and benchmarks that
+    share one server."""
+    import sqlalchemy as sa
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(normalise_db_url(server_url))
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+        yield f"{server_url}{'&' if '?' in server_url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        engine.dispose()
 
 
 def init_registry(root: Path, *, event_name: str, db_url: str | None = None, timezone: str = "UTC",

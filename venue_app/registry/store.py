@@ -1216,14 +1216,14 @@ _CACHED = {"presence_get": "a", "checkin_get": "a", "voided_get": "event_id"}
 
 
 def _one(tx: Tx, name: str, **params: Any) -> Any:
-    reads = tx.reads
-    key = (name, params[_CACHED[name]]) if reads is not None and name in _CACHED else None
-    if key is not None and reads is not None and key in reads:
+    reads = tx.reads if name in _CACHED else None
+    key = (name, params[_CACHED[name]]) if reads is not None else ("", "")
+    if reads is not None and key in reads:
         return reads[key]
     cur = _cursor(tx)
     cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
     row = cur.fetchone()
-    if key is not None and reads is not None:
+    if reads is not None:
         reads[key] = None if row is None else tuple(row)
     return row
 
@@ -1297,12 +1297,14 @@ def _write_held(tx: Tx) -> None:
         moves = [{"room": room, "delta": delta} for room, delta in sums.items()]
         if moves:
             cur.executemany(sql[name], moves)
-    whole = [row for row in held.checkins.values() if len(row) == len(_CHECKIN_COLUMNS) + 1]
-    counted = [row for row in held.checkins.values() if len(row) != len(_CHECKIN_COLUMNS) + 1]
-    if whole:
-        cur.executemany(sql["checkin_put"], whole)
-    if counted:  # rows from before the group whose count (and stations) changed
-        cur.executemany(sql["checkin_count"], counted)
+    # a row written whole (added, or a new earliest check-in), or one from before the group whose
+    # count and stations alone changed
+    rows: dict[str, list[dict[str, Any]]] = {"checkin_put": [], "checkin_count": []}
+    for row in held.checkins.values():
+        rows["checkin_put" if "event_id" in row else "checkin_count"].append(row)
+    for name, batch in rows.items():
+        if batch:
+            cur.executemany(sql[name], batch)
     if held.conflicts:
         cur.executemany(sql["conflict_add"], held.conflicts)
 

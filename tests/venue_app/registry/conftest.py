@@ -17,7 +17,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,23 +64,12 @@ def database(backend: str, root: Path) -> Iterator[str]:
         root.mkdir(parents=True, exist_ok=True)
         yield f"sqlite:///{root / 'registry.sqlite3'}"
         return
-    import sqlalchemy as sa
-
-    from venue_app.registry.config import normalise_db_url
+    from venue_app.registry.admin import postgres_schema
 
     base = pg_url()
     assert base is not None
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(normalise_db_url(base))
-    try:
-        with engine.begin() as conn:
-            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-        sep = "&" if "?" in base else "?"
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        engine.dispose()
+    with postgres_schema(base, "t") as url:
+        yield url
 
 
 def _skip_without_pg(backend: str) -> None:
