@@ -5,6 +5,8 @@
 ``/dev/…``, ``COM3``   a serial port by name
 ``socket://…`` etc.    a pyserial URL (``loop://``, ``socket://``, ``rfc2217://``, ``hwgrep://``)
 ``sim://…``            the simulator (see :mod:`devices.simulator`)
+``evdev://auto``       a keyboard-mode scanner read from Linux evdev with an exclusive grab
+``evdev:///dev/…``     (:mod:`devices.evdev`; ``auto`` finds it by vendor id)
 ``keyboard``           refused here: keyboard-wedge scanners are read by the desktop app's event
                        filter through :class:`devices.wedge.WedgeDecoder`
 =====================  ====================================================================
@@ -15,6 +17,7 @@ from __future__ import annotations
 from devices.base import BaseScanner
 from devices.discovery import PortLister, list_ports
 from devices.errors import ScannerConfigError
+from devices.evdev import EVDEV_SCHEME, EvdevScanner
 from devices.events import RejectCallback, ScanCallback, StatusCallback
 from devices.serialport import SerialScanner, SerialSettings
 from devices.simulator import SIM_SCHEME, SimulatedScanner
@@ -48,7 +51,9 @@ def open_scanner(
             "keyboard-wedge scanners type into the desktop app; they cannot be opened as a port "
             "(switch the scanner to USB serial / COM mode to use it here)")
     scanner: Scanner
-    if lowered.startswith(f"{SIM_SCHEME}://") or lowered == SIM_SCHEME:
+    if lowered.startswith(f"{EVDEV_SCHEME}://"):
+        scanner = EvdevScanner(spec, on_scan, on_status, on_reject, source=source)
+    elif lowered.startswith(f"{SIM_SCHEME}://") or lowered == SIM_SCHEME:
         scanner = SimulatedScanner(spec if "://" in spec else f"{SIM_SCHEME}://", on_scan, on_status,
                                    on_reject, settings=settings, source=source)
     else:

@@ -107,3 +107,78 @@ def _rss_mb() -> float:
     import resource
 
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+
+def wedge_child() -> None:
+    """In a child on an X display (``DISPLAY`` set, xcb): the desk window receives real X keystrokes
+    (``xdotool type --delay 8``) of upper-case registration codes ending in Return; each is timed
+    from its Return reaching the application (the scanner has finished typing) to the verdict
+    painted. Prints one JSON line: ``samples_ms``, ``verdicts``."""
+    import subprocess
+
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+
+    from printing.backends import PdfFolderBackend
+    from ui.app import ensure_app
+    from ui.desk import create_desk
+    from venue_app.paths import Paths
+    from venue_app.station import Station
+
+    data, scans = sys.argv[1], int(sys.argv[2])
+    app = ensure_app()
+    station = Station.open(Paths.at(data))
+    window = create_desk(station, sounds=False, open_scanner=False, backend=PdfFolderBackend(Path(data) / "badges"))
+    title = f"Venue desk wedge bench {os.getpid()}"
+    window.setWindowTitle(title)
+    window.show()
+    returns: list[float] = []
+
+    class ReturnClock(QObject):
+        """Installed after the wedge filter, so it sees each key first: when Return arrives."""
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Return:  # type: ignore[attr-defined]
+                returns.append(time.perf_counter())
+            return False
+
+    clock = ReturnClock()
+    app.installEventFilter(clock)
+    loop = QEventLoop()
+    painted: list[tuple[str, float]] = []
+
+    def on_painted(status: str, at: float) -> None:
+        painted.append((status, at))
+        loop.quit()
+    window.panel.painted.connect(on_painted)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(500)
+    loop.exec()
+    env = dict(os.environ)
+    win = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title], env=env,
+                         capture_output=True, text=True, timeout=30, check=True).stdout.split()[0]
+    subprocess.run(["xdotool", "windowfocus", "--sync", win], env=env, capture_output=True, timeout=30, check=False)
+    codes = [r[0].upper() for r in station.replica.query(
+        "SELECT code FROM attendees WHERE status = 'active' AND code != '' ORDER BY random() LIMIT ?", (scans,))]
+    samples: list[float] = []
+    verdicts: list[str] = []
+    for code in codes:
+        returns.clear()
+        painted.clear()
+        typist = subprocess.Popen(["xdotool", "type", "--delay", "8", "--", code + "\r"], env=env)
+        timer.start(10_000)
+        while not painted and timer.isActive():
+            loop.exec()
+        typist.wait(30)
+        if painted and returns:
+            status, at = painted[-1]
+            verdicts.append(status)
+            samples.append((at - returns[0]) * 1000)
+        timer.start(150)  # people arrive seconds apart: let the previous verdict settle
+        loop.exec()
+    app.removeEventFilter(clock)
+    window.close()
+    station.close()
+    print(json.dumps({"samples_ms": samples, "verdicts": verdicts}))

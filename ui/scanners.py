@@ -5,7 +5,7 @@
   ``status`` are always emitted on the GUI thread.
 * :class:`WedgeFilter` is the application-wide event filter for keyboard-wedge scanners. Every
   character key is withheld from its widget and fed to :class:`devices.wedge.WedgeDecoder`; keys a
-  person typed are given back to the same widget in order (after at most ~50 ms), keys a scanner
+  person typed are given back to the same widget in order (after at most ~60 ms), keys a scanner
   typed are swallowed and become one ``scanned`` signal. So a scan never lands in the search field,
   whatever has focus. Input methods are switched off for the focused widget while a scan is
   recognised (a Chinese IME would otherwise capture the letters) and restored afterwards.
@@ -30,7 +30,7 @@ from devices.factory import KEYBOARD_SPECS, Scanner
 from devices.wedge import Key, WedgeDecoder, WedgeResult
 from ui.taskman import TaskManager
 
-__all__ = ["ScannerBridge", "WedgeFilter"]
+__all__ = ["MODIFIER_KEYS", "ScannerBridge", "WedgeFilter"]
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,26 @@ class _Held:
 
 _CHORD = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
           | Qt.KeyboardModifier.MetaModifier)
+#: Windows reports AltGr as Control+Alt: with both held and a printable text, the key typed a
+#: character (€, @ on a German layout), it is not a shortcut
+_ALTGR = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+#: keys that only change what the next key types. A scanner in keyboard mode sends Shift around
+#: every capital (and AltGr or Shift for symbols and, on AZERTY, for every digit); a scan must
+#: run straight through them. They never reach the decoder and never end a scan.
+MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R,
+    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_ScrollLock, Qt.Key.Key_Mode_switch,
+    Qt.Key.Key_Direction_L, Qt.Key.Key_Direction_R,
+})
+
+
+def _chord(modifiers: Qt.KeyboardModifier, text: str) -> bool:
+    """Whether a key with ``modifiers`` is a shortcut rather than a typed character."""
+    if modifiers & _ALTGR == _ALTGR and len(text) == 1 and text.isprintable():
+        return False
+    return bool(modifiers & _CHORD)
 
 
 class WedgeFilter(QObject):
@@ -132,12 +152,17 @@ class WedgeFilter(QObject):
     scanned = Signal(object)  # devices.events.ScanEvent
     #: a scan was recognised and is being typed (the UI may show "reading…")
     scanning = Signal(bool)
+    #: a scan broke off before its Enter/Tab (the text it had): nothing judged, "scan again"
+    incomplete = Signal(str)
 
     def __init__(self, decoder: WedgeDecoder | None = None, *, clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:
+                 suffix: str = "auto", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.decoder = decoder or WedgeDecoder("keyboard")
-        self.clock = clock  # injectable: tests play human typing with a fake clock, no sleeps
+        self.decoder = decoder or WedgeDecoder("keyboard", suffix=suffix)
+        #: key times come from the window system's timestamps mapped onto ``time.monotonic``;
+        #: a clock set by hand (tests play typing on a fake clock, no sleeps) is the only time source
+        self._clock = clock
+        self._stamps = clock is time.monotonic
         self.enabled = True
         self._held: dict[Key, list[_Held]] = {}  # withheld events by key value, oldest first
         self._replaying = False
@@ -145,7 +170,23 @@ class WedgeFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
         self._ime_off: QWidget | None = None
+        self._reading = False
+        self._offset: float | None = None  # clock() minus the window system's key time, at its smallest
+        self._last_ts = 0
+        self._last_t = float("-inf")
+        self._deferred = False
         self._installed = False
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        return self._clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._stamps = False
+        self._offset = None
+        self._last_t = float("-inf")
 
     def install(self) -> None:
         app = QApplication.instance()
@@ -164,19 +205,29 @@ class WedgeFilter(QObject):
 
     # -- the filter ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (not self._replaying and self.enabled and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent)):
+            self._override(event)
+            return False
         if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget) or not isinstance(event, QKeyEvent):
             return False
         text = event.text()
         key = event.key()
-        now = self.clock()
-        is_terminator = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+        if key in MODIFIER_KEYS or (key == Qt.Key.Key_unknown and not text):
+            # Shift/AltGr/Caps Lock…: not a character, not a decision either (the key after it is
+            # what counts). Key_unknown without text: X sends it for ISO_Level3/5 latches on some
+            # layouts.
+            return False
+        now = self._key_time(event)
+        # Linefeed (xdotool's "\n", some scanners' LF suffix) arrives as an unknown key with text "\n"
+        is_terminator = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab) or text in ("\r", "\n")
         if is_terminator:
             if not self.decoder.pending:
                 return False  # Enter in a form, Tab between fields: not ours
             text = "\t" if key == Qt.Key.Key_Tab else "\r"
-        elif (len(text) != 1 or not text.isprintable() or event.modifiers() & _CHORD
+        elif (len(text) != 1 or not text.isprintable() or _chord(event.modifiers(), text)
               or event.isAutoRepeat()):
             # a shortcut, an arrow, Backspace, an IME commit: decide what is withheld first, so
             # keys reach the widget in the order they were typed
@@ -191,11 +242,50 @@ class WedgeFilter(QObject):
         self._arm()
         return True
 
+    def _override(self, event: QKeyEvent) -> None:
+        """A key that a shortcut would take (the door's "-" clicker) while a scan is being typed:
+        claim it for the widget, so it reaches :meth:`eventFilter` as a key and stays in the code
+        ("MWC-ES-002" must not count three people out)."""
+        text = event.text()
+        if len(text) != 1 or not text.isprintable() or _chord(event.modifiers(), text):
+            return
+        pending = self.decoder.pending
+        if pending and (self.decoder.scanning or self.clock() - pending[-1].t <= self.decoder.hold_gap):
+            event.accept()
+
     # -- deciding ------------------------------------------------------------------------------
     def flush(self) -> None:
         self._apply(self.decoder.flush(self.clock()))
 
+    def _key_time(self, event: QKeyEvent) -> float:
+        """When the key was pressed, on :attr:`clock`: the window system's timestamp (X server time,
+        ms) shifted by the smallest delivery delay seen. A GUI thread busy painting a verdict
+        delivers queued keys late and together; their own timestamps keep the scanner's rhythm,
+        so a stall of the app never splits a scan or makes a person's keys look fast."""
+        now = self.clock()
+        ts = event.timestamp() if self._stamps else 0
+        if ts <= 0 or ts < self._last_ts:  # synthetic events, or a server clock that wrapped
+            self._offset = None
+            self._last_ts = max(ts, 0)
+            t = now
+        else:
+            seconds = ts / 1000
+            if self._offset is None or now - seconds < self._offset:
+                self._offset = now - seconds
+            self._last_ts = ts
+            t = seconds + self._offset
+        t = max(t, self._last_t)  # the decoder wants non-decreasing times
+        self._last_t = t
+        return t
+
     def _on_timer(self) -> None:
+        if not self._deferred:
+            # one more turn of the event loop first: keys the window system already queued are
+            # delivered before timers, so a late timer cannot end a scan whose next key is waiting
+            self._deferred = True
+            QTimer.singleShot(0, self, self._on_timer)
+            return
+        self._deferred = False
         self._apply(self.decoder.poll(self.clock()))
         self._arm()
 
@@ -208,10 +298,20 @@ class WedgeFilter(QObject):
         deadline = self.decoder.deadline()
         if deadline is None:
             self._timer.stop()
+            self._reading_changed()
             return
         self._timer.start(max(0, round((deadline - self.clock()) * 1000)) + 1)
         if self.decoder.scanning:
             self._ime(False)
+        self._reading_changed()
+
+    def _reading_changed(self) -> None:
+        """``scanning`` follows the decoder both ways: a "reading…" hint never outlives its scan,
+        whether the scan ended, broke off or turned out to be typing."""
+        now = self.decoder.scanning
+        if now != self._reading:
+            self._reading = now
+            self.scanning.emit(now)
 
     def _take(self, key: Key) -> _Held | None:
         queue = self._held.get(key)
@@ -231,8 +331,11 @@ class WedgeFilter(QObject):
             self._replay(result.release)
         if result.scan is not None or not self.decoder.scanning:
             self._ime(True)
+        self._reading_changed()
+        if result.incomplete:
+            log.info("incomplete keyboard scan dropped (%d characters, no Enter/Tab)", len(result.incomplete))
+            self.incomplete.emit(result.incomplete)
         if result.scan is not None:
-            self.scanning.emit(False)
             self.scanned.emit(result.scan)
 
     def _replay(self, keys: tuple[Key, ...]) -> None:
@@ -260,7 +363,6 @@ class WedgeFilter(QObject):
                 self._ime_off = widget
                 QGuiApplication.inputMethod().reset()
                 QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImEnabled)
-                self.scanning.emit(True)
             return
         widget, self._ime_off = self._ime_off, None
         if widget is not None and shiboken6.isValid(widget):

@@ -43,8 +43,9 @@ _TOKEN_MIN_PROBE = 24
 _QWERTZ = str.maketrans("YZ", "ZY")
 # AZERTY typed where the scanner assumed US: letters A/Q and Z/W trade places and the unshifted
 # digit row yields symbols (é and è arrive upper-cased by our normalisation).
+# the US M key is AZERTY's ",", "?" with Shift (a scanner types capitals with Shift)
 _AZERTY = str.maketrans({"A": "Q", "Q": "A", "Z": "W", "W": "Z", "&": "1", "É": "2", '"': "3", "'": "4",
-                         "(": "5", "-": "6", "È": "7", "_": "8", "Ç": "9", "À": "0"})
+                         "(": "5", "-": "6", "È": "7", "_": "8", "Ç": "9", "À": "0", "?": "M", ",": "M"})
 
 
 @dataclass(frozen=True)
