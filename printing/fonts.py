@@ -6,9 +6,13 @@ whose *cmap* contains it (checked, never assumed), with the script's own font pr
 no font covers is an error (:class:`MissingGlyphError`), never a box; symbols and emoji that no font
 covers are dropped and reported, so "Anna 🌸 Lee" still prints "Anna Lee".
 
-Right-to-left text is shaped with arabic-reshaper (presentation forms, which Noto Sans Arabic maps)
-and put in visual order with python-bidi's ``get_display``; Devanagari and Thai use reportlab's
-HarfBuzz shaping when ``uharfbuzz`` is installed. Fonts are registered with reportlab once per process.
+Right-to-left text (Arabic, Persian, Urdu, Hebrew) is shaped with arabic-reshaper (presentation
+forms, which Noto Sans Arabic maps, so the PDF's text layer keeps the letters) and put in visual order
+with python-bidi's ``get_display``. The scripts whose letters change form or position (Indic scripts,
+Sinhala, Thai, Lao, Khmer, Myanmar, Tibetan) are shaped by HarfBuzz (``uharfbuzz``) through reportlab.
+A letter of a script no bundled font has (Linear B, say) raises :class:`MissingGlyphError`; templates
+may omit such a field, and :func:`script_name` names the script for the message staff see. Fonts are
+registered with reportlab lazily, once per process (all 23 families parse in ~0.4 s).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from printing.errors import EmptyTextError, FontError, MissingGlyphError
 __all__ = [
     "FAMILIES",
     "FONT_DIR",
+    "SCRIPT_SAMPLES",
     "FontFamily",
     "FontRegistry",
     "PreparedText",
@@ -36,6 +41,7 @@ __all__ = [
     "default_registry",
     "harfbuzz_available",
     "has_rtl",
+    "script_name",
     "script_of",
     "shape",
 ]
@@ -76,7 +82,57 @@ FAMILIES: tuple[FontFamily, ...] = (
     FontFamily("hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf"),
     FontFamily("devanagari", "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", shape=True),
     FontFamily("thai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", shape=True),
+    FontFamily("georgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"),
+    FontFamily("armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf"),
+    FontFamily("ethiopic", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf"),
+    FontFamily("bengali", "NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf", shape=True),
+    FontFamily("gurmukhi", "NotoSansGurmukhi-Regular.ttf", "NotoSansGurmukhi-Bold.ttf", shape=True),
+    FontFamily("gujarati", "NotoSansGujarati-Regular.ttf", "NotoSansGujarati-Bold.ttf", shape=True),
+    FontFamily("oriya", "NotoSansOriya-Regular.ttf", "NotoSansOriya-Bold.ttf", shape=True),
+    FontFamily("tamil", "NotoSansTamil-Regular.ttf", "NotoSansTamil-Bold.ttf", shape=True),
+    FontFamily("telugu", "NotoSansTelugu-Regular.ttf", "NotoSansTelugu-Bold.ttf", shape=True),
+    FontFamily("kannada", "NotoSansKannada-Regular.ttf", "NotoSansKannada-Bold.ttf", shape=True),
+    FontFamily("malayalam", "NotoSansMalayalam-Regular.ttf", "NotoSansMalayalam-Bold.ttf", shape=True),
+    FontFamily("sinhala", "NotoSansSinhala-Regular.ttf", "NotoSansSinhala-Bold.ttf", shape=True),
+    FontFamily("lao", "NotoSansLao-Regular.ttf", "NotoSansLao-Bold.ttf", shape=True),
+    FontFamily("khmer", "NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf", shape=True),
+    FontFamily("myanmar", "NotoSansMyanmar-Regular.ttf", "NotoSansMyanmar-Bold.ttf", shape=True),
+    # Regular only (0.6 MB a face, names in Tibetan are rare): bold is drawn with a thin stroke
+    FontFamily("tibetan", "NotoSerifTibetan-Regular.ttf", None, shape=True),
 )
+
+#: one real name per script the bundle must print (self-test, docs); the key is the script's name
+SCRIPT_SAMPLES: dict[str, str] = {
+    "Latin (Vietnamese)": "Nguyễn Thị Ngọc Hưởng",
+    "Cyrillic": "Иван Петров",
+    "Greek": "Γιώργος Παπαδόπουλος",
+    "Han (simplified)": "王俊贤",
+    "Han (traditional)": "王俊賢",
+    "Hangul": "김민준",
+    "Kana": "やまだ タロウ",
+    "Arabic": "فاطمة الزهراء",
+    "Persian": "ژاله آموزگار",
+    "Urdu": "عبدالستار ایدھی",
+    "Hebrew": "דוד לוי",
+    "Georgian": "ნინო ბერიძე",
+    "Armenian": "Արամ Պետրոսյան",
+    "Ethiopic": "አበበ ቢቂላ",
+    "Devanagari": "नरेन्द्र शर्मा",
+    "Bengali": "সুমন চট্টোপাধ্যায়",
+    "Gurmukhi": "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ",
+    "Gujarati": "કિરણ દેસાઈ",
+    "Oriya": "ବିଜୁ ପଟ୍ଟନାୟକ",
+    "Tamil": "முத்துலட்சுமி ரெட்டி",
+    "Telugu": "వెంకటేశ్వర రావు",
+    "Kannada": "ಗಿರೀಶ್ ಕಾರ್ನಾಡ್",
+    "Malayalam": "കമല സുരയ്യ",
+    "Sinhala": "කුමාර් සංගක්කාර",
+    "Thai": "สมชาย ใจดี",
+    "Lao": "ບຸນຍັງ ວໍລະຈິດ",
+    "Khmer": "ចាន់ សុភាព",
+    "Myanmar": "အောင်ဆန်းစုကြည်",
+    "Tibetan": "བསྟན་འཛིན་རྒྱ་མཚོ",
+}
 
 # Script of a code point, by block (Python's unicodedata has no Script property). Sorted by start.
 _RANGES: list[tuple[int, int, str]] = sorted(
@@ -97,11 +153,28 @@ _RANGES: list[tuple[int, int, str]] = sorted(
         (0x0700, 0x074F, "Syriac"),
         (0x0750, 0x077F, "Arabic"),
         (0x08A0, 0x08FF, "Arabic"),
+        (0x0780, 0x07BF, "Thaana"),
         (0x0900, 0x097F, "Devanagari"),
-        (0x0980, 0x0DFF, "Indic"),
+        (0x0980, 0x09FF, "Bengali"),
+        (0x0A00, 0x0A7F, "Gurmukhi"),
+        (0x0A80, 0x0AFF, "Gujarati"),
+        (0x0B00, 0x0B7F, "Oriya"),
+        (0x0B80, 0x0BFF, "Tamil"),
+        (0x0C00, 0x0C7F, "Telugu"),
+        (0x0C80, 0x0CFF, "Kannada"),
+        (0x0D00, 0x0D7F, "Malayalam"),
+        (0x0D80, 0x0DFF, "Sinhala"),
         (0x0E00, 0x0E7F, "Thai"),
-        (0x0E80, 0x0FFF, "Other"),
+        (0x0E80, 0x0EFF, "Lao"),
+        (0x0F00, 0x0FFF, "Tibetan"),
+        (0x1000, 0x109F, "Myanmar"),
+        (0x10A0, 0x10FF, "Georgian"),
         (0x1100, 0x11FF, "Hangul"),
+        (0x1200, 0x139F, "Ethiopic"),
+        (0x1780, 0x17FF, "Khmer"),
+        (0x19E0, 0x19FF, "Khmer"),
+        (0x1C90, 0x1CBF, "Georgian"),
+        (0x1CD0, 0x1CFF, "Devanagari"),
         (0x1AB0, 0x1AFF, "Inherited"),
         (0x1C80, 0x1C8F, "Cyrillic"),
         (0x1DC0, 0x1DFF, "Inherited"),
@@ -113,6 +186,8 @@ _RANGES: list[tuple[int, int, str]] = sorted(
         (0x20D0, 0x20FF, "Inherited"),
         (0x2100, 0x2BFF, "Common"),
         (0x2C60, 0x2C7F, "Latin"),
+        (0x2D00, 0x2D2F, "Georgian"),
+        (0x2D80, 0x2DDF, "Ethiopic"),
         (0x2DE0, 0x2DFF, "Cyrillic"),
         (0x2E80, 0x2FDF, "Han"),
         (0x3000, 0x303F, "CJKCommon"),
@@ -128,10 +203,14 @@ _RANGES: list[tuple[int, int, str]] = sorted(
         (0xA720, 0xA7FF, "Latin"),
         (0xA8E0, 0xA8FF, "Devanagari"),
         (0xA960, 0xA97F, "Hangul"),
+        (0xA9E0, 0xA9FF, "Myanmar"),
+        (0xAA60, 0xAA7F, "Myanmar"),
+        (0xAB00, 0xAB2F, "Ethiopic"),
         (0xAC00, 0xD7AF, "Hangul"),
         (0xD7B0, 0xD7FF, "Hangul"),
         (0xF900, 0xFAFF, "Han"),
         (0xFB00, 0xFB06, "Latin"),
+        (0xFB13, 0xFB17, "Armenian"),
         (0xFB1D, 0xFB4F, "Hebrew"),
         (0xFB50, 0xFDFF, "Arabic"),
         (0xFE00, 0xFE0F, "Inherited"),
@@ -154,6 +233,22 @@ _PREFERRED: dict[str, str] = {
     "Hebrew": "hebrew",
     "Devanagari": "devanagari",
     "Thai": "thai",
+    "Georgian": "georgian",
+    "Armenian": "armenian",
+    "Ethiopic": "ethiopic",
+    "Bengali": "bengali",
+    "Gurmukhi": "gurmukhi",
+    "Gujarati": "gujarati",
+    "Oriya": "oriya",
+    "Tamil": "tamil",
+    "Telugu": "telugu",
+    "Kannada": "kannada",
+    "Malayalam": "malayalam",
+    "Sinhala": "sinhala",
+    "Lao": "lao",
+    "Khmer": "khmer",
+    "Myanmar": "myanmar",
+    "Tibetan": "tibetan",
     "Han": "cjk",
     "Hiragana": "cjk",
     "Katakana": "cjk",
@@ -179,6 +274,8 @@ _LAM_ALEF = frozenset(
 def script_of(char: str) -> str:
     """The script (block-based approximation) of one character."""
     cp = ord(char)
+    if cp in (0x0964, 0x0965):  # danda and double danda end sentences in every Indic script
+        return "Common"
     i = bisect.bisect_right(_STARTS, cp) - 1
     if i >= 0:
         start, end, script = _RANGES[i]
@@ -190,6 +287,40 @@ def script_of(char: str) -> str:
     if category[0] in "PZSN":
         return "Common"
     return "Other"
+
+
+# words of a Unicode character name that start the part after the script's name
+_NAME_STOPS = frozenset(
+    {
+        "LETTER", "SYLLABLE", "IDEOGRAM", "LIGATURE", "SIGN", "DIGIT", "NUMBER", "NUMERAL", "VOWEL",
+        "CONSONANT", "CHARACTER", "SYMBOL", "MARK", "PUNCTUATION", "WORD", "FRACTION", "HIEROGLYPH",
+        "LOGOGRAM", "COMMA", "FULL", "SMALL", "CAPITAL",
+    }
+)  # fmt: skip
+
+
+def script_name(char: str) -> str:
+    """A script's name for people ("Linear B", "Tamil"), also for scripts no bundled font knows.
+
+    Outside the blocks above, the name comes from the character's Unicode name up to its first
+    word such as LETTER or SYLLABLE ("LINEAR B SYLLABLE B008 A" → "Linear B").
+    """
+    script = script_of(char)
+    if script == "CJKCommon":
+        return "CJK"
+    if script not in ("Other", "Common", "Inherited", "Emoji"):
+        return script
+    words = unicodedata.name(char, "").split()
+    head: list[str] = []
+    for word in words:
+        if word in _NAME_STOPS:
+            break
+        head.append(word)
+    if len(head) == len(words):  # no telling word ("DEVANAGARI DANDA"): all but the last
+        head = head[:-1]
+    if not head:
+        return f"U+{ord(char):04X}"
+    return " ".join(w if len(w) <= 1 else w.capitalize() for w in head)
 
 
 def has_rtl(text: str) -> bool:
@@ -282,11 +413,9 @@ class FontRegistry:
     def _register(self, fam: FontFamily, filename: str) -> str:
         path = self.font_dir / filename
         name = f"{self._prefix}-{Path(filename).stem}"
-        try:
-            pdfmetrics.getFont(name)
+        # not getFont(): for an unknown name it parses every Type 1 metrics file it can find (~0.6 s)
+        if name in pdfmetrics.getRegisteredFontNames():
             return name  # already registered in this process
-        except KeyError:
-            pass
         if not path.is_file():
             raise FontError(
                 f"badge font file missing: {path} (needed for {fam.key} text); "
@@ -374,6 +503,8 @@ class FontRegistry:
         arabic = self.load("arabic").cmap
         fixed = []
         for char in reshaped:
+            if char in _KEEP_FORMAT:
+                continue  # ZWNJ / ZWJ chose the forms above (Persian "علی‌اکبر"); unshaped they would draw a mark
             if script_of(char) == "Arabic" and ord(char) not in arabic:
                 fixed.append(unicodedata.normalize("NFKC", char))
             else:
@@ -415,6 +546,17 @@ class FontRegistry:
             cmap = self.load(run.family).cmap
             bad.extend((c, run.family) for c in run.text if ord(c) not in cmap)
         return bad
+
+    def printable_scripts(self) -> dict[str, bool]:
+        """Script → whether a real name in it (:data:`SCRIPT_SAMPLES`) prints with the bundled fonts."""
+        out = {}
+        for script, sample in SCRIPT_SAMPLES.items():
+            try:
+                runs = self.runs(self.prepare(sample, required=True).text, bold=True)
+                out[script] = not self.glyph_report(runs)
+            except (MissingGlyphError, FontError):
+                out[script] = False
+        return out
 
 
 def _width_1000(text: str, font_name: str, shaped: bool) -> float:

@@ -1,8 +1,9 @@
 """Fitting text into a template box: shrink to the minimum size first, then wrap, then ellipsis.
 
 Lines are broken in *logical* order (so the first words of an Arabic name stay on the first line)
-and only then turned into visual runs. Break opportunities are spaces, and any point between CJK
-characters; a word longer than a line is split between characters (never before a combining mark).
+and only then turned into visual runs. Break opportunities are spaces, any point between CJK
+characters, and after a Tibetan tsheg; a word longer than a line is split between characters, never
+inside a cluster (not before a combining mark, not after a virama, coeng or ZWJ), so shaping holds.
 A text that cannot fit even at the minimum size on the allowed lines is cut with "…" — the box is a
 hard limit, a name never runs over the QR or off the badge.
 """
@@ -20,6 +21,9 @@ MM = 72.0 / 25.4  # points per millimetre
 _STEP = 0.5  # points between tried sizes
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "CJKCommon", "Bopomofo"})
 ELLIPSIS = "…"
+#: Tibetan has no spaces: a line may break after the tsheg (syllable mark) and the shad
+_BREAK_AFTER = frozenset("\u0f0b\u0f0d\u0f0e")
+_VIRAMA_CLASS = 9  # canonical combining class of viramas (Indic, Sinhala al-lakuna, Khmer coeng, Myanmar)
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ def _tokens(text: str) -> list[str]:
             out
             and out[-1] != " "
             and not (script_of(out[-1][-1]) in _CJK and not unicodedata.category(out[-1][-1]).startswith("P"))
+            and out[-1][-1] not in _BREAK_AFTER
         ):
             out[-1] += char
         else:
@@ -69,17 +74,38 @@ class _Measure:
         return sum(r.width_1000 for r in self.runs(line))
 
 
+def _splittable(before: str, char: str) -> bool:
+    """May a too-long word be cut between ``before`` and ``char``? Never inside a cluster: not before a
+    mark, not after a virama or coeng (the next letter joins a conjunct or a subscript) or a ZWJ."""
+    if unicodedata.category(char)[0] == "M":
+        return False
+    if before in "\u200c\u200d":
+        return False
+    # Myanmar's asat (U+103A) kills a vowel visibly and ends a syllable: a boundary, unlike a virama
+    return unicodedata.combining(before) != _VIRAMA_CLASS or before == "\u103a"
+
+
 def _split_word(word: str, limit: float, m: _Measure) -> list[str]:
     pieces, current = [], ""
     for char in word:
-        if current and unicodedata.category(char)[0] != "M" and m.width(current + char) > limit:
-            pieces.append(current)
-            current = char
-        else:
-            current += char
+        if current and m.width(current + char) > limit:
+            # cut at the last cluster boundary (a piece may hold several unsplittable characters)
+            cut = len(current) if _splittable(current[-1], char) else _last_boundary(current)
+            if cut:
+                pieces.append(current[:cut])
+                current = current[cut:]
+        current += char
     if current:
         pieces.append(current)
     return pieces
+
+
+def _last_boundary(text: str) -> int:
+    """Index of the last point inside ``text`` where it may be cut (0: none)."""
+    for i in range(len(text) - 1, 0, -1):
+        if _splittable(text[i - 1], text[i]):
+            return i
+    return 0
 
 
 def _wrap(text: str, limit: float, m: _Measure) -> list[str]:
@@ -112,7 +138,10 @@ def _wrap(text: str, limit: float, m: _Measure) -> list[str]:
 
 def _ellipsize(line: str, limit: float, m: _Measure) -> str:
     while line and m.width(line + ELLIPSIS) > limit:
-        line = line[:-1].rstrip()
+        cut = len(line) - 1
+        while cut > 0 and not _splittable(line[cut - 1], line[cut]):  # drop whole clusters only
+            cut -= 1
+        line = line[:cut].rstrip()
     return line + ELLIPSIS
 
 

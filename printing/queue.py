@@ -1,11 +1,13 @@
 """The persistent print queue of a desk station (table ``print_jobs``, migration 0003).
 
 queued → printing → done | failed (with the reason) ; queued/failed → cancelled ; failed → queued
-(retry). A job signs a fresh badge (``Station.new_badge``), renders it, hands the PDF to the back-end,
-and only once the back-end *accepted* it records ``badge_issued`` (``Station.record_badge``, which
-revokes the attendee's earlier badges: a reprint kills the lost badge). A back-end error retries
-with back-off up to ``max_attempts``; a data error (no printable name, template broken) fails at
-once, since retrying cannot help. Nothing is issued that was not accepted by a printer.
+(retry). A done job's reason says what its badge lacks ("printed without the native name: no font
+for Linear B"), empty when the badge is complete. A job signs a fresh badge (``Station.new_badge``),
+renders it, hands the PDF to the back-end, and only once the back-end *accepted* it records
+``badge_issued`` (``Station.record_badge``, which revokes the attendee's earlier badges: a reprint
+kills the lost badge). A back-end error retries with back-off up to ``max_attempts``; a data error
+(no printable name, template broken) fails at once, since retrying cannot help. Nothing is issued
+that was not accepted by a printer.
 
 Threads: call :meth:`PrintQueue.run_pending` from one worker thread; the replica's single writer
 serialises the writes.
@@ -237,6 +239,8 @@ class PrintQueue:
             assert pdf is not None
             for warning in report.warnings:
                 log.warning("badge %s: %s", draft.serial, warning)
+            # a done job's reason says what the badge lacks: never a silent "done" (issue 16)
+            note = report.omission_note()
         except VenueError as exc:
             # a data problem: retrying will not help; nothing was issued
             self._set(job_id, status="failed", reason=str(exc), attempts=job.attempts + 1)
@@ -282,8 +286,8 @@ class PrintQueue:
             return self.job(job_id)
         self._set(job_id, accepted=1, backend_ref=accepted.ref)
         st.record_badge(draft, self._operator(job_id))
-        self._set(job_id, status="done", reason="")
-        self._record_outcome(job_id, "done", "")
+        self._set(job_id, status="done", reason=note)
+        self._record_outcome(job_id, "done", note)
         return self.job(job_id)
 
     # -- internals -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printing.data import BadgeData
 from printing.errors import MissingGlyphError, PrintingError
-from printing.fonts import FontRegistry, default_registry, shape
+from printing.fonts import FontRegistry, default_registry, script_name, shape
 from printing.layout import MM, LaidOutText, fit_text
 from printing.qr import QUIET_MODULES, plan_qr
 from printing.templates import Band, Image, QrBox, Template, TextBox
@@ -47,7 +47,16 @@ class RenderReport:
     badges: int = 0
     texts: list[DrawnText] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: (field, script) of every text left out because no bundled font has its script
+    omitted: list[tuple[str, str]] = field(default_factory=list)
     qr: list[dict[str, float | str]] = field(default_factory=list)
+
+    def omission_note(self) -> str:
+        """What was left out, in one sentence for staff ("" when nothing was)."""
+        return "; ".join(
+            f"printed without the {label.replace('_', ' ')}: no font for {script}"
+            for label, script in dict.fromkeys(self.omitted)
+        )
 
 
 def contrast_color(hex_color: str) -> str:
@@ -146,7 +155,13 @@ class _Painter:
             prepared = self.registry.prepare(raw, required=box.required)
         except MissingGlyphError as exc:
             if box.on_missing == "omit":
-                self.report.warnings.append(f"{label} left out: {exc}")
+                # said in the words staff see on the desk and in the print queue (issue 16)
+                what = label.replace("_", " ")
+                script = script_name(exc.char)
+                self.report.omitted.append((label, script))
+                self.report.warnings.append(
+                    f"printed without the {what}: no font for {script} (U+{ord(exc.char):04X} in {raw!r})"
+                )
                 return
             raise
         if prepared.dropped:
@@ -194,13 +209,24 @@ class _Painter:
             for run in runs:
                 c.setFont(run.font_name, size)
                 text = shape(run.text, run.font_name, size) if run.shaped else run.text
+                if run.shaped:
+                    # Shaped glyphs (conjuncts, reordered vowels, stacks) have no Unicode value of their
+                    # own: ActualText gives copy, search and text extraction the name's real letters.
+                    c.addLiteral(f"/Span <</ActualText <{_pdf_text_hex(run.text)}>>> BDC")
                 if run.fake_bold:
-                    # the CJK fonts have no bold face: fill + a thin stroke of the same colour
+                    # the CJK and Tibetan fonts have no bold face: fill + a thin stroke of the same colour
                     c.setLineWidth(size * 0.035)
                     c.drawString(cx, baseline, text, mode=2)
                 else:
                     c.drawString(cx, baseline, text)
+                if run.shaped:
+                    c.addLiteral("EMC")
                 cx += run.width(size)
+
+
+def _pdf_text_hex(text: str) -> str:
+    """``text`` as a PDF text string in hex (UTF-16BE with its byte-order mark)."""
+    return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
 def _cut_marks(c: Canvas, x0: float, y0: float, cols: int, rows: int, bw: float, bh: float) -> None:

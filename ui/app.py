@@ -1,8 +1,8 @@
 """The QApplication of the desk: fonts for every script, the theme, and resources.
 
-Names arrive in any script. The machine may lack CJK or Arabic fonts, so the fonts bundled in
-``resources/fonts`` (the same ones the badges print with) are registered with Qt and put behind
-the UI font as substitutions: a Chinese or Arabic name never shows as boxes.
+Names arrive in any script. The machine may lack CJK, Arabic, Bengali or Tibetan fonts, so the fonts
+bundled in ``resources/fonts`` (the same ones the badges print with) are registered with Qt and put
+behind the UI font as substitutions: a name in any script the badges print never shows as boxes.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from ui import theme as _theme
@@ -25,6 +26,7 @@ __all__ = [
     "RESOURCES",
     "apply_settings",
     "apply_theme",
+    "drawable",
     "ensure_app",
     "load_fonts",
     "open_station_window",
@@ -36,6 +38,10 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 #: the UI font; the bundled script fonts are its fallbacks
 FONT_FAMILY = _theme.FONT_FAMILY
 _FALLBACKS = ("Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
+              "Noto Sans Georgian", "Noto Sans Armenian", "Noto Sans Ethiopic", "Noto Sans Bengali",
+              "Noto Sans Gurmukhi", "Noto Sans Gujarati", "Noto Sans Oriya", "Noto Sans Tamil",
+              "Noto Sans Telugu", "Noto Sans Kannada", "Noto Sans Malayalam", "Noto Sans Sinhala",
+              "Noto Sans Lao", "Noto Sans Khmer", "Noto Sans Myanmar", "Noto Serif Tibetan",
               "WenQuanYi Micro Hei", "Droid Sans Fallback")
 _loaded: list[str] = []
 
@@ -56,8 +62,22 @@ def load_fonts() -> list[str]:
     families = set(_loaded)
     # Qt tries these in order for characters the UI font lacks (its own fallback would also work
     # when the system has the fonts; this makes it independent of the machine)
-    QFont.insertSubstitutions(FONT_FAMILY, [f for f in _FALLBACKS if f in families])
+    # (fontconfig's own fallback finds application fonts too, but not on every platform: Windows
+    # and macOS need the explicit list); a font added to the folder later still joins at the end
+    extra = sorted(families - set(_FALLBACKS) - {FONT_FAMILY})
+    QFont.insertSubstitutions(FONT_FAMILY, [f for f in _FALLBACKS if f in families] + extra)
     return _loaded
+
+
+@lru_cache(maxsize=1024)
+def drawable(text: str) -> bool:
+    """True when Qt finds a glyph for every character of ``text`` in the UI font or its fallbacks
+    (the bundled fonts, then the computer's): no .notdef box would show."""
+    layout = QTextLayout(text, QFont(FONT_FAMILY))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return all(index != 0 for run in layout.glyphRuns() for index in run.glyphIndexes())
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:

@@ -180,6 +180,9 @@ CORE_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("verdict", "badge of another event"),
     QT_TRANSLATE_NOOP("verdict", "signed by an unknown station"),
     QT_TRANSLATE_NOOP("verdict", "signature does not match"),
+    # what a badge printed without (printing.render.RenderReport.omission_note); the script's name is data
+    QT_TRANSLATE_NOOP("verdict", "printed without the native name: no font for {script}"),
+    QT_TRANSLATE_NOOP("verdict", "printed without the {what}: no font for {script}"),
 )
 #: placeholders whose values are core words too (translated recursively); the rest is data
 _NESTED = {"rule", "problem", "reason", "name", "category"}

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from printing.queue import Job
 from ui.context import DeskContext
+from ui.i18n import core_text
 from ui.widgets import display_name
 
 __all__ = ["PrintQueueDialog"]
 
 _STATUS_COLOR = {"failed": "#c62828", "done": "#1b7f3b", "queued": "#1565c0", "printing": "#1565c0",
                  "cancelled": "#607d8b"}
+_PARTIAL_COLOR = "#b26a00"  # amber: printed, but without the native name
 
 
 class PrintQueueDialog(QDialog):
@@ -85,14 +87,23 @@ class PrintQueueDialog(QDialog):
             failed=sum(1 for j, _ in jobs if j.status == "failed")))
         self.table.setRowCount(len(jobs))
         for row, (job, name) in enumerate(jobs):
-            detail = job.reason or job.backend_ref
+            # a done job with a reason printed without part of the name (no font for its script)
+            partial = job.status == "done" and bool(job.reason)
+            reason = core_text(job.reason) or job.reason  # the queue writes English; staff read their language
+            detail = " → ".join(x for x in (reason, job.backend_ref) if x) if partial \
+                else reason or job.backend_ref
             status = {"failed": self.tr("failed"), "done": self.tr("done"), "queued": self.tr("queued"),
                       "printing": self.tr("printing"), "cancelled": self.tr("cancelled")}.get(job.status, job.status)
-            cells = [job.created[11:19], name, status, str(job.attempts), detail]
+            if partial:
+                status = self.tr("done, incomplete")
+            # venue time, like every time the desk shows (the job's stamp is UTC)
+            cells = [self.ctx.clock.time(job.created, seconds=True), name, status, str(job.attempts), detail]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
-                    item.setForeground(QColor(_STATUS_COLOR.get(job.status, "#111111")))
+                    item.setForeground(QColor(_PARTIAL_COLOR if partial else _STATUS_COLOR.get(job.status, "#111111")))
+                if partial:
+                    item.setToolTip(reason)
                 item.setData(Qt.ItemDataRole.UserRole, job.id)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()

@@ -5,10 +5,12 @@ it on the frozen bundle. It exercises the real parts, not their presence: a stan
 few demo attendees is built in a temporary folder (or ``--data DIR``), the real desk window opens
 (offscreen unless ``--on-screen``), a real signed badge token goes through the ``sim://`` scanner
 simulator and the verdict must be painted; the bundled fonts must register with Qt (CJK and Arabic
-families present) and with reportlab, the badge template must render a PDF that QtPdf reads back, the
-sounds and translations must be where the app looks for them, the replica must pass SQLite's
-``integrity_check``, and the Qt plugins a station needs (platform, image formats, PDF, multimedia) must
-load. One line per check; exit 0 only when every check passed, 3 (the environment's fault) otherwise.
+families present) and with reportlab, a real name in every script of ``printing.fonts.SCRIPT_SAMPLES``
+must be covered on badges and laid out by Qt without a box (the fonts line lists the scripts), the
+badge template must render a PDF that QtPdf reads back, the sounds and translations must be where the
+app looks for them, the replica must pass SQLite's ``integrity_check``, and the Qt plugins a station
+needs (platform, image formats, PDF, multimedia) must load. One line per check; exit 0 only when
+every check passed, 3 (the environment's fault) otherwise.
 
 When ``--data DIR`` already holds a station (a prepared laptop), that station is only read: its
 replica gets a read-only ``integrity_check`` and the test station is built in a temporary folder, so
@@ -351,7 +353,7 @@ def check_qt_plugins(test: SelfTest) -> str:
 
 
 def check_fonts(test: SelfTest) -> str:
-    from printing.fonts import default_registry
+    from printing.fonts import SCRIPT_SAMPLES, default_registry
     from ui.app import load_fonts
 
     families = set(load_fonts())
@@ -366,8 +368,32 @@ def check_fonts(test: SelfTest) -> str:
     registry = default_registry()
     registry.check_files()
     registry.load_all()  # parses every font file: a truncated copy fails here, not on the first badge
-    return f"Qt: {len(families)} families incl. {_ARABIC_FAMILY}, " + \
-        f"{next(f for f in _CJK_FAMILIES if f in families)}; badges: {len(registry.families)} families"
+    printable = registry.printable_scripts()
+    on_badges = [script for script, ok in printable.items() if ok]
+    not_on_screen = [script for script in on_badges if not _qt_draws(SCRIPT_SAMPLES[script])]
+    lacking = [script for script, ok in printable.items() if not ok]
+    if lacking or not_on_screen:
+        raise CheckFailed("; ".join(part for part in (
+            f"badges cannot print {', '.join(lacking)}" if lacking else "",
+            f"windows would show boxes for {', '.join(not_on_screen)}" if not_on_screen else "") if part))
+    test.ctx["scripts"] = on_badges
+    return (f"Qt: {len(families)} families incl. {_ARABIC_FAMILY}, "
+            f"{next(f for f in _CJK_FAMILIES if f in families)}; badges: {len(registry.families)} families; "
+            f"badges and windows show {len(on_badges)} scripts: {', '.join(on_badges)}")
+
+
+def _qt_draws(text: str) -> bool:
+    """Qt lays ``text`` out in the UI font (with the bundled fonts behind it) without a .notdef box."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    from ui.app import FONT_FAMILY
+
+    layout = QTextLayout(text, QFont(FONT_FAMILY, 20))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    return bool(runs) and all(index != 0 for run in runs for index in run.glyphIndexes())
 
 
 def check_station(test: SelfTest) -> str:

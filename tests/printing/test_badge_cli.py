@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from badge_helpers import decode_qr, norm, pdf_text
+from badge_helpers import LINEAR_B, decode_qr, norm, pdf_text
 
 from venue_app.cli import main
 
@@ -113,3 +113,18 @@ def test_print_command_and_errors(station, tmp_path, capsys):
         == 2
     )
     assert "unknown badge template" in capsys.readouterr().err
+
+
+def test_cli_says_when_a_badge_lacks_the_native_name(station, tmp_path, capsys):
+    """Bad input (issue 16): a Linear B native name. Printed without it, said so, exit 0."""
+    station.add_attendees([{"code": "LB-1", "given_name": "Eumedes", "family_name": "Pylios",
+                            "native_name": LINEAR_B, "category": "delegate"}])
+    data = str(station.paths.root)
+    assert main(["badge", "print", "--data", data, "--attendee", "LB-1", "--printer", f"pdf:{tmp_path}"]) == 0
+    said = capsys.readouterr().out
+    assert "done (printed without the native name: no font for Linear B)" in said
+    out = tmp_path / "lb.pdf"
+    assert main(["badge", "render", "--data", data, "--attendee", "LB-1", "--out", str(out)]) == 0
+    assert "warning: printed without the native name: no font for Linear B" in capsys.readouterr().out
+    (token,) = decode_qr(out.read_bytes())
+    assert station.scan(token).status == "ok"

@@ -6,10 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from badge_helpers import NAMES
+from badge_helpers import LINEAR_B, NAMES
 
 from printing.errors import EmptyTextError, FontError, MissingGlyphError
-from printing.fonts import FAMILIES, FONT_DIR, FontRegistry, default_registry, script_of
+from printing.fonts import (
+    FAMILIES,
+    FONT_DIR,
+    SCRIPT_SAMPLES,
+    FontRegistry,
+    default_registry,
+    script_name,
+    script_of,
+)
 
 
 def test_every_bundled_font_and_licence_is_in_resources():
@@ -19,7 +27,11 @@ def test_every_bundled_font_and_licence_is_in_resources():
                 assert (FONT_DIR / name).is_file(), name
     readme = (FONT_DIR / "README.md").read_text(encoding="utf-8")
     for fam in FAMILIES:
-        assert fam.regular in readme
+        for name in (fam.regular, fam.bold):
+            assert name is None or name in readme, name
+    # and nothing unlisted ships: every font file in the folder is documented with its source
+    for path in FONT_DIR.glob("*.tt[fc]"):
+        assert path.name in readme, path.name
     assert (FONT_DIR / "OFL-1.1.txt").is_file() and (FONT_DIR / "LICENSE-Apache-2.0.txt").is_file()
     total = sum(p.stat().st_size for p in FONT_DIR.iterdir())
     assert total < 40 * 1024 * 1024
@@ -83,9 +95,43 @@ def test_name_of_only_emoji_or_controls_is_a_clear_error(name):
         default_registry().prepare(name, required=True)
 
 
-def test_letter_of_an_unbundled_script_is_refused_not_boxed():
-    with pytest.raises(MissingGlyphError, match="U\\+0BA4"):
-        default_registry().prepare("தமிழ்", required=True)
+def test_letter_of_a_script_without_any_font_is_refused_not_boxed():
+    with pytest.raises(MissingGlyphError, match="U\\+10000 LINEAR B SYLLABLE B008 A") as caught:
+        default_registry().prepare(LINEAR_B, required=True)
+    assert script_name(caught.value.char) == "Linear B"
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [("\U00010000", "Linear B"), ("\U00012000", "Cuneiform"), ("\u16a0", "Runic"), ("\u0780", "Thaana"),
+     ("ত", "Bengali"), ("ሀ", "Ethiopic"), ("ཀ", "Tibetan"), ("ក", "Khmer"), ("\u1c90", "Georgian"), ("王", "Han"),
+     ("।", "Devanagari")],
+)
+def test_script_names_for_messages(char, name):
+    # the danda is shared by every Indic script (Unicode: Common); its name still says where it is from
+    assert script_name(char) == name
+
+
+def test_every_required_script_is_printable_with_its_own_font():
+    reg = default_registry()
+    assert reg.printable_scripts() == dict.fromkeys(SCRIPT_SAMPLES, True)
+    own = {"Georgian": "georgian", "Armenian": "armenian", "Ethiopic": "ethiopic", "Bengali": "bengali",
+           "Gurmukhi": "gurmukhi", "Gujarati": "gujarati", "Oriya": "oriya", "Tamil": "tamil", "Telugu": "telugu",
+           "Kannada": "kannada", "Malayalam": "malayalam", "Sinhala": "sinhala", "Lao": "lao", "Khmer": "khmer",
+           "Myanmar": "myanmar", "Tibetan": "tibetan", "Persian": "arabic", "Urdu": "arabic",
+           "Han (traditional)": "cjk", "Kana": "cjk", "Hangul": "cjk", "Latin (Vietnamese)": "sans"}
+    for script, key in own.items():
+        runs = reg.runs(reg.prepare(SCRIPT_SAMPLES[script]).text, bold=True)
+        assert {r.family for r in runs} == {key}, script
+        # complex scripts go through HarfBuzz (Arabic through arabic-reshaper's joined forms instead)
+        assert all(r.shaped == reg.families[key].shape for r in runs)
+    assert all(reg.families[k].shape for k in ("bengali", "tamil", "sinhala", "khmer", "myanmar", "lao", "tibetan"))
+
+
+def test_the_danda_stays_in_the_run_of_its_script():
+    reg = default_registry()
+    (run,) = reg.runs("সুমন।")
+    assert run.family == "bengali"
 
 
 def test_missing_font_file_is_a_clear_error(tmp_path):

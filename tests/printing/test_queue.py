@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from badge_helpers import decode_qr, norm, pdf_text
+from badge_helpers import LINEAR_B, NAMES, decode_qr, norm, pdf_text, pdftotext
 
 from printing.backends import Accepted, PdfFolderBackend, PrintJobSpec
 from printing.errors import BackendError, QueueError
@@ -75,6 +75,45 @@ def test_job_prints_then_issues_and_the_badge_scans(station, tmp_path):
     assert "WangXiaoming" in norm(pdf_text(pdf)) and "王小明" in pdf_text(pdf)
     log_types = [r["type"] for r in station.replica.query("SELECT type FROM log ORDER BY hlc")]
     assert "badge_issued" in log_types and "print_job" in log_types
+
+
+@pytest.mark.parametrize(("label", "given", "family", "native", "order"), NAMES, ids=[n[0] for n in NAMES])
+def test_badge_in_every_script_prints_reads_back_and_checks_the_person_in(
+    station, tmp_path, label, given, family, native, order
+):
+    station.add_attendees([{"code": f"P-{label}", "given_name": given, "family_name": family,
+                            "native_name": native, "name_order": order, "category": "delegate"}])
+    queue = PrintQueue(station, PdfFolderBackend(tmp_path / "out"))
+    job = queue.process(queue.enqueue(f"P-{label}"))
+    assert (job.status, job.reason) == ("done", ""), job.reason
+    pdf = Path(job.backend_ref).read_bytes()
+    attendee = station.attendee(f"P-{label}")
+    # poppler reads shaped runs through their ActualText (test_render checks what pypdf reads)
+    text = norm(pdftotext(pdf))
+    for name in (native, given, family):
+        assert norm(name) in text, (label, name, text)
+    (token,) = decode_qr(pdf)  # from the page rasterised at 300 dpi
+    verdict = station.scan(token)
+    assert verdict.status == "ok" and verdict.attendee["id"] == attendee["id"], verdict
+
+
+def test_name_in_a_script_without_any_font_prints_without_it_and_says_so(station, tmp_path):
+    """Bad input (issue 16): a native name in Linear B. The badge prints, the job says what it lacks."""
+    station.add_attendees([{"code": "LB-1", "given_name": "Eumedes", "family_name": "Pylios",
+                            "native_name": LINEAR_B, "category": "delegate"}])
+    queue = PrintQueue(station, PdfFolderBackend(tmp_path / "out"))
+    job = queue.process(queue.enqueue("LB-1"))
+    assert job.status == "done"
+    assert job.reason == "printed without the native name: no font for Linear B"
+    pdf = Path(job.backend_ref).read_bytes()
+    assert "EumedesPylios" in norm(pdf_text(pdf))
+    (token,) = decode_qr(pdf)
+    assert station.scan(token).status == "ok"
+    outcome = station.replica.one("SELECT payload FROM log WHERE type = 'print_job'")
+    assert "no font for Linear B" in outcome["payload"]
+    # a complete badge says nothing
+    station.add_attendees(PEOPLE[:1])
+    assert queue.process(queue.enqueue("ZH-1")).reason == ""
 
 
 def test_reprint_revokes_the_previous_badge(station, tmp_path):

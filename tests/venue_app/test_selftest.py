@@ -11,9 +11,11 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from printing.fonts import SCRIPT_SAMPLES
 from ui.selftest import CHECKS, EXIT_FAILED
 from venue_app.cli import main
 
@@ -39,6 +41,10 @@ def test_self_test_passes_and_reports_every_check(tmp_path: Path) -> None:
     assert summary["checks"] == len(CHECKS) and summary["version"] != "0.0.0"
     by_name = {c["check"]: c["detail"] for c in checks}
     assert "Noto Sans Arabic" in by_name["fonts"] and "WenQuanYi Micro Hei" in by_name["fonts"]
+    # it lists the scripts it can print (issue 16): every one of printing.fonts.SCRIPT_SAMPLES
+    assert f"badges and windows show {len(SCRIPT_SAMPLES)} scripts: " in by_name["fonts"]
+    listed = by_name["fonts"].split(" scripts: ", 1)[1].split(", ")
+    assert listed == list(SCRIPT_SAMPLES) and {"Bengali", "Gujarati", "Tibetan", "Ethiopic"} <= set(listed)
     assert "green verdict painted" in by_name["desk-scan"]
     assert "offscreen" in by_name["qt-platform"]
     # --data DIR keeps what the test built: the station, its badge PDFs and the one check-in
@@ -92,6 +98,15 @@ def test_corrupt_station_replica_fails_the_self_test(tmp_path: Path) -> None:
     assert not replica_check["ok"]
     assert str(replica) in replica_check["detail"] and "integrity_check says" in replica_check["detail"]
     assert "restore it from the registry" in replica_check["detail"]
+
+
+def test_fonts_check_names_a_script_the_badges_cannot_print(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import printing.fonts
+    from ui.selftest import CheckFailed, SelfTest, check_fonts
+
+    monkeypatch.setitem(printing.fonts.SCRIPT_SAMPLES, "Linear B", "\U00010000\U00010001 \U00010002")
+    with pytest.raises(CheckFailed, match=r"badges cannot print Linear B$"):
+        check_fonts(SelfTest())
 
 
 def test_a_hung_check_ends_the_run_with_a_reason() -> None:
