@@ -2,12 +2,23 @@
 
 :func:`generate` makes attendee rows (the columns of :data:`venue_app.importer.EXPORT_COLUMNS`):
 city delegations from 60+ countries led by their mayors (honorific "H.E." or "Mayor") with deputy
-mayors and staff, participants, speakers, press, exhibitors, organisers and volunteers. Names come
-from Faker's locale data in their native scripts (Chinese, Japanese, Korean, Arabic, Persian,
-Cyrillic, Greek, Devanagari, Tamil, Bengali, Thai, Hebrew, Armenian, Georgian, accented Latin…)
-with romanised forms: Faker's own romanisation where it has one (Japanese), pypinyin for Chinese,
-conventional spellings for common Korean surnames, anyascii otherwise. Family-first name order for
-Chinese, Japanese, Korean, Hungarian and Vietnamese names.
+mayors and staff, participants, speakers, press, exhibitors, organisers and volunteers.
+
+Names, in their native scripts with the Latin forms people actually carry:
+
+* where a script's Latin form cannot be derived letter by letter (abjads, Indic scripts, Thai, Lao,
+  Khmer, Myanmar, Tibetan, Ethiopic…), from curated lists of common given and family names with their
+  usual spellings (``resources/demo/names.json``: محمد الزهراني "Mohammed Al-Zahrani", יעל כהן
+  "Yael Cohen", สมชาย ศรีสุข "Somchai Srisuk", प्रिया शर्मा "Priya Sharma"), tied to the cities where
+  they are written that way (Kolkata Bengali, Ahmedabad Gujarati, Addis Ababa Amharic…);
+* otherwise from Faker's locale data: Chinese (simplified on the mainland, traditional in Taipei and
+  Hong Kong) romanised by pypinyin, Japanese with Faker's own romanisation, Korean with passport
+  spellings of surnames and Revised Romanization of given names, Cyrillic, Greek, Armenian and
+  Georgian transliterated, Vietnamese and other Latin names as they are (with their diacritics).
+
+Every script of :data:`SCRIPT_LOCALES` appears once n is a few hundred: the first participants
+are one per name culture, the rest drawn by country weight. Family-first name order for Chinese,
+Japanese, Korean, Hungarian, Vietnamese and Khmer names.
 
 Determinism: the same ``(n, seed)`` gives identical rows. Faker is only used to fill per-locale
 name pools from instances seeded with :meth:`Faker.seed_instance` (never the shared class-level
@@ -21,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import random
 import re
 import unicodedata
@@ -33,10 +45,12 @@ from typing import Any
 from anyascii import anyascii
 
 from venue_app.importer import EXPORT_COLUMNS, csv_safe
+from venue_app.names import KOREAN_SURNAMES
 from venue_app.program import program
 from venue_app.search import romanise
 
-__all__ = ["CODE_ALPHABET", "COUNTRIES", "Country", "generate", "program", "write_csv"]
+__all__ = ["CODE_ALPHABET", "COUNTRIES", "SCRIPT_LOCALES", "Country", "curated_names", "generate", "program",
+           "write_csv"]
 
 #: registration codes: no 0/O or 1/I, so staff can read them over the phone
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols: 5 bits each
@@ -58,31 +72,37 @@ class Country:
 
 COUNTRIES: tuple[Country, ...] = (
     Country("CN", ("zh_CN",), "+86", "zh", ("Guangzhou", "Shenzhen", "Wuhan", "Chengdu", "Shanghai",
-                                             "Beijing", "Foshan"), 22.0),
+                                             "Beijing", "Foshan", "Lhasa"), 22.0),
     Country("TW", ("zh_TW",), "+886", "zh", ("Taipei", "New Taipei"), 1.5),
     Country("HK", ("zh_TW",), "+852", "zh", ("Hong Kong",), 1.0),
     Country("JP", ("ja_JP",), "+81", "ja", ("Tokyo", "Yokohama", "Osaka"), 3.0),
     Country("KR", ("ko_KR",), "+82", "ko", ("Seoul", "Busan", "Gwangju", "Incheon"), 3.0),
     Country("VN", ("vi_VN",), "+84", "en", ("Hanoi", "Ho Chi Minh City"), 1.5),
-    Country("TH", ("th_TH",), "+66", "en", ("Bangkok",), 1.2),
-    Country("IN", ("hi_IN", "ta_IN", "gu_IN"), "+91", "en", ("New Delhi", "Mumbai", "Chennai", "Ahmedabad"),
-            2.5),
+    Country("TH", ("th",), "+66", "en", ("Bangkok",), 1.2),
+    # Indian names by city: the script a name is written in follows the state (see _CITY_LOCALES)
+    Country("IN", ("hi", "ta", "gu", "bn_IN", "te", "kn", "ml", "pa"), "+91", "en",
+            ("New Delhi", "Mumbai", "Chennai", "Ahmedabad", "Kolkata", "Hyderabad", "Bengaluru", "Kochi",
+             "Amritsar"), 3.5),
     Country("BD", ("bn_BD",), "+880", "en", ("Dhaka",), 0.8),
-    Country("NP", ("ne_NP",), "+977", "en", ("Kathmandu",), 0.5),
-    Country("LK", ("si_LK",), "+94", "en", ("Colombo",), 0.5),
-    Country("PK", ("en_PK",), "+92", "en", ("Lahore", "Karachi"), 0.8),
+    Country("NP", ("ne",), "+977", "en", ("Kathmandu",), 0.5),
+    Country("LK", ("si", "si", "ta"), "+94", "en", ("Colombo",), 0.5),
+    Country("PK", ("ur", "en_PK"), "+92", "en", ("Lahore", "Karachi"), 0.8),
+    Country("KH", ("km",), "+855", "en", ("Phnom Penh",), 0.4),
+    Country("LA", ("lo",), "+856", "en", ("Vientiane",), 0.3),
+    Country("MM", ("my",), "+95", "en", ("Yangon",), 0.4),
+    Country("ET", ("am",), "+251", "en", ("Addis Ababa",), 0.5),
     Country("ID", ("id_ID",), "+62", "en", ("Jakarta", "Surabaya", "Bandung"), 1.5),
-    Country("IR", ("fa_IR",), "+98", "en", ("Tehran", "Mashhad", "Isfahan"), 1.2),
+    Country("IR", ("fa",), "+98", "en", ("Tehran", "Mashhad", "Isfahan"), 1.2),
     Country("TR", ("tr_TR",), "+90", "en", ("Istanbul", "Ankara", "Bursa"), 1.5),
-    Country("SA", ("ar_SA",), "+966", "ar", ("Riyadh",), 0.8),
-    Country("AE", ("ar_AA",), "+971", "ar", ("Dubai", "Abu Dhabi"), 1.0),
-    Country("EG", ("ar_AA",), "+20", "ar", ("Cairo",), 1.0),
-    Country("MA", ("ar_AA", "fr_FR"), "+212", "fr", ("Rabat", "Casablanca"), 0.8),
-    Country("DZ", ("ar_DZ", "fr_FR"), "+213", "fr", ("Algiers",), 0.6),
-    Country("TN", ("ar_AA",), "+216", "fr", ("Tunis",), 0.5),
-    Country("JO", ("ar_AA",), "+962", "ar", ("Amman",), 0.5),
-    Country("PS", ("ar_PS",), "+970", "ar", ("Ramallah",), 0.4),
-    Country("IL", ("he_IL",), "+972", "en", ("Tel Aviv-Yafo",), 0.5),
+    Country("SA", ("ar",), "+966", "ar", ("Riyadh",), 0.8),
+    Country("AE", ("ar",), "+971", "ar", ("Dubai", "Abu Dhabi"), 1.0),
+    Country("EG", ("ar",), "+20", "ar", ("Cairo",), 1.0),
+    Country("MA", ("ar", "fr_FR"), "+212", "fr", ("Rabat", "Casablanca"), 0.8),
+    Country("DZ", ("ar", "fr_FR"), "+213", "fr", ("Algiers",), 0.6),
+    Country("TN", ("ar",), "+216", "fr", ("Tunis",), 0.5),
+    Country("JO", ("ar",), "+962", "ar", ("Amman",), 0.5),
+    Country("PS", ("ar",), "+970", "ar", ("Ramallah",), 0.4),
+    Country("IL", ("he",), "+972", "en", ("Tel Aviv-Yafo",), 0.5),
     Country("AM", ("hy_AM",), "+374", "ru", ("Yerevan",), 0.4),
     Country("GE", ("ka_GE",), "+995", "en", ("Tbilisi",), 0.4),
     Country("AZ", ("az_AZ",), "+994", "ru", ("Baku",), 0.4),
@@ -143,19 +163,25 @@ COUNTRIES: tuple[Country, ...] = (
 )
 _BY_CODE = {c.code: c for c in COUNTRIES}
 _HOST = _BY_CODE["CN"]
-FAMILY_FIRST_LOCALES = frozenset({"zh_CN", "zh_TW", "ja_JP", "ko_KR", "hu_HU", "vi_VN"})
+FAMILY_FIRST_LOCALES = frozenset({"zh_CN", "zh_TW", "ja_JP", "ko_KR", "hu_HU", "vi_VN", "km"})
 _NO_SPACE_LOCALES = frozenset({"zh_CN", "zh_TW", "ko_KR"})
-
-# conventional passport spellings of the commonest Korean surnames (anyascii gives 김 → "Gim")
-_KOREAN_SURNAMES = {
-    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho",
-    "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin",
-    "권": "Kwon", "황": "Hwang",
-    "안": "Ahn", "송": "Song", "류": "Ryu", "유": "Yoo", "홍": "Hong", "전": "Jeon", "고": "Ko", "문": "Moon",
-    "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek", "허": "Heo", "노": "Noh", "남": "Nam", "심": "Shim",
-    "하": "Ha", "곽": "Kwak", "성": "Sung", "차": "Cha", "주": "Joo", "우": "Woo", "구": "Koo", "민": "Min",
-    "진": "Jin", "나": "Na", "지": "Ji", "엄": "Eom", "변": "Byun", "채": "Chae", "원": "Won", "천": "Cheon",
+#: cities whose people write their names in a script of their own (else the country's locales)
+_CITY_LOCALES: dict[str, tuple[str, ...]] = {
+    "New Delhi": ("hi",), "Mumbai": ("hi",), "Chennai": ("ta",), "Ahmedabad": ("gu",), "Kolkata": ("bn_IN",),
+    "Hyderabad": ("te",), "Bengaluru": ("kn",), "Kochi": ("ml",), "Amritsar": ("pa",), "Lhasa": ("bo",),
 }
+#: the name culture that shows each script of issue 16 (Vietnamese: Latin with stacked diacritics)
+SCRIPT_LOCALES: dict[str, str] = {
+    "Han (simplified)": "zh_CN", "Han (traditional)": "zh_TW", "Hangul": "ko_KR", "Kana/Kanji": "ja_JP",
+    "Arabic": "ar", "Persian": "fa", "Urdu": "ur", "Hebrew": "he", "Cyrillic": "ru_RU", "Greek": "el_GR",
+    "Georgian": "ka_GE", "Armenian": "hy_AM", "Ethiopic": "am", "Devanagari": "hi", "Bengali": "bn_IN",
+    "Gujarati": "gu", "Gurmukhi": "pa", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
+    "Sinhala": "si", "Thai": "th", "Lao": "lo", "Khmer": "km", "Myanmar": "my", "Tibetan": "bo",
+    "Vietnamese": "vi_VN",
+}
+# Vietnamese given names carry a middle name (Văn, Thị…) that Faker's first names lack
+_VI_MIDDLE = {"m": ("Văn", "Đức", "Quang", "Hữu", "Minh", "Thành", "Xuân", "Công"),
+              "f": ("Thị", "Ngọc", "Thu", "Thanh", "Mai", "Kim", "Bích", "Phương")}
 
 # (category, share of attendees); delegations are HOD + DEL, the rest is spread over the others
 _ROLE_SHARES = (("delegation", 0.40), ("PAR", 0.20), ("SPK", 0.06), ("PRS", 0.06), ("EXH", 0.10),
@@ -197,9 +223,18 @@ def _char_name(ch: str) -> str:
 
 
 def _roman_family(locale: str, family: str) -> str:
-    if locale == "ko_KR" and family in _KOREAN_SURNAMES:
-        return _KOREAN_SURNAMES[family]
+    if locale == "ko_KR" and family in KOREAN_SURNAMES:
+        return KOREAN_SURNAMES[family][0]  # the passport spelling (Kim, Lee, Park), not Gim, I, Bak
     return romanise(family, surname=True)
+
+
+@functools.cache
+def curated_names() -> dict[str, dict[str, Any]]:
+    """The curated name lists per culture (``resources/demo/names.json``), keyed by locale."""
+    from importlib.resources import files
+
+    text = files("resources").joinpath("demo", "names.json").read_text("utf-8")
+    return json.loads(text)["cultures"]
 
 
 def _person_generator(locale: str) -> Any:
@@ -221,7 +256,12 @@ def _person_generator(locale: str) -> Any:
 
 @functools.cache
 def _pools(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """(native, romanised) name pools of one locale, from a Faker instance with its own seed."""
+    """(native, romanised) name pools of one locale: curated lists, or a Faker instance with its own seed."""
+    curated = curated_names().get(locale)
+    if curated is not None:
+        # repeated entries are kept: they weigh a name (Kaur for most Sikh women)
+        return {"m": _pairs(curated["male"]), "f": _pairs(curated["female"]), "lm": _pairs(curated["family"]),
+                "lf": _pairs(curated.get("family_female") or curated["family"])}
     fake = _person_generator(locale)
     pools: dict[str, list[tuple[str, str]]] = {"m": [], "f": [], "lm": [], "lf": []}
     if locale == "ja_JP":
@@ -249,7 +289,23 @@ def _pools(locale: str) -> dict[str, tuple[tuple[str, str], ...]]:
                         roman = roman.capitalize()
                 if roman:
                     pools[key].append((native, roman))
+    if locale == "vi_VN":
+        for key in ("m", "f"):
+            pools[key] = [(f"{m} {n}", f"{m} {r}") for i, (n, r) in enumerate(pools[key])
+                          for m in (_VI_MIDDLE[key][i % len(_VI_MIDDLE[key])],)]
     return {k: tuple(dict.fromkeys(v)) for k, v in pools.items()}
+
+
+def _pairs(items: Sequence[Sequence[str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((unicodedata.normalize("NFC", native), latin) for native, latin in items)
+
+
+def _order(locale: str) -> tuple[bool, str]:
+    """(family first?, separator between the native name parts) of a name culture."""
+    curated = curated_names().get(locale)
+    if curated is not None:
+        return curated["order"] == "family-first", curated["join"]
+    return locale in FAMILY_FIRST_LOCALES, "" if locale in _NO_SPACE_LOCALES else " "
 
 
 def _nfc(pair: tuple[str, ...]) -> tuple[str, str]:
@@ -328,19 +384,16 @@ def generate(n: int, seed: int = 13) -> list[dict[str, str]]:
     for _ in range(counts["delegation"] - n_delegations):
         sizes[rng.randrange(n_delegations)] += 1
 
-    def person(country: Country, category: str, city: str) -> dict[str, str]:
-        locale = rng.choice(country.locales)
+    def person(country: Country, category: str, city: str, locale: str = "") -> dict[str, str]:
+        locale = locale or rng.choice(_CITY_LOCALES.get(city, country.locales))
         female = rng.random() < 0.48
         name = _pick_name(rng, locale, female)
         native_script = not (_is_latin(name.native_given) and _is_latin(name.native_family))
-        family_first = locale in FAMILY_FIRST_LOCALES
+        family_first, join = _order(locale)
         if native_script:
-            if locale in _NO_SPACE_LOCALES:
-                native = name.native_family + name.native_given
-            elif family_first:
-                native = f"{name.native_family} {name.native_given}"
-            else:
-                native = f"{name.native_given} {name.native_family}"
+            first, second = ((name.native_family, name.native_given) if family_first
+                             else (name.native_given, name.native_family))
+            native = f"{first}{join}{second}"
         else:
             native = ""
         return {
@@ -404,15 +457,20 @@ def generate(n: int, seed: int = 13) -> list[dict[str, str]]:
                 row["job_title"] = rng.choice(_STAFF_TITLES)
             finish(row, gov)
 
+    showcase = _showcase()
     for role in ("PAR", "SPK", "PRS", "EXH", "ORG", "VOL"):
-        for _ in range(counts[role]):
-            if role in ("ORG", "VOL") and rng.random() < 0.9:
+        for i in range(counts[role]):
+            locale = ""
+            if role == "PAR" and i < len(showcase):
+                # one participant per name culture first, so that every script is in a small demo too
+                country, city, locale = showcase[i]
+            elif role in ("ORG", "VOL") and rng.random() < 0.9:
                 country = _HOST
                 city = "Guangzhou"
             else:
                 country = rng.choices(countries, weights)[0]
                 city = rng.choice(country.cities)
-            row = person(country, role, city)
+            row = person(country, role, city, locale)
             if role == "PAR":
                 row["organisation"] = rng.choice((f"City of {city}", f"University of {city}",
                                                   rng.choice(companies), f"{city} Urban Planning Institute"))
@@ -446,6 +504,18 @@ def generate(n: int, seed: int = 13) -> list[dict[str, str]]:
     # shuffle so that a file looks like a registration export, not grouped by role
     rng.shuffle(rows)
     return rows
+
+
+@functools.cache
+def _showcase() -> tuple[tuple[Country, str, str], ...]:
+    """(country, city, locale) of one participant per name culture, scripts of issue 16 first."""
+    seen: dict[str, tuple[Country, str, str]] = {}
+    for country in COUNTRIES:
+        for city in country.cities:
+            for locale in _CITY_LOCALES.get(city, country.locales):
+                seen.setdefault(locale, (country, city, locale))
+    first = [seen[locale] for locale in dict.fromkeys(SCRIPT_LOCALES.values())]
+    return tuple(first + [item for locale, item in seen.items() if locale not in SCRIPT_LOCALES.values()])
 
 
 def write_csv(path: str | Path, rows: Iterable[Mapping[str, Any]],

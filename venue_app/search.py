@@ -15,6 +15,14 @@ rest (case and accent folding, prefix indexes):
   any one of its characters, and by any two (a phrase query over adjacent tokens);
 * Han characters add their pinyin, syllable by syllable and joined ("wang xiu ying",
   "wangxiuying", "xiuying"), plus the surname reading where it differs (曾 ceng → zeng);
+* traditional characters add their simplified form too (王俊賢 → also 王 俊 贤, OpenCC's table, see
+  :func:`venue_app.names.han_fold`), and a CJK query is searched as typed and folded the same way,
+  so 王俊贤 typed in Guangzhou finds 王俊賢 registered in Taipei, and the other way round;
+* hangul adds its Revised Romanization per syllable ("bak ji hun", "bakjihun") and the passport
+  spellings of a leading surname (박 → park, 이 → lee); kana add their Hepburn form, with and without
+  long vowels ("shouhei", "shohei"); the kanji of Japanese names (country JP or written with kana)
+  add their readings: common names from the table Faker ships (佐藤 → "sato", "satou"), any other
+  where the optional ``pykakasi`` is installed (see :mod:`venue_app.names` for why it is optional);
 * other scripts add their transliteration (anyascii, with a Greek touch-up: ου → ou, and the
   raw anyascii form too), Latin letters that accent folding does not handle (ł, ø, ß, đ) their
   ASCII form, and words with apostrophes (O'Brien, Худобʼяк) their joined form;
@@ -45,6 +53,16 @@ from contextlib import contextmanager
 from typing import Any
 
 from anyascii import anyascii
+
+from venue_app.names import (
+    KOREAN_SURNAMES,
+    han_fold,
+    has_kana,
+    kana_romanise,
+    kanji_readings,
+    korean_romanise,
+    long_vowels_folded,
+)
 
 __all__ = [
     "FTS_COLUMNS",
@@ -105,9 +123,17 @@ def _is_arabic(ch: str) -> bool:
     return 0x0600 <= ord(ch) <= 0x06FF
 
 
-_GREEK_DIGRAPHS = (("ου", "ou"), ("ού", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("αυ", "av"), ("ευ", "ev"),
-                   ("αύ", "av"), ("εύ", "ev"), ("μπ", "b"), ("Μπ", "B"), ("ντ", "nt"), ("γγ", "ng"),
-                   ("γκ", "gk"))
+_GREEK_DIGRAPHS = (("ου", "ou"), ("ού", "ou"), ("Ου", "Ou"), ("ΟΥ", "OU"), ("μπ", "b"), ("Μπ", "B"),
+                   ("ντ", "nt"), ("γγ", "ng"), ("γκ", "gk"))
+# αυ, ευ, ηυ: "f" before a voiceless consonant or at the end (Ευστάθιος → Efstathios), else "v"
+# (Ευάγγελος → Evangelos), as ELOT 743 and Greek passports have it
+_GREEK_UPSILON_RE = re.compile("([αεηΑΕΗάέή])([υύΥΎ])(?=([θκξπστφχψςΘΚΞΠΣΤΦΧΨ]|$)?)")
+
+
+def _greek_upsilon(match: re.Match[str]) -> str:
+    voiceless = match.group(3) is not None
+    letter = "f" if voiceless else "v"
+    return anyascii(match.group(1)) + (letter.upper() if match.group(2).isupper() else letter)
 
 
 def _pinyin(text: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -137,6 +163,8 @@ def _translit(word: str) -> str:
     for src, dst in _GREEK_DIGRAPHS:
         if src in word:
             word = word.replace(src, dst)
+    if "υ" in word or "ύ" in word or "Υ" in word or "Ύ" in word:
+        word = _GREEK_UPSILON_RE.sub(_greek_upsilon, word)
     out = anyascii(word)
     return "".join(ch for ch in out if ch.isalnum()).lower()
 
@@ -151,8 +179,16 @@ SURNAME_READINGS = {
 }
 
 
+def _passport_u(syllable: str) -> str:
+    """pypinyin writes ü as "v"; Chinese passports write lü/nü as "lyu"/"nyu" and lüe/nüe as "lue"/"nue"."""
+    if "v" not in syllable:
+        return syllable
+    return syllable.replace("ve", "ue").replace("v", "yu")
+
+
 def romanise(text: str, *, surname: bool = False) -> str:
-    """A readable romanisation of a name part: pinyin for Han, anyascii (Greek touched up) otherwise.
+    """A readable romanisation of a name part: pinyin for Han, Revised Romanization for hangul, Hepburn
+    for kana, anyascii (Greek touched up) otherwise.
 
     Each word is capitalised ("王秀英" → "Wangxiuying", "秀英" → "Xiuying", "Иванов" → "Ivanov");
     ``surname=True`` reads a leading Han character as a family name (曾 → "Zeng", not "Ceng").
@@ -168,7 +204,7 @@ def romanise(text: str, *, surname: bool = False) -> str:
                     run += ch
                     continue
                 if run:
-                    syllables = list(_pinyin(run)[0])
+                    syllables = [_passport_u(x) for x in _pinyin(run)[0]]
                     if surname and not parts and syllables and run[0] in SURNAME_READINGS:
                         syllables[0] = SURNAME_READINGS[run[0]]
                     parts.append("".join(syllables))
@@ -177,7 +213,9 @@ def romanise(text: str, *, surname: bool = False) -> str:
                     parts.append(_translit(ch))
             roman = "".join(parts)
         elif any(_is_hangul(ch) for ch in word):
-            roman = "".join(_translit(ch) for ch in word)
+            roman = "".join(korean_romanise(word)) or "".join(_translit(ch) for ch in word)
+        elif has_kana(word):
+            roman = kana_romanise(word) or _translit(word)
         else:
             roman = _translit(word)
         if roman:
@@ -272,6 +310,11 @@ def _expand_word(word: str) -> tuple[str, tuple[str, ...]]:
         cjk_roman: list[str] = []
         _romanise_cjk(word, cjk_roman)
         split = " ".join(ch if _is_split_char(ch) else f" {ch} " for ch in word)
+        folded = han_fold(word)
+        if folded != word:
+            # traditional characters: the simplified form too, as one more run of tokens (a phrase
+            # query for the folded query matches it)
+            split += "  " + " ".join(ch if _is_split_char(ch) else f" {ch} " for ch in folded)
         return " ".join((split, *dict.fromkeys(cjk_roman))), tuple(cjk_roman)
     out = [word]
     roman: list[str] = []
@@ -279,7 +322,14 @@ def _expand_word(word: str) -> tuple[str, tuple[str, ...]]:
     if joined != word:
         # O'Brien, Худобʼяк: also one word, as people type it without the apostrophe
         out.append(joined)
-    for sub in _words(joined):
+    subs = _words(joined)
+    if len(subs) > 1 and not joined.isascii():
+        # one word in several pieces (Tibetan syllables between tsheg marks): also whole, as romanise() has it
+        whole = _translit(joined)
+        if whole:
+            out.append(whole)
+            roman.append(whole)
+    for sub in subs:
         if sub.isascii():
             roman.append(sub.lower())
             continue
@@ -311,6 +361,8 @@ def _romanise_cjk(word: str, roman: list[str]) -> None:
         if run:
             likely, _ = _pinyin(run)
             roman.extend(likely)
+            # ü (pypinyin's "v"): as passports write it (吕 Lyu) and as people type it (lu)
+            roman.extend(form for x in likely if "v" in x for form in (_passport_u(x), x.replace("v", "u")))
             if likely:
                 surname = SURNAME_READINGS.get(run[0])
                 if not syllables and surname and surname != likely[0]:
@@ -329,27 +381,71 @@ def _romanise_cjk(word: str, roman: list[str]) -> None:
         # given name without the (one-character) family name: 王秀英 → xiuying
         if len(syllables) > 2:
             roman.append("".join(syllables[1:]))
+        if any("v" in x for x in syllables):
+            roman.append("".join(map(_passport_u, syllables)))  # 吕秀英 → lyuxiuying, as romanise() writes it
+    if any(_is_hangul(ch) for ch in word):
+        _romanise_hangul(word, roman)
+    if has_kana(word):
+        for run in _KANA_RUN_RE.findall(word):
+            hepburn = kana_romanise(run)
+            if hepburn:
+                roman.append(hepburn)
+                roman.append(long_vowels_folded(hepburn))
+
+
+_KANA_RUN_RE = re.compile("[\u3041-\u30fa\u30fc\u31f0-\u31ff\uff66-\uff9d]+")
+
+
+def _romanise_hangul(word: str, roman: list[str]) -> None:
+    """Revised Romanization per syllable, split and joined, and passport spellings of a leading surname."""
+    rr = korean_romanise(word)
+    if not rr:
+        return
+    roman.extend(rr)
+    if len(rr) > 1:
+        roman.append("".join(rr))
+        if len(rr) > 2:
+            roman.append("".join(rr[1:]))
+    syllables = "".join(ch for ch in word if 0xAC00 <= ord(ch) <= 0xD7A3)
+    for n in (2, 1):  # two-syllable surnames first (황보, 남궁)
+        spellings = KOREAN_SURNAMES.get(syllables[:n]) if len(syllables) >= n else None
+        if spellings:
+            rest = "".join(rr[n:])
+            if rest:
+                roman.append(rest)  # the given name alone (황보민석 → minseok)
+            for spelling in spellings:
+                roman.append(spelling.lower())
+                if rest:
+                    roman.append(spelling.lower() + rest)
+            break
 
 
 def search_document(given_name: str | None, family_name: str | None, native_name: str | None,
                     organisation: str | None, job_title: str | None, city: str | None, country: str | None,
                     delegation: str | None, email: str | None, code: str | None) -> list[str]:
     """The FTS document (one string per column of :data:`FTS_COLUMNS`) of one attendee."""
-    names, fuzzy = _names_doc(given_name or "", family_name or "", native_name or "")
+    names, fuzzy = _names_doc(given_name or "", family_name or "", native_name or "",
+                              (country or "").strip().upper() == "JP")
     email = (email or "").strip()
     ident = " ".join(filter(None, ((code or "").strip(), email, email.split("@", 1)[0].replace(".", ""))))
     return [names, _org_doc(organisation or "", job_title or ""),
             _place_doc(delegation or "", city or "", (country or "").strip().upper()), ident, fuzzy]
 
 
-def _names_doc(given: str, family: str, native: str) -> tuple[str, str]:
+def _names_doc(given: str, family: str, native: str, japan: bool = False) -> tuple[str, str]:
     parts: list[str] = []
     roman: list[str] = []
+    japanese = japan or has_kana(native) or has_kana(given) or has_kana(family)
     for text in (given, family, native):
         if text:
             expanded, romanised = _expand_cached(text)
             parts.append(expanded)
             roman.extend(romanised)
+            if japanese and _SPLIT_RE.search(text):
+                readings = [r for r in kanji_readings(text) if r not in romanised]
+                if readings:
+                    parts.append(" ".join(readings))
+                    roman.extend(readings)
     fuzzy = " ".join(dict.fromkeys(k for k in map(fuzzy_key, dict.fromkeys(roman)) if len(k) >= 3))
     return " ".join(parts), fuzzy
 
@@ -473,7 +569,11 @@ def _quote(text: str) -> str:
 
 def _term_expr(term: str, cjk: bool, prefix: bool) -> str:
     if cjk:
-        return _quote(" ".join(term))
+        phrase = _quote(" ".join(term))
+        folded = han_fold(term)
+        # documents hold the folded (simplified) form of traditional characters, newer ones at least:
+        # the query as typed still matches documents built before folding existed
+        return phrase if folded == term else f"({phrase} OR {_quote(' '.join(folded))})"
     star = "*" if prefix else ""
     alternatives = [_quote(term) + star]
     if not term.isascii():
@@ -620,14 +720,16 @@ def _matched_fields(item: Mapping[str, Any], query: str) -> list[str]:
     terms = [(term, cjk, "" if cjk else _fold_ascii(term), "" if cjk else _translit(term))
              for term, cjk in _query_terms(query)]
     found: list[str] = []
+    japanese = item.get("country") == "JP" or has_kana(str(item.get("native_name") or ""))
     for field in _MATCH_FIELDS:
         value = str(item.get(field) or "")
         if not value:
             continue
-        tokens, keys = _field_tokens(field, value)
+        tokens, keys = _field_tokens(field, value, japanese and field in ("given_name", "family_name",
+                                                                          "native_name"))
         for term, cjk, folded, ascii_form in terms:
             if cjk:
-                hit = term in value
+                hit = term in value or han_fold(term) in han_fold(value)
             else:
                 key = fuzzy_key(ascii_form or folded)
                 hit = any(t.startswith(folded) or (ascii_form and t.startswith(ascii_form))
@@ -639,8 +741,10 @@ def _matched_fields(item: Mapping[str, Any], query: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _field_tokens(field: str, value: str) -> tuple[frozenset[str], frozenset[str]]:
+def _field_tokens(field: str, value: str, japanese: bool = False) -> tuple[frozenset[str], frozenset[str]]:
     expanded, roman = _expand_cached(value)
+    if japanese and _SPLIT_RE.search(value):
+        roman = (*roman, *kanji_readings(value))
     if field == "country":
         name = _country_name(value.upper())
         if name:

@@ -110,7 +110,8 @@ def _first_han(r: dict[str, str]) -> str:
 def test_chinese_romanisation_is_pinyin(rows: list[dict[str, str]]) -> None:
     from pypinyin import lazy_pinyin
 
-    for r in [r for r in rows if r["country"] == "CN" and r["native_name"]][:100]:
+    # Han names (Lhasa's delegates write theirs in Tibetan)
+    for r in [r for r in rows if r["country"] == "CN" and "CJK" in _scripts(r["native_name"])][:100]:
         syllables = "".join(lazy_pinyin(r["native_name"])).lower()
         assert syllables.endswith(r["given_name"].lower()), r
 
@@ -148,3 +149,117 @@ def test_cli_demo_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     again = tmp_path / "b.csv"
     assert main(["demo-data", "--attendees", "300", "--seed", "4", "--out", str(again)]) == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+# -- issue 16: every script, with the Latin forms people carry ------------------------------------------
+_VIETNAMESE = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+_SCRIPT_CHECKS = {
+    "Han (simplified)": lambda r: r["country"] == "CN" and "CJK" in _scripts(r["native_name"]),
+    "Han (traditional)": lambda r: (r["country"] in ("TW", "HK") and "CJK" in _scripts(r["native_name"])
+                                    and _han_fold(r["native_name"]) != r["native_name"]),
+    "Hangul": lambda r: "HANGUL" in _scripts(r["native_name"]),
+    "Kana/Kanji": lambda r: r["country"] == "JP" and _scripts(r["native_name"]) & {"CJK", "HIRAGANA", "KATAKANA"},
+    "Arabic": lambda r: r["country"] in ("SA", "AE", "EG", "MA", "DZ", "TN", "JO", "PS")
+    and "ARABIC" in _scripts(r["native_name"]),
+    # letters Arabic does not have: Persian ی ک پ چ ژ گ, Urdu ہ ے ٹ ڈ ڑ ں
+    "Persian": lambda r: r["country"] == "IR" and bool(set(r["native_name"]) & set("یکپچژگ")),
+    "Urdu": lambda r: r["country"] == "PK" and bool(set(r["native_name"]) & set("ہےٹڈڑں")),
+    "Hebrew": lambda r: "HEBREW" in _scripts(r["native_name"]),
+    "Cyrillic": lambda r: "CYRILLIC" in _scripts(r["native_name"]),
+    "Greek": lambda r: "GREEK" in _scripts(r["native_name"]),
+    "Georgian": lambda r: "GEORGIAN" in _scripts(r["native_name"]),
+    "Armenian": lambda r: "ARMENIAN" in _scripts(r["native_name"]),
+    "Ethiopic": lambda r: "ETHIOPIC" in _scripts(r["native_name"]) and r["city"] == "Addis Ababa",
+    "Devanagari": lambda r: "DEVANAGARI" in _scripts(r["native_name"]),
+    "Bengali": lambda r: "BENGALI" in _scripts(r["native_name"]),
+    "Gujarati": lambda r: "GUJARATI" in _scripts(r["native_name"]) and r["city"] == "Ahmedabad",
+    "Gurmukhi": lambda r: "GURMUKHI" in _scripts(r["native_name"]),
+    "Tamil": lambda r: "TAMIL" in _scripts(r["native_name"]),
+    "Telugu": lambda r: "TELUGU" in _scripts(r["native_name"]),
+    "Kannada": lambda r: "KANNADA" in _scripts(r["native_name"]),
+    "Malayalam": lambda r: "MALAYALAM" in _scripts(r["native_name"]),
+    "Sinhala": lambda r: "SINHALA" in _scripts(r["native_name"]) and r["city"] == "Colombo",
+    "Thai": lambda r: "THAI" in _scripts(r["native_name"]),
+    "Lao": lambda r: "LAO" in _scripts(r["native_name"]) and r["city"] == "Vientiane",
+    "Khmer": lambda r: "KHMER" in _scripts(r["native_name"]) and r["city"] == "Phnom Penh",
+    "Myanmar": lambda r: "MYANMAR" in _scripts(r["native_name"]) and r["city"] == "Yangon",
+    "Tibetan": lambda r: "TIBETAN" in _scripts(r["native_name"]),
+    "Vietnamese": lambda r: r["country"] == "VN" and bool(set((r["given_name"] + r["family_name"]).lower())
+                                                          & _VIETNAMESE),
+}
+
+
+def _han_fold(text: str) -> str:
+    from venue_app.names import han_fold
+
+    return han_fold(text)
+
+
+@pytest.mark.parametrize("seed", [1, 13, 2026])
+def test_every_script_of_issue_16_in_a_2000_person_demo(seed: int) -> None:
+    rows = demodata.generate(2000, seed=seed)
+    assert set(_SCRIPT_CHECKS) == set(demodata.SCRIPT_LOCALES)
+    missing = [script for script, check in _SCRIPT_CHECKS.items() if not any(check(r) for r in rows)]
+    assert not missing
+    # the congress keeps its shape: same categories and share of delegations
+    assert len(rows) == 2000
+    assert Counter(r["category"] for r in rows)["PAR"] == 400
+
+
+def _curated_pairs() -> dict[str, set[tuple[str, str]]]:
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for culture in demodata.curated_names().values():
+        found = pairs.setdefault(culture["script"], set())
+        for key in ("male", "female", "family", "family_female"):
+            found.update((unicodedata.normalize("NFC", n), latin) for n, latin in culture.get(key, ()))
+    return pairs
+
+
+def test_latin_names_are_real_romanisations(rows: list[dict[str, str]]) -> None:
+    """Not consonant skeletons ("My Ldhfyr"): each Latin name is the spelling paired with the native one."""
+    from anyascii import anyascii
+
+    curated = _curated_pairs()
+    by_unicode = {script.upper(): pairs for script, pairs in curated.items()}
+    checked = Counter()
+    for r in rows:
+        native = r["native_name"]
+        if not native:
+            continue
+        for word in f"{r['given_name']} {r['family_name']}".replace("-", " ").split():
+            # every romanised word has vowels (Hebrew and Arabic are written without most of them)
+            assert re.search("[aeiouyAEIOUY]", word), r
+            assert word[0].isupper() or word[:2] in ("al", "el"), r
+        scripts = _scripts(native) - {"LATIN"}
+        for script in scripts & set(by_unicode):
+            pairs = by_unicode[script]
+            given = [n for n, latin in pairs if latin == r["given_name"] and n in native]
+            family = [n for n, latin in pairs if latin == r["family_name"] and n in native]
+            assert given and family, r
+            checked[script] += 1
+            # and not anyascii's letter-by-letter transliteration of the abjads
+            if script in ("ARABIC", "HEBREW"):
+                assert r["given_name"].lower() != anyascii(given[0]).lower(), r
+    assert set(checked) >= {"ARABIC", "HEBREW", "THAI", "DEVANAGARI", "BENGALI", "TAMIL", "ETHIOPIC", "KHMER"}
+    # the examples of the issue are in the lists
+    for script, pair in (("Arabic", ("محمد", "Mohammed")), ("Arabic", ("الزهراني", "Al-Zahrani")),
+                         ("Hebrew", ("יעל", "Yael")), ("Hebrew", ("כהן", "Cohen")), ("Thai", ("สมชาย", "Somchai")),
+                         ("Thai", ("ศรีสุข", "Srisuk")), ("Devanagari", ("प्रिया", "Priya")),
+                         ("Devanagari", ("शर्मा", "Sharma"))):
+        assert pair in curated[script], pair
+
+
+def test_korean_and_chinese_latin_forms(rows: list[dict[str, str]]) -> None:
+    from venue_app.names import KOREAN_SURNAMES
+
+    korean = [r for r in rows if "HANGUL" in _scripts(r["native_name"])]
+    assert korean
+    for r in korean:
+        # passport spellings of surnames (Kim, Lee, Park), not the transliteration (Gim, I, Bak)
+        surname = r["native_name"][0]
+        if surname in KOREAN_SURNAMES:
+            assert r["family_name"] == KOREAN_SURNAMES[surname][0], r
+    assert {r["family_name"] for r in korean} & {"Kim", "Lee", "Park"}
+    vietnamese = [r for r in rows if r["country"] == "VN"]
+    # Vietnamese given names carry their middle name (Văn, Thị…)
+    assert sum(len(r["given_name"].split()) == 2 for r in vietnamese) > 0.8 * len(vietnamese)

