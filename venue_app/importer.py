@@ -24,13 +24,20 @@ column). Required: a name column, and a ``code`` or ``email`` column (re-imports
 
 Validation and writing
 ----------------------
-Every row is checked (missing name, no code and no e-mail, bad e-mail, duplicate code or e-mail
-in the file, cell over :data:`MAX_CELL_CHARS`, unknown country, bad status or name order, ID not a
-UUID); the report lists row number (as a spreadsheet shows it), column and problem. Valid rows are
-written in one transaction; a file-level problem writes nothing. Re-importing is idempotent: a
-row matches an attendee by ``code``, else by e-mail when neither side has a code; changed rows are
-updated (fields edited at a station keep the station's value), unchanged ones are left alone,
-and attendees absent from the file are reported, never deleted.
+Every row is checked (missing name, no code and no e-mail, bad e-mail, duplicate e-mail among
+rows without a code, cell over :data:`MAX_CELL_CHARS`, unknown country, bad status or name order, ID
+not a UUID); the report lists row number (as a spreadsheet shows it), column and problem. Valid rows
+are written in one transaction; a file-level problem writes nothing.
+
+A code the file gives to several people never checks anyone in, and keeps the people: each is
+imported without it (with a note saying why, and an id made from their e-mail and name so that
+re-imports find them), and ``report.shared_codes`` names the rows. A person already here with that
+code keeps their record and loses the code; so does a holder the file no longer lists under it.
+The same person listed twice with one code (same name and e-mail) is imported once, with the code.
+
+Re-importing is idempotent: a row matches an attendee by ``code``, else by e-mail when neither
+side has a code; changed rows are updated (fields edited at a station keep the station's value),
+unchanged ones are left alone, and attendees absent from the file are reported, never deleted.
 
 Values starting with ``= + - @`` are stored as typed; anything that writes CSV for a spreadsheet
 must pass values through :func:`csv_safe` (as :func:`export_csv` does).
@@ -49,12 +56,13 @@ import unicodedata
 import uuid
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from venue_app import search
+from venue_app.codes import normalise_code
 from venue_app.errors import VenueError
 from venue_app.ids import new_id
 
@@ -67,12 +75,16 @@ __all__ = [
     "ImportError_",
     "ImportReport",
     "RowProblem",
+    "SharedCodeMatcher",
     "country_code",
     "csv_safe",
     "detect_mapping",
     "export_csv",
+    "identity_id",
     "import_file",
     "read_table",
+    "row_name",
+    "same_person",
 ]
 
 #: writable attendee columns (``code_norm`` and ``master_hlc`` are derived)
@@ -305,6 +317,10 @@ class ImportReport:
     missing_from_file: int = 0
     missing_sample: list[dict[str, str]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # codes the file gives to several people: {"code", "rows": [{"row", "name"}], "withdrawn_from"}
+    # (those people are imported without the code; "withdrawn_from": an attendee already here that
+    # held the code and matches none of the rows, {"id", "name"}, or None)
+    shared_codes: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str = ""           # file-level: nothing was written
     seconds: float = 0.0
@@ -312,6 +328,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.error
+
+    @property
+    def clean(self) -> bool:
+        """Nothing to look at: no file error, no rejected row, no shared code."""
+        return not (self.error or self.problems or self.shared_codes)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -546,18 +567,25 @@ def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
             continue
         valid.append((number, row))
         if row.get("code"):
-            codes.setdefault(row["code"].upper(), []).append(number)
-        elif row.get("email"):
-            emails.setdefault(row["email"].lower(), []).append(number)
-    # duplicates: every occurrence is rejected, since nobody can tell which one is right
+            codes.setdefault(normalise_code(row["code"]), []).append(number)
     duplicate_rows: dict[int, RowProblem] = {}
-    for kind, seen, column in (("code", codes, "code"), ("e-mail (rows without a code)", emails, "email")):
-        for value, numbers in seen.items():
-            if len(numbers) > 1:
-                for n in numbers:
-                    others = ", ".join(str(o) for o in numbers if o != n)
-                    duplicate_rows[n] = RowProblem(n, header_of.get(column, column),
-                                                   f"duplicate {kind} in the file (also row {others})", value)
+    by_number = dict(valid)
+    for code_norm, numbers in codes.items():
+        if len(numbers) > 1:
+            _share_code(code_norm, [(n, by_number[n]) for n in numbers], report, duplicate_rows,
+                        header_of.get("code", "code"))
+    for number, row in valid:
+        if not row.get("code") and row.get("email") and "_shared_code" not in row and number not in duplicate_rows:
+            emails.setdefault(row["email"].lower(), []).append(number)
+    # rows without a code that share an e-mail: re-imports could not tell them apart, nobody can say
+    # which one is right, so every occurrence is rejected
+    for value, numbers in emails.items():
+        if len(numbers) > 1:
+            for n in numbers:
+                others = ", ".join(str(o) for o in numbers if o != n)
+                duplicate_rows[n] = RowProblem(
+                    n, header_of.get("email", "email"),
+                    f"duplicate e-mail (rows without a code) in the file (also row {others})", value)
     if duplicate_rows:
         report.problems.extend(duplicate_rows.values())
         valid = [(n, r) for n, r in valid if n not in duplicate_rows]
@@ -566,6 +594,72 @@ def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
     if progress:
         progress(total, total)
     return valid
+
+
+# -- rows that share a registration code -----------------------------------------------------------
+# The export gives one code to several people: the ambiguity is in the code, not in the people. Each
+# person is imported without the code (found by name at the desk), the code checks nobody in, and the
+# report names the rows. No row keeps it: an export carries nothing that says which person the code was
+# really sent to (row order is the system's, not the truth), and admitting the wrong person under a
+# code costs more than a name search. Only rows that are the same person (same name and e-mail) listed
+# twice keep it: that person is imported once.
+_LOST_CODE_RE = re.compile(r"Registration code (\S+) was (?:also given to|withdrawn)")
+_IDENTITY_NS = uuid.UUID("4f1d6c2e-8a57-4d0b-9e0c-6f3a2b1c5d7e")
+
+
+def _name_key(given: str | None, family: str | None, native: str | None) -> str:
+    return _key(" ".join(filter(None, (given, family, native))))
+
+
+def _identity(row: Mapping[str, Any]) -> tuple[str, str]:
+    return ((row.get("email") or "").casefold(),
+            _name_key(row.get("given_name"), row.get("family_name"), row.get("native_name")))
+
+
+def identity_id(row: Mapping[str, Any]) -> str:
+    """The attendee id a person imported without a code gets: the same for the same e-mail and name,
+    so importing the file again finds them instead of adding them twice."""
+    email, name = _identity(row)
+    return str(uuid.uuid5(_IDENTITY_NS, f"{email}\x1f{name}"))
+
+
+def same_person(row: Mapping[str, Any], record: Mapping[str, Any]) -> bool:
+    """Whether an import row describes an attendee record: the same e-mail when both have one, else
+    the same name (case, accents and spacing ignored)."""
+    a, b = (row.get("email") or "").casefold(), (record.get("email") or "").casefold()
+    if a and b:
+        return a == b
+    return _identity(row)[1] == _name_key(record.get("given_name"), record.get("family_name"),
+                                          record.get("native_name"))
+
+
+def row_name(row: Mapping[str, Any]) -> str:
+    """A person's name as the report shows it."""
+    return " ".join(filter(None, (row.get("given_name"), row.get("family_name")))) or row.get("native_name") or ""
+
+
+def _share_code(code_norm: str, rows: list[tuple[int, dict[str, str]]], report: ImportReport,
+                duplicate_rows: dict[int, RowProblem], column: str) -> None:
+    people: dict[tuple[str, str], tuple[int, dict[str, str]]] = {}
+    for number, row in rows:
+        first = people.setdefault(_identity(row), (number, row))
+        if first[0] != number:
+            duplicate_rows[number] = RowProblem(
+                number, column, f"the same person and code as row {first[0]} ({row_name(first[1])}): "
+                                "imported once", row["code"])
+    if len(people) < 2:
+        return
+    listed = [{"row": number, "name": row_name(row)} for number, row in people.values()]
+    code = rows[0][1]["code"]
+    report.shared_codes.append({"code": code, "rows": listed, "withdrawn_from": None})
+    for number, row in people.values():
+        others = ", ".join(f"{p['name'] or 'row ' + str(p['row'])}" for p in listed if p["row"] != number)
+        row["_shared_code"] = code_norm  # read by the writers (station and registry), never stored
+        row["code"] = ""
+        row["id"] = row.get("id") or identity_id(row)
+        note = (f"Registration code {code} was also given to {others} in the import file: it checks nobody in. "
+                "Find this person by name.")
+        row["notes"] = f"{row['notes']}\n{note}" if row.get("notes") else note
 
 
 def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -> list[RowProblem]:
@@ -694,6 +788,7 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
         codes_in_file: dict[str, int] = {}
         hlc = master_hlc()
         total = len(valid)
+        shared = SharedCodeMatcher(existing, lambda a: dict(zip(_COLUMNS, existing[a], strict=True)), by_code)
         for done, (number, row) in enumerate(valid, start=1):
             if progress and done % 5000 == 0:
                 progress(done, total)
@@ -702,6 +797,8 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
             if attendee_id is None and row.get("id") in existing and (
                     code_norm is None or not existing[row["id"]][_AT["code"]]):
                 attendee_id = row["id"]
+            if attendee_id is None:
+                attendee_id = shared.match(row, code_norm, matched)
             if attendee_id is None and not code_norm and row.get("email"):
                 # e-mail only when neither side has a code: one protocol office often registers a
                 # whole delegation under one address, with a code per person
@@ -743,6 +840,12 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
                 report.unchanged += 1
                 continue
             updates.append((*values[1:], code_norm, hlc, attendee_id))
+        for attendee_id, note in shared.withdraw(report, matched):
+            # held here a code the file gives to others, and is none of them: the code goes all the same
+            values = list(existing[attendee_id])
+            values[_AT["code"]] = None
+            values[_AT["notes"]] = f"{values[_AT['notes']] or ''}\n{note}".strip()
+            updates.append((*values[1:], None, hlc, attendee_id))
         placeholders = ", ".join("?" for _ in range(len(_COLUMNS) + 2))
         updated_ids = [u[-1] for u in updates]
         try:
@@ -773,6 +876,74 @@ def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: Import
                 "name": f"{old[_AT['given_name']]} {old[_AT['family_name']]}".strip()})
         if progress:
             progress(total, total)
+
+
+class SharedCodeMatcher:
+    """Matching rules of the station and registry writers for people around a shared code.
+
+    ``record(id)`` gives an existing attendee as a mapping of its columns; ``by_code`` maps normalised
+    codes to attendee ids. A row of a shared code (imported without it) matches, after its id: the
+    attendee that holds the code here if it is the same person, else the same person among those an
+    earlier import left without this code (the note it wrote says which code). A row with a code
+    nobody holds matches such a person too (by :func:`identity_id` or the note): the registration
+    system has given them a code of their own since. "The same person": :func:`same_person`.
+    """
+
+    def __init__(self, existing: Collection[str], record: Callable[[str], Mapping[str, Any]],
+                 by_code: Mapping[str, str]) -> None:
+        self.existing, self.record, self.by_code = existing, record, by_code
+        self._lost: dict[str, list[str]] | None = None
+        self._any_codeless: bool | None = None
+
+    def match(self, row: Mapping[str, Any], code_norm: str | None, matched: set[str]) -> str | None:
+        shared = row.get("_shared_code")
+        if shared:
+            holder = self.by_code.get(shared)
+            if holder is not None and holder not in matched and same_person(row, self.record(holder)):
+                return holder
+            # a person who lost this code to an earlier import (the holder keeps their own id)
+            return self._one_left_behind(row, shared, matched) if self._codeless() else None
+        if code_norm and code_norm not in self.by_code and self._codeless():
+            # the registration system has given a person of a shared code a code of their own since
+            return self._one_left_behind(row, code_norm, matched)
+        return None
+
+    def _one_left_behind(self, row: Mapping[str, Any], code_norm: str, matched: set[str]) -> str | None:
+        candidates = {identity_id(row), *self._left_behind().get(code_norm, ())}
+        found = [a for a in candidates if a in self.existing and a not in matched
+                 and not self.record(a).get("code") and same_person(row, self.record(a))]
+        return found[0] if len(found) == 1 else None
+
+    def withdraw(self, report: ImportReport, matched: set[str]) -> list[tuple[str, str]]:
+        """(attendee id, note) of attendees here that hold a shared code and match none of its rows."""
+        out: list[tuple[str, str]] = []
+        for entry in report.shared_codes:
+            holder = self.by_code.get(normalise_code(entry["code"]))
+            if holder is None or holder in matched:
+                continue
+            record = self.record(holder)
+            entry["withdrawn_from"] = {"id": holder, "name": row_name(record)}
+            rows = ", ".join(f"row {p['row']} ({p['name']})" for p in entry["rows"])
+            out.append((holder, f"Registration code {entry['code']} was withdrawn: an import gave it to "
+                                f"{rows}. Find this person by name."))
+            matched.add(holder)
+        return out
+
+    def _codeless(self) -> bool:
+        """Whether any attendee here has no code (else no row can be one left behind by a shared code)."""
+        if self._any_codeless is None:
+            self._any_codeless = len(self.existing) > len(set(self.by_code.values()))
+        return self._any_codeless
+
+    def _left_behind(self) -> dict[str, list[str]]:
+        """Code-less attendees by the shared code they lost (from the note the import wrote)."""
+        if self._lost is None:
+            held = set(self.by_code.values())
+            self._lost = {}
+            for attendee_id in (a for a in self.existing if a not in held):
+                for code in _LOST_CODE_RE.findall(self.record(attendee_id).get("notes") or ""):
+                    self._lost.setdefault(normalise_code(code), []).append(attendee_id)
+        return self._lost
 
 
 def _add_categories(conn: sqlite3.Connection, categories: set[str]) -> None:

@@ -219,8 +219,10 @@ def test_row_problems_are_reported_and_only_valid_rows_written(tmp_path: Path, r
     write(tmp_path / "bad.csv", buf.getvalue())
     report = import_file(replica, tmp_path / "bad.csv")
     problems = {(p.row, p.column): p.problem for p in report.problems}
-    assert "duplicate code" in problems[(2, "code")] and "duplicate code" in problems[(3, "code")]
-    assert "duplicate code" in problems[(12, "code")]
+    # three people share code D1 (case does not matter): all three kept, none with the code
+    assert (2, "code") not in problems and (3, "code") not in problems and (12, "code") not in problems
+    assert [(r["row"], r["name"]) for r in report.shared_codes[0]["rows"]] == [
+        (2, "Ana Lima"), (3, "Ana Lima"), (12, "Dup Case")]
     assert "e-mail" in problems[(5, "email")]
     assert "name" in problems[(6, "")]
     assert "country" in problems[(7, "country")]
@@ -228,7 +230,8 @@ def test_row_problems_are_reported_and_only_valid_rows_written(tmp_path: Path, r
     assert "status" in problems[(9, "status")]
     assert "code or an e-mail" in problems[(11, "")]
     assert report.empty_rows == 1 and report.rows == 10
-    assert report.inserted == 1 and report.rejected == 9
+    assert report.inserted == 4 and report.rejected == 6
+    assert replica.one("SELECT count(*) FROM attendees WHERE code_norm = 'D1'")[0] == 0
     # formula injection: stored as typed, escaped in the export
     row = replica.one("SELECT given_name, family_name, organisation FROM attendees WHERE code = 'J1'")
     assert row["given_name"].startswith("=HYPERLINK")
@@ -296,3 +299,96 @@ def test_csv_safe_and_country_codes() -> None:
     names = ("cn", "CHN", "China", "côte d'ivoire", "South Korea", "Türkiye", "xx", "")
     assert [country_code(v) for v in names] == ["CN", "CN", "CN", "CI", "KR", "TR", None, None]
     assert MAX_CELL_CHARS == 1000
+
+
+# -- rows that share a code ------------------------------------------------------------------------------
+SHARED = ("code,first name,last name,email,organisation,notes\n"
+          "K1,Ana,Lima,ana@x.org,City of São Paulo,\n"
+          "K2,Bo,Ek,bo@x.org,Malmö,\n"
+          "k1,Chen,Wei,,Guangzhou,interpreter booked\n"
+          "K3,Dana,Ross,dana@x.org,Toronto,\n"
+          "K3,Dana,Ross,DANA@x.org,Toronto (again),\n"
+          "K4,Eve,Ng,office@x.org,Delegation A,\n"
+          "K4,Fay,Ng,office@x.org,Delegation A,\n")
+
+
+def people(replica: Replica) -> dict[str, dict]:
+    rows = replica.conn.execute("SELECT * FROM attendees").fetchall()
+    return {f"{r['given_name']} {r['family_name']}": dict(r) for r in rows}
+
+
+def test_rows_sharing_a_code_keep_their_people_not_the_code(tmp_path: Path, replica: Replica) -> None:
+    src = write(tmp_path / "shared.csv", SHARED)
+    report = import_file(replica, src)
+    assert report.ok and not report.clean
+    # every person is there; the shared codes are on nobody; a same person listed twice keeps the code
+    found = people(replica)
+    assert sorted(found) == ["Ana Lima", "Bo Ek", "Chen Wei", "Dana Ross", "Eve Ng", "Fay Ng"]
+    assert {n: p["code"] for n, p in found.items()} == {
+        "Ana Lima": None, "Bo Ek": "K2", "Chen Wei": None, "Dana Ross": "K3", "Eve Ng": None, "Fay Ng": None}
+    assert replica.one("SELECT count(*) FROM attendees WHERE code_norm IN ('K1', 'K4')")[0] == 0
+    assert found["Dana Ross"]["organisation"] == "Toronto"  # the first row of the pair
+    # the report names both rows of each shared code, row numbers as the spreadsheet shows them
+    assert [(e["code"], [(r["row"], r["name"]) for r in e["rows"]], e["withdrawn_from"])
+            for e in report.shared_codes] == [
+        ("K1", [(2, "Ana Lima"), (4, "Chen Wei")], None), ("K4", [(7, "Eve Ng"), (8, "Fay Ng")], None)]
+    assert [(p.row, p.column) for p in report.problems] == [(6, "code")]
+    assert "same person and code as row 5 (Dana Ross)" in report.problems[0].problem
+    assert (report.inserted, report.rejected) == (6, 1)
+    # the desk sees why: a note on each person, after what the file said
+    assert found["Chen Wei"]["notes"].startswith("interpreter booked\nRegistration code K1 was also given to Ana")
+    assert "Chen Wei" in found["Ana Lima"]["notes"] and "checks nobody in" in found["Ana Lima"]["notes"]
+
+    # importing the same file again adds nobody and changes nothing (the code-less people have an id
+    # made from their e-mail and name)
+    again = import_file(replica, src)
+    assert (again.inserted, again.updated, again.unchanged, again.missing_from_file) == (0, 0, 6, 0)
+    assert people(replica) == found
+
+
+def test_a_code_held_here_that_the_file_shares_is_withdrawn(tmp_path: Path, replica: Replica) -> None:
+    write(tmp_path / "day1.csv", "code,first name,last name,email\nK1,Ana,Lima,ana@x.org\nK5,Ole,Dahl,\n")
+    assert import_file(replica, tmp_path / "day1.csv").inserted == 2
+    ana_id = people(replica)["Ana Lima"]["id"]
+    # the next export gives K1 to Ana and to Chen: Ana keeps her record (same e-mail) without it;
+    # K5 goes to two other people: Ole, who held it here and is neither, loses it too
+    write(tmp_path / "day2.csv", "code,first name,last name,email\nK1,Ana,Lima,ana@x.org\nK1,Chen,Wei,\n"
+          "K5,Per,Sand,per@x.org\nK5,Liv,Sand,liv@x.org\n")
+    report = import_file(replica, tmp_path / "day2.csv")
+    found = people(replica)
+    assert found["Ana Lima"]["id"] == ana_id and found["Ana Lima"]["code"] is None
+    assert found["Ole Dahl"]["code"] is None and "K5 was withdrawn" in found["Ole Dahl"]["notes"]
+    assert report.shared_codes[1]["withdrawn_from"] == {"id": found["Ole Dahl"]["id"], "name": "Ole Dahl"}
+    assert replica.one("SELECT count(*) FROM attendees WHERE code_norm IN ('K1', 'K5')")[0] == 0
+    assert (report.inserted, report.updated) == (3, 2)
+    again = import_file(replica, tmp_path / "day2.csv")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 4)
+    # the registration system fixes it: each person gets a code of their own, nobody is added twice
+    write(tmp_path / "day3.csv", "code,first name,last name,email\nK1,Ana,Lima,ana@x.org\nK9,Chen,Wei,\n"
+          "K5,Per,Sand,per@x.org\nK6,Liv,Sand,liv@x.org\n")
+    fixed = import_file(replica, tmp_path / "day3.csv")
+    assert fixed.clean and fixed.inserted == 0 and fixed.updated == 4
+    found = people(replica)
+    assert len(found) == 5 and found["Ana Lima"]["id"] == ana_id
+    assert {n: p["code"] for n, p in found.items()} == {
+        "Ana Lima": "K1", "Chen Wei": "K9", "Per Sand": "K5", "Liv Sand": "K6", "Ole Dahl": None}
+
+
+def test_dry_run_reports_shared_codes_and_writes_nothing(tmp_path: Path, replica: Replica) -> None:
+    report = import_file(replica, write(tmp_path / "shared.csv", SHARED), dry_run=True)
+    assert [e["code"] for e in report.shared_codes] == ["K1", "K4"] and count(replica) == 0
+
+
+def test_a_holder_without_e_mail_is_found_again_by_the_note(tmp_path: Path, replica: Replica) -> None:
+    write(tmp_path / "day1.csv", "code,first name,last name\nK7,Ole,Dahl\n")
+    import_file(replica, tmp_path / "day1.csv")
+    ole = people(replica)["Ole Dahl"]["id"]
+    write(tmp_path / "day2.csv", "code,first name,last name\nK7,Ole,Dahl\nK7,Kim,Lee\n")
+    for _ in range(2):  # the second import finds Ole by the code his note names, not by a code or an id
+        import_file(replica, tmp_path / "day2.csv")
+        assert people(replica)["Ole Dahl"]["id"] == ole and count(replica) == 2
+    assert people(replica)["Ole Dahl"]["code"] is None
+    write(tmp_path / "day3.csv", "code,first name,last name\nK7,Ole,Dahl\nK8,Kim,Lee\n")
+    assert import_file(replica, tmp_path / "day3.csv").inserted == 0
+    assert {n: (p["code"], p["id"] == ole) for n, p in people(replica).items()} == {
+        "Ole Dahl": ("K7", True), "Kim Lee": ("K8", False)}

@@ -66,11 +66,12 @@ def test_import_reports_problems_and_errors(tmp_path: Path, station_dir: str,
     bad.write_text("code,first name,last name,email\nA1,Ana,Lima,ana@x.org\nA1,Bo,Ek,bo@x.org\n"
                    "B2,=cmd(),X,nope\n", encoding="utf-8")
     code, (report,) = run(capsys, "station", "import", "--data", station_dir, str(bad), "--json")
-    assert code == 1 and report["inserted"] == 0 and report["rejected"] == 3
-    assert {(p["row"], p["column"]) for p in report["problems"]} == {(2, "code"), (3, "code"), (4, "email")}
+    # exit status 1: imported, with something to look at (a rejected row, a shared code)
+    assert code == 1 and report["inserted"] == 2 and report["rejected"] == 1
+    assert {(p["row"], p["column"]) for p in report["problems"]} == {(4, "email")}
     code = main(["station", "import", "--data", station_dir, str(bad)])
     text = capsys.readouterr().out
-    assert code == 1 and "row 2, code: duplicate code" in text and "row 4, email" in text
+    assert code == 1 and "code A1 is shared by row 2 (Ana Lima) and row 3 (Bo Ek)" in text and "row 4, email" in text
     empty = tmp_path / "cols.csv"
     empty.write_text("Company\nACME\n", encoding="utf-8")
     code, (report,) = run(capsys, "station", "import", "--data", station_dir, str(empty), "--json")
@@ -78,6 +79,42 @@ def test_import_reports_problems_and_errors(tmp_path: Path, station_dir: str,
     code, (report,) = run(capsys, "station", "import", "--data", station_dir, str(tmp_path / "none.xlsx"),
                           "--json")
     assert code == 2 and report["error"]
+
+
+def test_shared_code_through_the_cli_keeps_people_and_checks_nobody_in(
+        tmp_path: Path, station_dir: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # a third-party export (semicolons, Excel's BOM) where two people got the same secret
+    src = tmp_path / "export.csv"
+    src.write_text("\ufeffTicket secret;First name;Last name;E-mail;Company\n"
+                   "QX7Y2;Ana;Lima;ana@x.org;City of São Paulo\n"
+                   "TT91K;Bo;Ek;bo@x.org;Malmö\n"
+                   "qx7y2;俊賢;王;;Taipei City\n", encoding="utf-8")
+    code = main(["station", "import", "--data", station_dir, str(src)])
+    text = capsys.readouterr().out
+    assert code == 1, text
+    assert "3 rows: 3 new, 0 updated, 0 unchanged, 0 rejected" in text
+    assert "code QX7Y2 is shared by row 2 (Ana Lima) and row 4 (俊賢 王)" in text and "checks nobody in" in text
+    # the shared code checks nobody in: a refusal, no event; the code of its own still works
+    code, verdicts = run(capsys, "station", "scan", "--data", station_dir, "--json", "QX7Y2", "qx7y2", "TT91K")
+    assert code == 0 and [v["status"] for v in verdicts] == ["unknown", "unknown", "ok"]
+    assert verdicts[0]["event_id"] is None and verdicts[0]["attendee"] is None
+    assert "Search the person by name" in verdicts[0]["message"]
+    with Station.open(Paths.at(station_dir)) as st:
+        assert st.replica.one("SELECT count(*) FROM checkins")[0] == 1
+    # both people can be found at the desk by name
+    code, (results,) = run(capsys, "station", "search", "--data", station_dir, "--json", "ana lima")
+    assert results[0]["given_name"] == "Ana" and results[0]["code"] is None
+    code, (results,) = run(capsys, "station", "search", "--data", station_dir, "--json", "俊賢")
+    assert results and results[0]["given_name"] == "俊賢"
+    # the same file again: nobody added twice; the report still names the rows
+    code, (again,) = run(capsys, "station", "import", "--data", station_dir, str(src), "--json")
+    assert code == 1 and (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 3)
+    assert [(r["row"], r["name"]) for r in again["shared_codes"][0]["rows"]] == [(2, "Ana Lima"), (4, "俊賢 王")]
+    # a clean file exits 0
+    clean = tmp_path / "clean.csv"
+    clean.write_text("code,first name,last name\nZZ1,Ida,Berg\n", encoding="utf-8")
+    code, (report,) = run(capsys, "station", "import", "--data", station_dir, str(clean), "--json")
+    assert code == 0 and report["shared_codes"] == [] and report["problems"] == []
 
 
 def test_walk_in_and_edits(station_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,10 @@
 
 The demo starts (or reuses) a local registry holding the 13th Metropolis World Congress and enrols a
 station of the chosen role with it (``--role desk|door|dashboard``; several windows share the registry
-and see each other's scans). ``--standalone`` builds a desk station without a registry instead.
+and see each other's scans). The registry keeps running when the windows close (the next window finds
+it at the same address) until ``venue-app demo --stop``. ``--role dashboard --simulated-morning``
+opens a dashboard on a registry of its own holding a simulated congress morning (its traffic never
+reaches the shared registry). ``--standalone`` builds a desk station without a registry instead.
 Either way: the program (categories, rooms, sessions), N demo attendees (seed 13),
 operator "Demo operator", supervisor PIN 1234, badges printed as PDF files into DIR/badges, and a
 simulated scanner (off until F8) that scans a mix of demo codes. Qt is imported only inside the
@@ -45,6 +48,11 @@ def register(groups: dict[str, Any]) -> None:
     demo.add_argument("--room", default="plenary", help="door demo: the room (default plenary)")
     demo.add_argument("--standalone", action="store_true",
                       help="a standalone desk without the local registry")
+    demo.add_argument("--simulated-morning", action="store_true",
+                      help="dashboard demo: a registry of its own with a simulated congress morning "
+                           "(the shared demo registry gets none of it)")
+    demo.add_argument("--stop", action="store_true",
+                      help="stop the demo registries of the demo folder (they outlive the windows), then exit")
     demo.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     demo.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     demo.add_argument("--lang", metavar="LANG", help="interface language for this run (en, zh_CN, fr, es)")
@@ -62,6 +70,17 @@ def _demo(args: argparse.Namespace) -> int:
 
     # never the real station's folder: a demo must not become the desk's event by accident
     folder = Paths.at(args.data or default_data_dir().with_name(default_data_dir().name + "-demo")).root
+    if args.stop:
+        from venue_app.demo import stop_registries
+
+        stopped = stop_registries(folder)
+        emit({"stopped": stopped, "data": str(folder)}, args.json,
+             f"stopped the demo registry at {', '.join(stopped)}" if stopped else "no demo registry was running")
+        return 0
+    if args.simulated_morning and args.role != "dashboard":
+        from venue_app.errors import ConfigError
+
+        raise ConfigError("--simulated-morning is for the dashboard demo (--role dashboard)")
     if args.standalone:
         paths = Paths(folder)
         built = build_demo_station(paths, attendees=args.attendees, seed=args.seed)
@@ -73,22 +92,25 @@ def _demo(args: argparse.Namespace) -> int:
     info = {"data": str(paths.root), "built": built, "badges": str(paths.root / "badges"),
             "supervisor_pin": DEMO_PIN, "scanner": sim, "role": args.role,
             "registry": registry.url if registry is not None else None}
-    try:
-        if args.build_only:
-            emit(info, args.json, f"demo {args.role} station in {paths.root} (supervisor PIN {DEMO_PIN})")
-            return 0
-        print(f"venue-app demo: {args.role} station in {paths.root}"
-              + (f", registry {registry.url}" if registry is not None else "")
-              + f"; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN}; F8 starts the demo scanner")
-        if args.role != "desk":
-            return _room_demo(paths, args.role, args.room, sim, built, args.lang)
-        from ui.app import run_desk
+    if args.build_only:
+        if registry is not None and registry.started_here:
+            registry.stop()  # a build leaves nothing running that was not running before
+        emit(info, args.json, f"demo {args.role} station in {paths.root} (supervisor PIN {DEMO_PIN})")
+        return 0
+    # the registry is not stopped when this window closes: other windows use it (demo --stop stops it)
+    print(f"venue-app demo: {args.role} station in {paths.root}"
+          + (f", registry {registry.url} (keeps running; `venue-app demo --stop` stops it)"
+             if registry is not None else "")
+          + f"; badges in {paths.root / 'badges'}; supervisor PIN {DEMO_PIN}; F8 starts the demo scanner")
+    if args.role == "dashboard" and not args.simulated_morning:
+        print("venue-app demo: the dashboard shows the demo windows' scans as they happen; "
+              "--simulated-morning opens one on a simulated congress morning of its own")
+    if args.role != "desk":
+        return _room_demo(paths, args.role, args.room, sim, args.lang)
+    from ui.app import run_desk
 
-        return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot,
-                        language=args.lang)
-    finally:
-        if registry is not None:
-            registry.stop()  # only if this window started it; others keep theirs
+    return run_desk(str(paths.root), sim_spec=sim, sim_on=args.sim_on, screenshot=args.screenshot,
+                    language=args.lang)
 
 
 def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, Any]:
@@ -102,6 +124,11 @@ def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, A
     def say(text: str) -> None:
         print(f"venue-app demo: {text}", file=sys.stderr, flush=True)
 
+    codes = folder / "demo-scan-codes.txt"
+    if args.simulated_morning:
+        # simulated traffic goes to a registry of its own: in the shared one it would mix with the
+        # windows' real scans (a full room counted twice, conflicts that never happened)
+        folder = folder / "simulated"
     registry = ensure_registry(folder, attendees=args.attendees, seed=args.seed, say=say)
     try:
         room = args.room if args.role == "door" else None
@@ -111,23 +138,26 @@ def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, A
         if built:
             with Station.open(paths) as station:
                 _settings(station, paths)
-        if not (folder / "demo-scan-codes.txt").exists():
-            _codes_file(folder / "demo-scan-codes.txt", generate(args.attendees, args.seed), args.seed)
+                if args.simulated_morning:
+                    from venue_app.roomsim import simulate_morning
+
+                    say("recording a simulated congress morning (into the simulated registry only)…")
+                    simulate_morning(station)  # tiles and charts are not empty
+        if not codes.exists():
+            _codes_file(codes, generate(args.attendees, args.seed), args.seed)
     except BaseException:
-        registry.stop()
+        if registry.started_here:
+            registry.stop()
         raise
     return paths, built, registry
 
 
-def _room_demo(paths: Any, role: str, room: str, sim: str, built: bool, language: str | None = None) -> int:
+def _room_demo(paths: Any, role: str, room: str, sim: str, language: str | None = None) -> int:
     from ui.app import apply_settings, ensure_app
-    from venue_app.roomsim import simulate_morning
     from venue_app.station import Station
 
     app = ensure_app()
     station = Station.open(paths)
-    if built and role == "dashboard":
-        simulate_morning(station)  # a morning of traffic so tiles and charts are not empty
     apply_settings(app, station.settings)
     from ui import i18n
 

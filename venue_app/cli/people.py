@@ -19,7 +19,7 @@ from venue_app.cli import add_data_arg, add_json_arg, emit
 from venue_app.errors import ConfigError, VenueError
 from venue_app.paths import Paths
 
-__all__ = ["edit_attendee", "register", "register_walk_in"]
+__all__ = ["edit_attendee", "import_exit_status", "import_report_lines", "register", "register_walk_in"]
 
 #: fields ``station register`` takes as options (``--job-title`` → job_title)
 _REGISTER_FIELDS = ("given", "family", "native", "honorific", "organisation", "job_title", "city", "country",
@@ -136,33 +136,47 @@ def cmd_import(args: argparse.Namespace) -> int:
     with _open_station(args) as st:
         report = import_file(st, args.file, mapping=args.mapping, progress=_Progress("import"),
                              dry_run=args.dry_run)
-    data = report.as_dict()
-    if args.json:
-        emit(data, True)
-    else:
-        lines = []
-        if report.error:
-            lines.append(f"nothing imported: {report.error}")
-        else:
-            lines.append(f"{report.rows:,} rows: {report.inserted:,} new, {report.updated:,} updated, "
-                         f"{report.unchanged:,} unchanged, {report.rejected:,} rejected"
-                         + (" (dry run: nothing written)" if args.dry_run else ""))
-            if report.missing_from_file:
-                lines.append(f"{report.missing_from_file:,} attendees on this station are not in the file "
-                             "(kept; check them)")
-            if report.station_edits_superseded:
-                lines.append(f"{report.station_edits_superseded:,} field edits made here were replaced "
-                             "by the file")
-        lines.extend(f"warning: {w}" for w in report.warnings[:20])
-        for problem in report.problems[:200]:
-            where = f"row {problem.row}" + (f", {problem.column}" if problem.column else "")
-            lines.append(f"{where}: {problem.problem}" + (f" ({problem.value})" if problem.value else ""))
-        if len(report.problems) > 200:
-            lines.append(f"… and {len(report.problems) - 200:,} more problems (use --json for all)")
-        emit(data, False, "\n".join(lines))
+    emit(report.as_dict(), args.json, None if args.json else "\n".join(
+        import_report_lines(report, dry_run=args.dry_run, where="on this station")))
+    return import_exit_status(report)
+
+
+def import_exit_status(report: Any) -> int:
+    """``station import`` and ``registry import``: 0 everything imported; 1 imported, with something
+    to look at (rejected rows, a code shared by several people); 2 nothing imported (the file)."""
     if report.error:
         return 2
-    return 1 if report.problems else 0
+    return 0 if report.clean else 1
+
+
+def import_report_lines(report: Any, *, dry_run: bool = False, where: str = "here") -> list[str]:
+    """The human report of an import: counts, then every shared code and rejected row."""
+    lines = []
+    if report.error:
+        lines.append(f"nothing imported: {report.error}")
+    else:
+        lines.append(f"{report.rows:,} rows: {report.inserted:,} new, {report.updated:,} updated, "
+                     f"{report.unchanged:,} unchanged, {report.rejected:,} rejected"
+                     + (" (dry run: nothing written)" if dry_run else ""))
+        if report.missing_from_file:
+            lines.append(f"{report.missing_from_file:,} attendees {where} are not in the file (kept; check them)")
+        if report.station_edits_superseded:
+            lines.append(f"{report.station_edits_superseded:,} field edits older than this file were replaced "
+                         "by the file")
+    lines.extend(f"warning: {w}" for w in report.warnings[:20])
+    for entry in report.shared_codes:
+        rows = " and ".join(f"row {p['row']} ({p['name']})" for p in entry["rows"])
+        line = (f"code {entry['code']} is shared by {rows}: "
+                f"{'they would be' if dry_run else 'all'} imported without it; scanning it checks nobody in")
+        if entry.get("withdrawn_from"):
+            line += f"; also withdrawn from {entry['withdrawn_from']['name']}, who held it {where}"
+        lines.append(line)
+    for problem in report.problems[:200]:
+        where_row = f"row {problem.row}" + (f", {problem.column}" if problem.column else "")
+        lines.append(f"{where_row}: {problem.problem}" + (f" ({problem.value})" if problem.value else ""))
+    if len(report.problems) > 200:
+        lines.append(f"… and {len(report.problems) - 200:,} more problems (use --json for all)")
+    return lines
 
 
 def cmd_export(args: argparse.Namespace) -> int:

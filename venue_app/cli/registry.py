@@ -133,13 +133,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_file(store, args.file, args.mapping, dry_run=args.dry_run)
     finally:
         store.close()
-    data = report.as_dict()
-    text = (f"{report.file}: {report.error}" if report.error else
-            f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{report.rejected} rejected" + "".join(f"\n  row {p.row} {p.column}: {p.problem}"
-                                                     for p in report.problems[:50]))
-    emit(data, args.json, text)
-    return 2 if report.error else 0
+    from venue_app.cli.people import import_exit_status, import_report_lines
+
+    emit(report.as_dict(), args.json, None if args.json else "\n".join(
+        import_report_lines(report, dry_run=args.dry_run, where="in the registry")))
+    return import_exit_status(report)  # 0 all imported, 1 with rows to look at, 2 nothing imported
 
 
 def cmd_program(args: argparse.Namespace) -> int:

@@ -67,8 +67,9 @@ def test_registry_cli_end_to_end(db_url: str, tmp_path: Path, run: Callable[...,
         writer.writeheader()
         writer.writerows(PEOPLE)
         writer.writerow({"code": "NO NAME"})
-    report = as_json("registry", "import", "--data", data, str(people))
-    assert report["inserted"] == 5 and report["rejected"] == 1 and report["problems"]
+    imported = run("registry", "import", "--data", data, str(people), "--json", ok=False)
+    report = json.loads(imported.stdout)  # exit status 1: imported, with a rejected row to look at
+    assert imported.returncode == 1 and report["inserted"] == 5 and report["rejected"] == 1 and report["problems"]
 
     qr = tmp_path / "enrol.png"
     code = as_json("registry", "enroll", "--data", data, "--name", "Door 1", "--role", "door", "--room", "plenary",
