@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ui.i18n import translate
 from ui.sounds import SoundPlayer
 from ui.widgets import COLORS, StatusIcon
+from venue_app.clock import EventClock
 
 __all__ = ["STATE_STYLE", "Alert", "AlertBar", "AlertCenter"]
 
@@ -82,7 +83,7 @@ class AlertCenter(QObject):
             if _RANK.get(state, 0) > _RANK.get(before, 0):
                 self._dismissed.pop(rid, None)
                 alert = Alert(rid, str(room.get("name") or rid), state, int(room.get("count") or 0),
-                              int(room.get("capacity") or 0), str(room.get("policy") or "warn"), datetime.now())
+                              int(room.get("capacity") or 0), str(room.get("policy") or "warn"), datetime.now(UTC))
                 self.active[rid] = alert
                 if self.sounds is not None:
                     self.sounds.play("error" if state == "full" else "attention")
@@ -107,8 +108,9 @@ class AlertCenter(QObject):
 
 
 class _AlertRow(QFrame):
-    def __init__(self, alert: Alert, on_dismiss: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, alert: Alert, on_dismiss: Any, clock: EventClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.clock = clock
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 6, 2)
         self.icon = StatusIcon(24, self)
@@ -133,7 +135,7 @@ class _AlertRow(QFrame):
         bg, fg, accent = COLORS[color]
         self.icon.set(color, fg)
         self.label.setText(translate("alerts", "{alert}   (since {time})").format(
-            alert=alert.text, time=f"{alert.raised_at:%H:%M}"))
+            alert=alert.text, time=self.clock.time(alert.raised_at, zone=True)))
         self.setStyleSheet(f"_AlertRow {{ background: {bg}; border: 2px solid {accent}; border-radius: 8px; }}"
                            f" QLabel {{ color: {fg}; background: transparent; }}")
 
@@ -141,9 +143,10 @@ class _AlertRow(QFrame):
 class AlertBar(QWidget):
     """The open alerts of an :class:`AlertCenter`, newest first; hidden when there is none."""
 
-    def __init__(self, center: AlertCenter, parent: QWidget | None = None) -> None:
+    def __init__(self, center: AlertCenter, clock: EventClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.center = center
+        self.clock = clock  # "since HH:MM" in event time, like every other time on screen
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(3)
@@ -155,7 +158,7 @@ class AlertBar(QWidget):
     def _raised(self, alert: Alert) -> None:
         row = self.rows.get(alert.room_id)
         if row is None:
-            row = _AlertRow(alert, self.center.dismiss, self)
+            row = _AlertRow(alert, self.center.dismiss, self.clock, self)
             self.rows[alert.room_id] = row
             self._layout.insertWidget(0, row)
         else:

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.context import DeskContext, UndoAction, checkin_state, manual_checkin, revoke_badges, update_fields
+from ui.flow import FlowLayout
 from ui.i18n import translate
-from ui.widgets import BigLabel, KeyButton, Pill, display_name, full_title
-from venue_app.checkin import local_time
+from ui.widgets import BigLabel, CompactList, KeyButton, Pill, display_name, full_title
+from venue_app.clock import EventClock
 from venue_app.eventlog import ATTENDEE_FIELDS
 from venue_app.verdicts import Verdict
 
@@ -61,9 +61,9 @@ def load_attendee(station: Any, attendee_id: str) -> dict[str, Any] | None:
     return {"person": person, "checkin": checkin_state(station, attendee_id), "history": history, "badges": badges}
 
 
-def _describe(entry: dict[str, Any], tz: str) -> str:
+def _describe(entry: dict[str, Any], clock: EventClock) -> str:
     p = json.loads(entry["payload"])
-    when = local_time(entry["wall"], tz)
+    when = clock.time(entry["wall"])
     who = f" · {entry['operator']}" if entry["operator"] else ""
     where = " " + translate("AttendeePanel", "at {station}").format(station=entry["station"]) \
         if entry.get("station") else ""
@@ -180,28 +180,42 @@ class AttendeePanel(QWidget):
         self.category = Pill("", "grey")
         self.status = Pill("", "grey")
         self.arrival = Pill("", "grey")
-        pills = QHBoxLayout()
+        pills = FlowLayout(spacing=8)  # wraps: "✔ Checked in 15:21 CST at Desk 12" never widens the page
+        pills.setContentsMargins(0, 0, 0, 0)
         for w in (self.category, self.status, self.arrival):
             pills.addWidget(w)
-        pills.addStretch(1)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
         self._grid_labels: dict[str, QLabel] = {}
-        for i, key in enumerate(("delegation", "country", "email", "phone", "code", "language", "accessibility",
-                                 "notes")):
+        self._wide_captions: dict[str, QLabel] = {}  # e-mail and notes: their rows go when empty
+        # short fields two to a row; e-mail (one unbreakable word) and notes have the page's whole
+        # width under their caption, so a long address fits a 1366 px screen instead of widening it
+        places = {"delegation": (0, 0), "country": (0, 2), "phone": (1, 0), "language": (1, 2), "code": (2, 0),
+                  "accessibility": (2, 2), "email": (3, 0), "notes": (5, 0)}
+        for key, (row, column) in places.items():
             caption = QLabel(field_label(key))
             caption.setStyleSheet("color: #5f6b77;")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            self.grid.addWidget(caption, i // 2, (i % 2) * 2)
-            self.grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            value.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # level with its caption
+            self.grid.addWidget(caption, row, column, Qt.AlignmentFlag.AlignTop)
+            if key in ("email", "notes"):
+                self.grid.addWidget(value, row + 1, 0, 1, 4)
+                self._wide_captions[key] = caption
+            else:
+                self.grid.addWidget(value, row, column + 1)
             self._grid_labels[key] = value
-        self.badges = QListWidget()
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
+        self.badges = CompactList(2)
         self.badges.setAccessibleName(self.tr("Badges"))
-        self.badges.setMaximumHeight(110)
-        self.history = QListWidget()
+        self.badges.setMaximumHeight(66)
+        self.history = CompactList(3)
         self.history.setAccessibleName(self.tr("History"))
+        for lst in (self.badges, self.history):  # long entries wrap: nothing hidden off to the right
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.b_checkin = KeyButton("F5", self.tr("Check in by hand"))
         self.b_print = KeyButton("F6", self.tr("Print badge"))
         self.b_edit = KeyButton("F7", self.tr("Edit…"))
@@ -221,19 +235,24 @@ class AttendeePanel(QWidget):
                                self.b_block)):
             actions.addWidget(b, i // 3, i % 3)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        top = QHBoxLayout()
-        top.addWidget(self.b_back)
-        top.addStretch(1)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(6)
+        top = QHBoxLayout()  # the name beside the way back: one row less on a laptop screen
+        top.addWidget(self.name, 1)
+        top.addWidget(self.b_back, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        for w in (self.name, self.native, self.title, self.organisation):
+        for w in (self.native, self.title, self.organisation):
             layout.addWidget(w)
+            w.hide()  # shown when there is something to say (_fill)
         layout.addLayout(pills)
+        layout.addLayout(actions)  # what the desk does for them, in view before the details
         layout.addLayout(self.grid)
-        layout.addLayout(actions)
         layout.addWidget(QLabel(self.tr("<b>Badges</b>")))
         layout.addWidget(self.badges)
-        layout.addWidget(QLabel(self.tr("<b>History</b>")))
+        self.history_title = QLabel(self.tr("<b>History</b>"))
+        self.history_title.setWordWrap(True)
+        layout.addWidget(self.history_title)
+        self.history.setMinimumHeight(72)
         layout.addWidget(self.history, 1)
 
     # -- loading -------------------------------------------------------------------------------
@@ -251,14 +270,16 @@ class AttendeePanel(QWidget):
             return
         self.data = data
         p = data["person"]
-        tz = self.ctx.station.event.get("timezone") or "UTC"
+        clock = self.ctx.clock
         name = display_name(p)
         self.name.setText(name)
         native = p.get("native_name") or ""
         self.native.setText(native if native != name else "")
         self.native.setVisible(bool(self.native.text()))
-        self.title.setText(full_title(p))
-        self.organisation.setText(p.get("organisation") or "")
+        # an empty word-wrapped label still takes a line: hide it (the page must fit a laptop screen)
+        for label, text in ((self.title, full_title(p)), (self.organisation, p.get("organisation") or "")):
+            label.setText(text)
+            label.setVisible(bool(text))
         label, color = self.ctx.categories.get(p.get("category") or "", (p.get("category") or "—", "#607d8b"))
         self.category.set(label, color)
         status = p.get("status") or "active"
@@ -268,11 +289,14 @@ class AttendeePanel(QWidget):
         ci = data["checkin"]
         if ci:
             self.arrival.set(self.tr("✔ Checked in {time} at {station}").format(
-                time=local_time(ci["at"], tz), station=ci["station"]), "green")
+                time=clock.time(ci["at"], zone=True), station=ci["station"]), "green")
         else:
             self.arrival.set(self.tr("Not checked in yet"), "grey")
         for key, widget in self._grid_labels.items():
             widget.setText(p.get(key) or "—")
+            if key in self._wide_captions:  # two rows each: not for a dash
+                widget.setVisible(bool(p.get(key)))
+                self._wide_captions[key].setVisible(bool(p.get(key)))
         self.badges.clear()
         valid = [b for b in data["badges"] if b["revoked_hlc"] is None]
         for b in data["badges"]:
@@ -288,8 +312,12 @@ class AttendeePanel(QWidget):
         self.b_cancel.setEnabled(status == "active")
         self.b_block.setEnabled(status != "blocked")
         self.history.clear()
+        title = self.tr("<b>History</b>")
+        if clock.differs():  # this computer keeps another zone: say which one the times are in
+            title += " " + self.tr("(times in {zone}, event time)").format(zone=clock.abbreviation())
+        self.history_title.setText(title)
         for entry in data["history"]:
-            self.history.addItem(_describe(entry, tz))
+            self.history.addItem(_describe(entry, clock))
         self._valid_badges = len(valid)
         self.loaded.emit(self.attendee_id)
 

@@ -19,6 +19,7 @@ from ui.sounds import SoundPlayer
 from ui.statusbar import SyncSource
 from ui.supervisor import Asker
 from ui.taskman import Progress, Task, TaskManager
+from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
 from venue_app.ids import new_id
 from venue_app.station import Station
@@ -43,6 +44,7 @@ class UndoAction:
     label: str  # "Check-in of Wei Wang"
     undo: Callable[[], str] | None  # runs on the write lane; returns what was undone, in words
     why_not: str = ""  # when undo is None: why this cannot be taken back
+    on_undone: Callable[[], None] | None = None  # on the GUI thread after a successful undo (strike it out)
 
 
 class UndoStack(QObject):
@@ -85,6 +87,11 @@ class DeskContext:
     def operator(self) -> str:
         return str(self.station.settings["operator"]) or "desk"
 
+    @property
+    def clock(self) -> EventClock:
+        """The event's clock: every time the desk shows is venue time."""
+        return EventClock.of(self.station.event)
+
     def write(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[BaseException], None] | None = None, label: str = "",
               **kwargs: Any) -> Task:
@@ -123,9 +130,7 @@ def manual_checkin(station: Station, attendee_id: str, operator: str, *, on_beha
         return verdict(person["status"], attendee=person)
     previous = checkin_state(station, attendee_id)
     if previous is not None:
-        from venue_app.checkin import local_time
-
-        when = local_time(previous["at"], station.event.get("timezone") or "UTC")
+        when = EventClock.of(station.event).time(previous["at"])
         return verdict("already_checked_in", f"Already checked in at {when}, {previous['station']}.",
                        attendee=person, details=previous)
     payload: dict[str, Any] = {"attendee_id": attendee_id, "manual": True}

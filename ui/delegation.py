@@ -36,6 +36,7 @@ class DelegationPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.name = ""
+        self.select_id = ""  # the member to select once the table is filled (else the first row)
         self.members: list[dict[str, Any]] = []
         self.picker = QComboBox()
         self.picker.setEditable(True)
@@ -71,12 +72,15 @@ class DelegationPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.batch)
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, pick_first: bool = False) -> None:
+        """Re-read the delegations; ``pick_first``: show the first one when none is chosen yet."""
         def fill(rows: list[dict[str, Any]]) -> None:
             self.picker.clear()
             for r in rows:
                 self.picker.addItem(self.tr("{delegation} — {arrived}/{members} arrived").format(
                     delegation=r["name"], arrived=r["arrived"], members=r["members"]), r["name"])
+            if pick_first and rows and (not self.name or self.picker.findData(self.name) < 0):
+                self.show_delegation(str(rows[0]["name"]))  # F4 never opens on an empty table
             if self.name:
                 self.picker.setCurrentIndex(max(0, self.picker.findData(self.name)))
         self.ctx.tasks.run(delegations, self.ctx.station, lane="read", label="delegations", on_done=fill)
@@ -112,6 +116,9 @@ class DelegationPanel(QWidget):
                     item.setForeground(QColor("#c62828"))
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        if rows:  # a selection to act on: the person the desk was showing, else the first member
+            ids = [r["id"] for r in rows]
+            self.table.selectRow(ids.index(self.select_id) if self.select_id in ids else 0)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         remaining = [r for r in rows if r["status"] == "active" and (not r["arrived"] or not r["badges"])]
         self.batch.setEnabled(bool(remaining))

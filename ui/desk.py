@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -37,11 +38,12 @@ from PySide6.QtWidgets import (
 from devices import SerialSettings
 from devices.events import ScanEvent
 from printing.backends import Backend
+from ui.app import drawable
 from ui.attendee import AttendeePanel
 from ui.context import DeskContext, UndoAction, UndoStack, scan_and_queue
 from ui.delegation import DelegationPanel
 from ui.flow import FlowLayout
-from ui.i18n import translate
+from ui.i18n import core_text, translate
 from ui.printer import PrintService
 from ui.scanners import ScannerBridge, WedgeFilter
 from ui.search import SearchController
@@ -50,10 +52,10 @@ from ui.sounds import SoundPlayer
 from ui.statusbar import DeskStatusBar, StandaloneSync, SyncSource, SyncStatus
 from ui.supervisor import Asker
 from ui.taskman import TaskManager
-from ui.theme import current, style
+from ui.theme import current, font_px, style
 from ui.verdict import HEADLINES, VerdictPanel
 from ui.walkin import WalkinDialog
-from ui.widgets import KeyButton, Pill, display_name
+from ui.widgets import BigLabel, KeyButton, Pill, display_name
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
 
@@ -64,12 +66,16 @@ log = logging.getLogger(__name__)
 _PAGE_SCAN, _PAGE_ATTENDEE, _PAGE_DELEGATION = 0, 1, 2
 _COLOR_ROLE = Qt.ItemDataRole.UserRole + 1  # a recent scan's verdict colour, re-inked on a theme change
 _MARK = {"green": "✔", "amber": "!", "red": "✖", "blue": "•"}
+_EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the check-in event a recent scan recorded (undo strikes it out)
+_UNDONE = "↶"  # an undone check-in's mark in the recent list: no longer a ✔
 
 
 class DeskWindow(QMainWindow):
     #: a scan's verdict is on the panel (status); tests and the benchmark wait on it
     verdict_shown = Signal(str)
     undone = Signal(str)
+    #: how long "Reading scan…" may stay lit without the scan ending (ms)
+    pending_timeout_ms = 3000
 
     def __init__(self, ctx: DeskContext, *, sim_spec: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +85,7 @@ class DeskWindow(QMainWindow):
         ctx.load_categories()
         event = st.event
         self.setWindowTitle(self.tr("Venue desk — {event} — {station}").format(event=event["name"], station=st.name))
-        self.resize(1500, 900)
+        self._fit_screen(1500, 900)
 
         # -- header ------------------------------------------------------------------------------
         header = QFrame()
@@ -91,7 +97,7 @@ class DeskWindow(QMainWindow):
         self.search_field.setObjectName("search")
         self.search_field.setPlaceholderText(self.tr("F2  Search: name in any script, organisation, e-mail, code…"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(520)
+        self.search_field.setMinimumWidth(360)
         style(self.search_field, lambda t: f"QLineEdit {{ font-size: {t.px(18)}px; padding: 8px; }}")
         self.search_field.setAccessibleName(self.tr("Search people"))
         self.search_field.setToolTip(self.tr("Search (F2 or Ctrl+F): ↓ to the results, Enter opens, Esc back"))
@@ -106,6 +112,10 @@ class DeskWindow(QMainWindow):
         h.addWidget(event_label)
         h.addSpacing(24)
         h.addWidget(self.progress_label)
+        h.addSpacing(16)
+        # in the header rather than the key bar: the keys keep one row on a 1366 px screen
+        self.auto_print = Pill("", "grey", bold=False)
+        h.addWidget(self.auto_print)
         h.addStretch(1)
         h.addWidget(self.scanning_pill)
         h.addWidget(self.search_field, 2)
@@ -120,6 +130,9 @@ class DeskWindow(QMainWindow):
         style(self.recent, lambda t: f"QListWidget {{ font-size: {t.px(16)}px; }}"
               " QListWidget::item { padding: 6px; }")
         self.recent.setAccessibleName(self.tr("Recent scans"))
+        # long names wrap inside the list rather than hiding "— checked in" off to the right
+        self.recent.setWordWrap(True)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent.setAccessibleDescription(self.tr("Newest first; Enter opens the person"))
         self.recent.itemActivated.connect(self._open_recent)
         self.search = SearchController(st, ctx.tasks, self)
@@ -131,8 +144,16 @@ class DeskWindow(QMainWindow):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setAlternatingRowColors(True)
         self.results.verticalHeader().hide()
-        self.results.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results.horizontalHeader().setStretchLastSection(True)
+        # the name takes what the other columns leave (elided, whole in the tooltip) instead of the
+        # table scrolling sideways; a narrow side pane (1366 px screen) leaves organisation and category out
+        columns = self.results.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        columns.setMaximumSectionSize(170)  # a long native name or organisation is elided first
+        for column in (0, 2):
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        columns.setStretchLastSection(False)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.installEventFilter(self)
         self.results.activated.connect(lambda idx: self.open_attendee(self.search.model.rows[idx.row()]["id"]))
         self.results_label = QLabel()
         self.search.results.connect(self._on_results)
@@ -143,6 +164,10 @@ class DeskWindow(QMainWindow):
         sp.setContentsMargins(12, 12, 12, 12)
         self.side_title = QLabel(self.tr("<b>Recent scans</b> — Enter opens the person · "
                                          "Ctrl+Z undoes the last action"))
+        self.side_title.setWordWrap(True)  # never widens the window
+        if ctx.clock.differs():
+            self.side_title.setText(self.side_title.text().replace("</b>", "</b> " + self.tr(
+                "(times in {zone}, event time)").format(zone=ctx.clock.abbreviation()), 1))
         sp.addWidget(self.side_title)
         self.side_stack = QStackedWidget()
         self.side_stack.addWidget(self.recent)
@@ -165,12 +190,21 @@ class DeskWindow(QMainWindow):
         self.delegation.batch_done.connect(self._batch_done)
         self.side = QStackedWidget()
         self.side.addWidget(scan_page)
-        self.side.addWidget(self.attendee)
-        self.side.addWidget(self.delegation)
+        # each page scrolls on its own when taller than the screen (x-large text, a long history on a
+        # 1366×768 laptop): a page never grows the window, is never cut off, and a tall page does not
+        # make the short ones scroll
+        self.side.addWidget(_scroller(self.attendee, "attendee_scroll"))
+        self.side.addWidget(_scroller(self.delegation, "delegation_scroll"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.panel)
+        # the verdict too: a long name at x-large text scrolls rather than growing the window; before
+        # that, its type shrinks to fit (_fit_verdict), as a badge's long name does
+        self.verdict_area = _scroller(self.panel, "verdict_scroll")
+        self.verdict_area.viewport().installEventFilter(self)
+        splitter.addWidget(self.verdict_area)
         splitter.addWidget(self.side)
+        for label in self.panel.findChildren(BigLabel) + self.side.findChildren(BigLabel):
+            label.follow_width()  # in a scroll area: the height follows the width, not a narrow guess
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([860, 640])
@@ -200,8 +234,6 @@ class DeskWindow(QMainWindow):
             # Esc only in this window: in a dialog it closes the dialog
             bind(self, key, slot, text, context=Qt.ShortcutContext.WindowShortcut if key == "Esc"
                  else Qt.ShortcutContext.ApplicationShortcut)
-        self.auto_print = Pill("", "grey", bold=False)
-        keys.addWidget(self.auto_print, right=True)
         page_keys: list[tuple[str, Any, str]] = [
             ("F5", self.attendee.check_in, self.tr("On a person: check in by hand")),
             ("F6", lambda: self.attendee.print_badge(), self.tr("On a person: print or reprint the badge")),
@@ -223,7 +255,8 @@ class DeskWindow(QMainWindow):
         install_help(self, ctx.station.settings)
         key_bar = QWidget()
         key_bar.setLayout(keys)
-        style(key_bar, lambda t: f"QPushButton {{ font-size: {t.px(15)}px; padding: 8px 14px; }}")
+        # compact: at normal text size the keys fit one row of a 1366 px laptop screen
+        style(key_bar, lambda t: f"QPushButton {{ font-size: {t.px(15)}px; padding: 6px 8px; }}")
 
         central = QWidget()
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a neutral focus: no text field, no IME
@@ -237,7 +270,7 @@ class DeskWindow(QMainWindow):
         self.setCentralWidget(central)
         self.home = central
 
-        self.status = DeskStatusBar()
+        self.status = DeskStatusBar(clock=ctx.clock)
         self.setStatusBar(self.status)
         self.status.set_operator(ctx.operator)
         self.status.set_printer(ctx.printer.state())
@@ -256,9 +289,20 @@ class DeskWindow(QMainWindow):
         self._update_auto_print()
 
         # -- scanners --------------------------------------------------------------------------
-        self.wedge = WedgeFilter(parent=self)
+        self.wedge = WedgeFilter(suffix=str(st.settings["wedge_suffix"]), parent=self)
         self.wedge.scanned.connect(self.handle_scan)
-        self.wedge.scanning.connect(self.scanning_pill.setVisible)
+        self.wedge.incomplete.connect(self._scan_incomplete)
+        self.wedge.scanning.connect(self._scanning)
+        # "Reading scan…" never stays lit: a scanner that stops mid-code must not leave it on
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.timeout.connect(self.scanning_pill.hide)
+        # a verdict dims after verdict_dim_s: left in colour it reads as the next person's answer
+        self._dim = QTimer(self)
+        self._dim.setSingleShot(True)
+        self._dim.timeout.connect(self._dim_verdict)
+        self._shown_at = datetime.now(UTC)
+        self.panel.shown.connect(self._panel_changed)
         self.wedge.install()
         self.scanner = ScannerBridge(ctx.tasks, self)
         self.scanner.direct = self.handle_scan  # handle_scan is thread-safe: it only queues work
@@ -274,6 +318,14 @@ class DeskWindow(QMainWindow):
         self.scans = 0
         self.last_verdict: Verdict | None = None
         self.home.setFocus()
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Open at ``width``×``height``, or smaller on a smaller screen (a 1366×768 laptop)."""
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width, height = min(width, free.width()), min(height, free.height())
+        self.resize(width, height)
 
     # -- scanners ------------------------------------------------------------------------------
     def open_scanner(self, spec: str | None = None) -> None:
@@ -314,11 +366,13 @@ class DeskWindow(QMainWindow):
             self.ctx.printer.kick()
         if verdict.ok:
             name = display_name(verdict.attendee) or self.tr("badge holder")
+            voided: list[str] = []  # filled on the write lane when the check-in itself is taken back
             self.ctx.undo.push(UndoAction(self.tr("Check-in of {name}").format(name=name),
-                                          self._undo_checkin(verdict, job_id),
-                                          self.tr("A check-in cannot be taken back on this version.")))
+                                          self._undo_checkin(verdict, job_id, voided),
+                                          self.tr("A check-in cannot be taken back on this version."),
+                                          on_undone=lambda: [self._mark_undone(e) for e in voided]))
 
-    def _undo_checkin(self, verdict: Verdict, job_id: str | None) -> Any:
+    def _undo_checkin(self, verdict: Verdict, job_id: str | None, voided: list[str] | None = None) -> Any:
         st, ctx = self.ctx.station, self.ctx
         void = getattr(st, "void_checkin", None)
         if void is None and job_id is None:
@@ -334,10 +388,20 @@ class DeskWindow(QMainWindow):
             if void is not None and verdict.event_id:
                 void(verdict.event_id, operator=ctx.operator, reason="undone at the desk")
                 done.append(self.tr("check-in taken back"))
+                if voided is not None:
+                    voided.append(verdict.event_id)
             if not done:
                 raise RuntimeError(self.tr("the badge is already printed and a check-in cannot be taken back here"))
             return self.tr(" and ").join(done)
         return undo
+
+    def _scan_incomplete(self, text: str) -> None:
+        """A keyboard scan stopped before its Enter/Tab: say so; judging half a code could admit
+        the wrong person."""
+        self.panel.show_info(self.tr("Scan incomplete"),
+                             self.tr("The scanner stopped after {count} characters, without Enter. "
+                                     "Nothing was recorded. Scan again.").format(count=len(text)), None, "amber")
+        self.ctx.sounds.play("error")
 
     def _scan_failed(self, exc: BaseException) -> None:
         self.panel.show_info(self.tr("Scan not recorded"),
@@ -347,7 +411,12 @@ class DeskWindow(QMainWindow):
     def show_verdict(self, verdict: Verdict, source: str = "") -> None:
         self.scans += 1
         self.last_verdict = verdict
+        self._pending.stop()
+        self.scanning_pill.hide()
         self.panel.show_verdict(verdict, source=source)
+        person = (verdict.attendee or {}).get("id")
+        if self.side.currentIndex() == _PAGE_ATTENDEE and person != self.attendee.attendee_id:
+            self.side.setCurrentIndex(_PAGE_SCAN)  # a verdict never stands beside another person's page
         self.ctx.sounds.play(verdict.sound)
         self._add_recent(verdict)
         self._sync_soon.start()
@@ -361,19 +430,97 @@ class DeskWindow(QMainWindow):
         native = (verdict.attendee or {}).get("native_name") or ""
         words = {"ok": self.tr("checked in"), "already_checked_in": self.tr("already in")}.get(
             verdict.status, translate("VerdictPanel", HEADLINES.get(verdict.status, verdict.status)).lower())
-        text = f"{datetime.now():%H:%M:%S}   {_MARK.get(verdict.color, '')}  {name}"
-        if native and native != name:
+        # venue time, like every other time on the desk; the list's title names the zone if it differs
+        text = f"{self.ctx.clock.time(datetime.now(UTC), seconds=True, date=False)}   " \
+               f"{_MARK.get(verdict.color, '')}  {name}"
+        if native and native != name and drawable(native):  # no row of boxes for a script without a font
             text += f"  {native}"
         item = QListWidgetItem(f"{text}   — {words}")
         item.setData(Qt.ItemDataRole.UserRole, (verdict.attendee or {}).get("id"))
         item.setData(_COLOR_ROLE, verdict.color)
+        if verdict.ok and verdict.event_id:
+            item.setData(_EVENT_ROLE, verdict.event_id)
         item.setForeground(QColor(current().ink.get(verdict.color, current().text)))
         self.recent.insertItem(0, item)
         while self.recent.count() > 200:
             self.recent.takeItem(self.recent.count() - 1)
 
+    def _mark_undone(self, event_id: str) -> None:
+        """The check-in of ``event_id`` was taken back: its line in the recent list is struck through
+        and loses its ✔, so nobody reads it as a valid check-in."""
+        for row in range(self.recent.count()):
+            item = self.recent.item(row)
+            if item.data(_EVENT_ROLE) != event_id:
+                continue
+            font = item.font()
+            font.setStrikeOut(True)
+            item.setFont(font)
+            text = item.text().replace(f"   {_MARK['green']}  ", f"   {_UNDONE}  ", 1)
+            item.setText(f"{text} · {self.tr('undone')}")
+            item.setData(_COLOR_ROLE, "idle")
+            item.setData(_EVENT_ROLE, None)
+            item.setForeground(QColor(current().ink.get("idle", current().text)))
+
+    # -- fresh panels ----------------------------------------------------------------------------
+    def _scanning(self, on: bool) -> None:
+        self.scanning_pill.setVisible(on)
+        if on:
+            self._pending.start(self.pending_timeout_ms)
+        else:
+            self._pending.stop()
+
+    _FIT_SCALES = (1.0, 0.86, 0.74, 0.64, 0.56)
+
+    def _fit_verdict(self) -> None:
+        """Shrink the verdict's type in steps until it fits its area's height (a long name and title
+        on a 1366×768 laptop), down to a floor; below that the area scrolls. The theme's text size
+        stays the starting point, and a theme change (which resets fonts) refits on the next verdict."""
+        view = self.verdict_area.viewport()
+        width, height = view.width(), view.height()
+        if width <= 0 or height <= 0:
+            return
+        labels = [w for w in self.panel.findChildren(BigLabel) if isinstance(w.property("base_px"), int)]
+
+        def apply(scale: float) -> int:
+            for label in labels:
+                px = max(12, round(font_px(int(label.property("base_px"))) * scale))
+                if label.font().pixelSize() != px:
+                    font = label.font()
+                    font.setPixelSize(px)
+                    label.setFont(font)
+            return self.panel.heightForWidth(width)
+
+        self.fit_scale = 1.0
+        needed = apply(1.0)
+        if needed <= height:
+            return
+        # wrapped text needs about scale² of its height: start at the step that estimate allows (a
+        # scan→paint stays in budget), then step down until it fits
+        estimate = (height / needed) ** 0.5 * 1.05
+        for scale in self._FIT_SCALES[1:]:
+            if scale > estimate and scale != self._FIT_SCALES[-1]:
+                continue
+            self.fit_scale = scale
+            if apply(scale) <= height:
+                break
+
+    def _panel_changed(self, status: str) -> None:
+        self._fit_verdict()
+        self._shown_at = datetime.now(UTC)
+        seconds = float(self.ctx.station.settings["verdict_dim_s"])
+        if status == "idle" or seconds <= 0:
+            self._dim.stop()
+        else:
+            self._dim.start(max(1, round(seconds * 1000)))
+
+    def _dim_verdict(self) -> None:
+        self.panel.dim(self.tr("{time} — scan the next code").format(
+            time=self.ctx.clock.time(self._shown_at, zone=True)))
+
     def retheme(self) -> None:
-        """Called by ui.theme after a theme change: the recent scans in the new theme's inks."""
+        """Called by ui.theme after a theme change: the recent scans in the new theme's inks, the
+        verdict refitted to the new text size (once every label has its new font)."""
+        QTimer.singleShot(0, self, self._fit_verdict)
         ink = current().ink
         for row in range(self.recent.count()):
             item = self.recent.item(row)
@@ -390,6 +537,12 @@ class DeskWindow(QMainWindow):
             self.panel.show_info(self.tr("Badge not printed"),
                                  self.tr("The printer reported: {reason}. The job can be retried; the check-in is "
                                          "saved.").format(reason=job.reason), None, "amber")
+            self.ctx.sounds.play("attention")
+        elif job.status == "done" and job.reason:
+            # printed, but without part of the name (no font for its script): never a silent "done"
+            note = self.tr("Badge {reason}.").format(reason=core_text(job.reason) or job.reason)
+            if not self.panel.add_note(job.attendee_id, note) and self.panel.status == "idle":
+                self.panel.show_info(self.tr("Badge printed"), note, None, "amber")
             self.ctx.sounds.play("attention")
         if self.side.currentIndex() == _PAGE_ATTENDEE:
             self.attendee.reload()
@@ -410,12 +563,25 @@ class DeskWindow(QMainWindow):
     def open_attendee(self, attendee_id: str | None) -> None:
         if not attendee_id:
             return
+        shown = (self.panel.person or {}).get("id")
+        if self.panel.status != "idle" and shown != attendee_id:
+            self.panel.show_idle()  # another person's verdict must not stand beside this page
         self.attendee.show_attendee(attendee_id)
         self.side.setCurrentIndex(_PAGE_ATTENDEE)
         self.home.setFocus()
 
     def open_delegation(self, name: str) -> None:
-        self.delegation.refresh_list()
+        """F4: the named delegation; without a name the delegation of the person on show (page or
+        verdict), else the first one — never an empty table. Their row, or the first, is selected."""
+        person: dict[str, Any] = {}
+        if self.side.currentIndex() == _PAGE_ATTENDEE:
+            person = self.attendee.person
+        elif self.panel.status != "idle" and self.panel.person:
+            person = self.panel.person
+        if not name:
+            name = str(person.get("delegation") or "")
+        self.delegation.select_id = str(person.get("id") or "")
+        self.delegation.refresh_list(pick_first=not name)
         if name:
             self.delegation.show_delegation(name)
         self.side.setCurrentIndex(_PAGE_DELEGATION)
@@ -491,6 +657,15 @@ class DeskWindow(QMainWindow):
             slot()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is getattr(self, "results", None) and event.type() == QEvent.Type.Resize:
+            narrow = self.results.width() < 760  # organisation and category: room permitting (person page has them)
+            self.results.setColumnHidden(2, narrow)
+            self.results.setColumnHidden(3, narrow)
+            return False
+        area = getattr(self, "verdict_area", None)  # events reach here while the window is built
+        if area is not None and obj is area.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_verdict()
+            return False
         if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key == Qt.Key.Key_Down and self.search.model.rows:
@@ -554,6 +729,8 @@ class DeskWindow(QMainWindow):
         self.ctx.undo.pop()
 
         def done(what: str) -> None:
+            if action.on_undone is not None:
+                action.on_undone()
             self.panel.show_info(self.tr("Undone"), f"{action.label}: {what}.", None, "blue")
             self.attendee.reload()
             self.search.refresh()
@@ -600,6 +777,17 @@ class DeskWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _scroller(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a frameless scroll area that follows its width and scrolls only when needed."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the page inside takes focus, not its frame
+    return area
 
 
 def create_desk(station: Station, *, tasks: TaskManager | None = None, backend: Backend | None = None,

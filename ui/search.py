@@ -79,6 +79,8 @@ class SearchModel(QAbstractTableModel):
                 return row.get("country") or ""
             if col == 5:
                 return _status_words(row)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1, 2):  # the whole text of an elided cell
+            return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         if role == Qt.ItemDataRole.FontRole and col in (0, 1):
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and col == 5:

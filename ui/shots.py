@@ -64,7 +64,7 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
 
     station = Station.open(paths)
     window = create_desk(station, sounds=False, open_scanner=False)
-    window.resize(1600, 950)
+    window.resize(1366, 768)  # a congress laptop
     window.show()
     saved: list[Path] = []
 
@@ -97,8 +97,10 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         window.search_field.setText("wang")  # i18n: a search typed by the script, not a label
         wait_until(lambda: window.search.shown_query == "wang")
         shot("07-search-latin")
-        window.search_field.setText("王")
-        wait_until(lambda: window.search.shown_query == "王")
+        # the family name of the Chinese delegate scanned above, typed as staff would (one character)
+        surname = station.replica.one("SELECT native_name FROM attendees WHERE code = ?", (han,))[0][0]
+        window.search_field.setText(surname)
+        wait_until(lambda: window.search.shown_query == surname)
         shot("08-search-chinese")
         first = window.search.model.rows[0]["id"]
         window.open_attendee(first)

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ui.i18n import translate
 from ui.widgets import Pill
+from venue_app.clock import EventClock
 
 __all__ = ["DeskStatusBar", "StandaloneSync", "SyncSource", "SyncStatus"]
 
@@ -52,18 +53,21 @@ class StandaloneSync:
         return SyncStatus("standalone", int(row[0]) if row else 0)
 
 
-def _hhmm(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%H:%M") if moment else "—"
+def _hhmm(moment: datetime | None, clock: EventClock | None) -> str:
+    if not moment:
+        return "—"
+    return clock.time(moment, zone=True) if clock is not None else moment.astimezone().strftime("%H:%M")
 
 
-def describe_sync(s: SyncStatus) -> tuple[str, str, str]:
-    """(pill text, pill colour, tooltip) for a sync status."""
+def describe_sync(s: SyncStatus, clock: EventClock | None = None) -> tuple[str, str, str]:
+    """(pill text, pill colour, tooltip) for a sync status; times on ``clock`` (the event's), else the
+    computer's."""
     if s.state == "standalone":
         return translate("sync", "Standalone (no registry)"), "grey", \
             translate("sync", "This station works on its own; nothing is sent anywhere.")
     if s.state == "online":
         if s.last_sync:
-            return translate("sync", "Online · synced {time}").format(time=_hhmm(s.last_sync)), "green", \
+            return translate("sync", "Online · synced {time}").format(time=_hhmm(s.last_sync, clock)), "green", \
                 translate("sync", "Connected to the registry.")
         return translate("sync", "Online"), "green", translate("sync", "Connected to the registry.")
     if s.state == "connecting":
@@ -71,7 +75,8 @@ def describe_sync(s: SyncStatus) -> tuple[str, str, str]:
     if s.state == "offline":
         waiting = translate("sync", "%n change(s) saved here, sent when back", "", s.outbox) if s.outbox \
             else translate("sync", "nothing waiting")
-        return translate("sync", "OFFLINE since {time} — {waiting}").format(time=_hhmm(s.since), waiting=waiting), \
+        return translate("sync", "OFFLINE since {time} — {waiting}").format(
+            time=_hhmm(s.since, clock), waiting=waiting), \
             "amber", (s.message or translate("sync", "The registry cannot be reached.")) + " " + \
             translate("sync", "Keep working: every scan is saved on this station.")
     if s.state == "revoked":
@@ -81,14 +86,22 @@ def describe_sync(s: SyncStatus) -> tuple[str, str, str]:
 
 
 class DeskStatusBar(QStatusBar):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``clock``: the event's; the clock label shows event time, with the zone when this computer's
+    zone differs (a laptop flown in keeps its own)."""
+
+    def __init__(self, parent: QWidget | None = None, clock: EventClock | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self.sync = Pill(translate("sync", "Standalone (no registry)"), "grey")
+        self.event_clock = clock or EventClock("UTC")
+        # long words end in "…" (whole in the tooltip and accessible name): a status bar must never
+        # widen the window past a 1366 px screen
+        self.sync = Pill(translate("sync", "Standalone (no registry)"), "grey", elide=True)
         self.outbox = QLabel()
-        self.printer = Pill(self.tr("Printer"), "grey", bold=False)
-        self.scanner = Pill(self.tr("Scanner"), "grey", bold=False)
-        self.drift = Pill("", "amber")
+        self.printer = Pill(self.tr("Printer"), "grey", bold=False, elide=True)
+        self.scanner = Pill(self.tr("Scanner"), "grey", bold=False, elide=True)
+        self.drift = Pill("", "amber", elide=True)
+        for device in (self.printer, self.scanner):  # a long port or printer name gives way to the sync state
+            device.setMaximumWidth(320)
         self.drift.hide()
         self.operator = QLabel()
         self.clock = QLabel()
@@ -104,7 +117,7 @@ class DeskStatusBar(QStatusBar):
 
     def set_sync(self, status: SyncStatus) -> None:
         self.state = status
-        text, color, tip = describe_sync(status)
+        text, color, tip = describe_sync(status, self.event_clock)
         self.sync.set(text, color)
         self.sync.setToolTip(tip)
         if status.state == "standalone":
@@ -146,7 +159,24 @@ class DeskStatusBar(QStatusBar):
         self.scanner.setToolTip(detail)
 
     def set_operator(self, name: str) -> None:
-        self.operator.setText(self.tr("Operator: {name}").format(name=name or "—"))
+        text = self.tr("Operator: {name}").format(name=name or "—")
+        self.operator.setText(self.operator.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 260))
+        self.operator.setToolTip(text)
+        self.operator.setAccessibleName(text)
 
     def _tick(self) -> None:
-        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm:ss"))
+        clock = self.event_clock
+        now = clock.now()
+        # a screen reader gets the time to the minute: a QLabel without a name of its own reports its
+        # text as its name, and a name changing every second is a change event every second
+        spoken = clock.time(now, date=False, zone=True)
+        if self.clock.accessibleName() != spoken:
+            self.clock.setAccessibleName(spoken)
+        self.clock.setText(clock.time(now, seconds=True, date=False, zone=True))
+        if clock.differs(now):
+            tip = self.tr("Event time: {zone}. This computer's clock says {time}.").format(
+                zone=clock.describe(), time=now.astimezone().strftime("%H:%M"))
+        else:
+            tip = self.tr("Event time: {zone}").format(zone=clock.describe())
+        if self.clock.toolTip() != tip:
+            self.clock.setToolTip(tip)

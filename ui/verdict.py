@@ -15,7 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ui.a11y import announce
+from ui.a11y import announce, sentences
+from ui.app import drawable
 from ui.i18n import translate, verdict_message
 from ui.theme import set_font_px
 from ui.widgets import COLORS, BigLabel, Pill, StatusIcon, display_name, full_title
@@ -59,6 +60,8 @@ class VerdictPanel(QFrame):
         self.status = "idle"
         self.color = "idle"
         self.verdict: Verdict | None = None
+        self.person: dict[str, Any] | None = None  # whose verdict or info is on show
+        self.dimmed = False  # the verdict has stood long enough: greyed out (see dim)
         self._pending_paint = False
 
         self.icon = StatusIcon(128)
@@ -121,11 +124,11 @@ class VerdictPanel(QFrame):
         when = ""
         message = verdict_message(verdict)
         if verdict.status == "already_checked_in" and details.get("at"):
-            from venue_app.checkin import local_time
+            from venue_app.clock import EventClock
 
-            tz = self.timezone
             when = self.tr("First check-in: {time} at {station}").format(
-                time=local_time(str(details["at"]), tz), station=details.get("station") or "—")
+                time=EventClock(self.timezone).time(str(details["at"]), zone=True),
+                station=details.get("station") or "—")
             message = self.tr("No new badge is needed unless it was lost (F6 on the person reprints).")
         shown = self.tr("keyboard") if source == "keyboard" else source  # the wedge's id; ports stay as they are
         sub = self.tr("from {source}").format(source=shown) if source else ""
@@ -141,16 +144,39 @@ class VerdictPanel(QFrame):
         """Not a scan: a manual check-in, a walk-in registered, a batch done."""
         self._paint_state("info", color, headline, "", attendee, message, "")
 
+    def add_note(self, attendee_id: str, note: str) -> bool:
+        """Add ``note`` under the message when the panel shows ``attendee_id`` (e.g. a badge printed
+        without the native name); False, and nothing changed, when it shows someone else by now."""
+        if self.status == "idle" or (self.person or {}).get("id") != attendee_id:
+            return False
+        self._set(self.message, "\n".join(t for t in (self.message.text(), note) if t))
+        self._announce()
+        return True
+
+    def dim(self, note: str = "") -> None:
+        """Grey out a verdict that has stood long enough, so the next person in the queue is not read
+        as its subject; the words stay (``note`` replaces the subline, e.g. "15:21 — scan the next
+        code"), the colour goes. Not announced: nothing new happened. The next verdict undoes it."""
+        if self.status == "idle" or self.dimmed:
+            return
+        self.dimmed = True
+        self._apply_colors()
+        if note:
+            self._set(self.subline, note)
+        self.update()
+
     def texts(self) -> str:
-        """Everything the panel says, for tests and screen readers."""
+        """Everything the panel says, for tests and screen readers: the words on show (a hidden
+        label, e.g. the previous person's category pill, says nothing)."""
         return "\n".join(w.text() for w in (self.headline, self.subline, self.name, self.native, self.title,
                                             self.organisation, self.category, self.where, self.message,
-                                            self.when) if w.text())
+                                            self.when) if w.text() and not w.isHidden())
 
     # -- internals -----------------------------------------------------------------------------
     def _paint_state(self, status: str, color: str, headline: str, sub: str, person: dict[str, Any] | None,
                      message: str, when: str) -> None:
-        self.status, self.color = status, color
+        self.status, self.color, self.person = status, color, person
+        self.dimmed = False
         self._apply_colors()
         self.headline.setText(headline.upper() if status != "idle" else headline)
         self.subline.setText(sub)
@@ -158,6 +184,12 @@ class VerdictPanel(QFrame):
         name = display_name(person)
         native = (person or {}).get("native_name") or ""
         self._set(self.name, name)
+        if native and native != name and not drawable(native):
+            # a script no font here has (Linear B): words instead of a row of boxes
+            from printing.fonts import script_name
+
+            script = next((script_name(c) for c in native if not drawable(c)), "?")
+            native = self.tr("({script}: no font here)").format(script=script)
         self._set(self.native, native if native and native != name else "")
         self._set(self.title, full_title(person))
         self._set(self.organisation, (person or {}).get("organisation") or "")
@@ -178,6 +210,9 @@ class VerdictPanel(QFrame):
 
     def _apply_colors(self) -> None:
         bg, fg, accent = COLORS.get(self.color, COLORS["idle"])
+        if self.dimmed:  # the idle background, the words in its muted ink
+            bg, _fg, fg = COLORS["idle"]
+            accent = fg
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(bg))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
@@ -197,8 +232,8 @@ class VerdictPanel(QFrame):
     def _announce(self) -> None:
         """The verdict in words as the panel's accessible description; a screen reader is told it
         changed (and, from Qt 6.8, reads it out). Nothing to do when no assistive tool listens."""
-        text = self.texts().replace("\n", ". ")
-        announce(self, f"{text}. ({self.icon.accessibleName()})", speak=self.status != "idle")
+        text = sentences(*self.texts().splitlines())
+        announce(self, f"{text} ({self.icon.accessibleName()})", speak=self.status != "idle")
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QWidget
 
 from ui.theme import LIGHT, contrast_ratio, set_font_px, style
 from venue_app.names import display_name
@@ -14,6 +15,7 @@ from venue_app.names import display_name
 __all__ = [
     "COLORS",
     "BigLabel",
+    "CompactList",
     "KeyButton",
     "Pill",
     "StatusIcon",
@@ -41,23 +43,78 @@ class Pill(QLabel):
     """A rounded coloured label (status words, categories, device states)."""
 
     def __init__(self, text: str = "", color: str = "grey", parent: QWidget | None = None, *,
-                 bold: bool = True) -> None:
+                 bold: bool = True, elide: bool = False) -> None:
         super().__init__(parent)
         self._bold = bold
+        #: ``elide``: when the pill gets less than its text's width (a status bar on a 1366 px screen)
+        #: it ends in "…" instead of widening the window; the whole text stays its accessible name
+        self.elide = elide
+        self.full_text = text
+        if elide:
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.set(text, color)
 
     def set(self, text: str, color: str) -> None:
         background, foreground = (COLORS[color][:2] if color in COLORS else (color, _contrast(color)))
         self.color = color
+        self.full_text = text
         self.setText(text)
         weight = 600 if self._bold else 400
         # the pill's words are its accessible name already (QLabel text); its colour is not announced
         self.setStyleSheet(f"QLabel {{ background: {background}; color: {foreground}; border-radius: 11px;"
                            f" padding: 3px 11px; font-weight: {weight}; }}")
+        if self.elide:
+            self.setAccessibleName(text)
+            self.updateGeometry()
+            QTimer.singleShot(0, self, self._fit_text)  # once the layout has given it its new width
+
+    def text(self) -> str:  # type: ignore[override]
+        """What the pill says: the whole text, also while "…" stands for its end on screen."""
+        return self.full_text if self.elide else super().text()
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    @property
+    def elided(self) -> bool:
+        return self.elide and self.shown_text() != self.full_text
+
+    def _overhead(self) -> int:
+        """Padding and frame around the words (style sheet box), measured rather than assumed."""
+        return max(0, super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.shown_text()))
+
+    def _words(self, text: str) -> int:
+        """The width ``text`` needs, rounded up (an integer advance can be half a pixel short)."""
+        return math.ceil(QFontMetricsF(self.font()).horizontalAdvance(text)) + 1
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.elide:
+            hint.setWidth(self._overhead() + self._words(self.full_text))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.elide:
+            words = self.fontMetrics().horizontalAdvance(self.full_text)
+            hint.setWidth(self._overhead() + min(words, self.fontMetrics().horizontalAdvance("M" * 6)))
+        return hint
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.elide:
+            self._fit_text()
+
+    def _fit_text(self) -> None:
+        room = self.width() - self._overhead()
+        shown = self.full_text if self._words(self.full_text) <= room else \
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(0, room))
+        if shown != self.shown_text():
+            super().setText(shown)
 
     def retheme(self) -> None:
         """Called by ui.theme after a theme change: the verdict colours changed under the same name."""
-        self.set(self.text(), self.color)
+        self.set(self.full_text, self.color)
 
 
 def _contrast(hex_color: str) -> str:
@@ -74,6 +131,38 @@ class BigLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.min_lines = 0
+
+    def follow_width(self) -> None:
+        """Ask for one line as the minimum height and take the rest from height-for-width. Qt's own
+        minimum for wrapped text is its height at a narrow width (and "Minimum" makes the full text
+        height the minimum), which made a long name grow the desk window. For labels in a scroll
+        area, whose height then follows the width they are given."""
+        self.min_lines = 1
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.min_lines <= 0 or not self.wordWrap():
+            return hint
+        m = self.contentsMargins()
+        return QSize(hint.width(), min(hint.height(), self.fontMetrics().lineSpacing() * self.min_lines
+                                       + m.top() + m.bottom() + 2 * self.margin()))
+
+
+class CompactList(QListWidget):
+    """A list that asks for ``rows`` rows of height, not Qt's default 192 px: a page of lists must fit
+    a 1366×768 laptop screen; a layout still gives it every pixel left over."""
+
+    def __init__(self, rows: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        row = max(self.sizeHintForRow(0), self.fontMetrics().height() + 6) if self.count() \
+            else self.fontMetrics().height() + 6
+        return QSize(hint.width(), row * self._rows + 2 * self.frameWidth())
 
 
 _ICON_NAMES = {

@@ -17,10 +17,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
 
 __all__ = [
     "NEAR_FULL",
+    "OFFLINE_AFTER_S",
     "Rule",
     "history",
     "history_csv",
@@ -28,6 +30,7 @@ __all__ = [
     "room_count",
     "rule_in_force",
     "state_of",
+    "stations",
     "view",
 ]
 
@@ -210,6 +213,36 @@ def view(conn: sqlite3.Connection, now: datetime, timezone: str = "UTC") -> list
     return out
 
 
+#: a station not heard from for longer than this is offline (the ``station_offline_after_s`` setting)
+OFFLINE_AFTER_S = 60.0
+
+
+def stations(conn: sqlite3.Connection, now: datetime, offline_after_s: float = OFFLINE_AFTER_S) -> list[dict[str, Any]]:
+    """Every station this replica knows (desks, doors, dashboards): role, room, when the registry last
+    heard from it (its heartbeat; without one, the newest fact it made, never later than now), the
+    outbox it reported with that heartbeat (None: never reported), and whether it is offline (silent
+    for more than ``offline_after_s``, or never heard). ``now`` is on the registry's clock, as
+    heartbeats are. A fact's own time is not used when a heartbeat exists: it is the station's clock
+    (ten minutes fast, a silent station would look alive for ten minutes), and facts made offline
+    arrive late with their old times."""
+    rooms = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM rooms")}
+    seen = {r["station_id"]: r["last_wall"] for r in conn.execute("SELECT station_id, last_wall FROM station_seen")}
+    out = []
+    for st in conn.execute("SELECT id, name, role, room_id, last_seen, outbox FROM stations"):
+        last = st["last_seen"]
+        if not last and seen.get(st["id"]):
+            last = min(datetime.fromisoformat(seen[st["id"]]), now).isoformat()
+        age = max(0.0, (now - datetime.fromisoformat(last)).total_seconds()) if last else None
+        out.append({"id": st["id"], "name": st["name"], "role": st["role"], "room_id": st["room_id"],
+                    "room": rooms.get(st["room_id"] or "", st["room_id"] or ""), "last_heard": last,
+                    "heartbeat": st["last_seen"], "age_s": age, "outbox": st["outbox"],
+                    "offline": age is None or age > offline_after_s})
+    # the ones needing attention first, the longest silent at the top
+    out.sort(key=lambda s: (not s["offline"], -(s["age_s"] if s["age_s"] is not None else float("inf")),
+                            s["role"], s["name"].casefold()))
+    return out
+
+
 def history(conn: sqlite3.Connection, room_id: str, since: datetime | None = None,
             until: datetime | None = None) -> list[tuple[str, int]]:
     """The per-minute series of one room, gaps filled with the previous count."""
@@ -236,9 +269,10 @@ def history(conn: sqlite3.Connection, room_id: str, since: datetime | None = Non
     return series
 
 
-def history_csv(series: list[tuple[str, int]]) -> str:
+def history_csv(series: list[tuple[str, int]], clock: EventClock) -> str:
+    """The series as CSV: the stored UTC minute (for machines) beside the event-time minute staff read."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["minute_utc", "count"])
-    writer.writerows(series)
+    writer.writerow(["minute_utc", f"minute_{clock.name}", "count"])
+    writer.writerows((minute, clock.stamp(minute, seconds=False), count) for minute, count in series)
     return out.getvalue()

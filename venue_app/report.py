@@ -29,8 +29,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
 from venue_app.importer import csv_safe
 
@@ -78,10 +79,7 @@ class Report:
 
 
 def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return EventClock(name).zone
 
 
 def _parse(text: str | None) -> datetime | None:
@@ -201,7 +199,8 @@ def collect(station: Station, now: datetime | None = None) -> Report:
     registered = sum(registered_cat.values())
     checked = sum(checked_cat.values())
     summary = {"event": event.get("name", ""), "timezone": str(event.get("timezone") or "UTC"),
-               "generated_at": now.astimezone(tz).strftime("%Y-%m-%d %H:%M"), "station": station.name,
+               "generated_at": EventClock(str(event.get("timezone") or "UTC")).stamp(now, seconds=False),
+               "station": station.name,
                "registered": registered, "checked_in": checked, "checked_in_percentage": _pct(checked, registered),
                "no_shows": len(no_shows), "rooms": len(rooms), "people_in_rooms": sum(r["count_now"] for r in rooms),
                "sessions": len(sessions), "conflicts": len(conflicts)}
@@ -327,7 +326,7 @@ def write_pdf(report: Report, path: Path | str, *, top_rooms: int = 6, no_show_r
         chart.barLabels.fontSize = 6
         chart.barLabels.nudge = 6
         d.add(chart)
-        d.add(String(0, 62 * mm - 10, "Check-ins per hour (local time)", fontName=names.bold, fontSize=9))
+        d.add(String(0, 62 * mm - 10, f"Check-ins per hour ({s['timezone']} time)", fontName=names.bold, fontSize=9))
         story += [Paragraph("Check-ins", h2), d]
 
     # by category: registered vs checked in
@@ -401,7 +400,9 @@ def write_pdf(report: Report, path: Path | str, *, top_rooms: int = 6, no_show_r
         legend.fontName, legend.fontSize = names.regular, 7
         legend.colorNamePairs = [(palette[i % len(palette)], str(r["room"])[:22]) for i, r in enumerate(busiest)]
         d.add(legend)
-        d.add(String(0, 70 * mm - 10, f"Occupancy in % of capacity, hours since {t0:%Y-%m-%d %H:%M} UTC",
+        clock = EventClock(str(s["timezone"]))  # the history is kept in UTC minutes; staff read venue time
+        since = clock.stamp(t0.replace(tzinfo=UTC), seconds=False)
+        d.add(String(0, 70 * mm - 10, f"Occupancy in % of capacity, hours since {since} ({clock.name})",
                      fontName=names.bold, fontSize=9))
         story.append(d)
     story.append(table(["Room", "Zone", "Capacity", "Policy", "Now", "State", "Visitors", "Entries", "Exits",

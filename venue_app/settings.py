@@ -49,6 +49,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("scanner", str, "auto", "Scanner (auto, a port, sim://, keyboard)"),
     Setting("scanner_baud", int, 9600, "Scanner baud rate"),
     Setting("scanner_idle_ms", int, 50, "End a scan after this idle gap (ms)"),
+    # keyboard-mode scanners: "auto" accepts scans without Enter/Tab until the scanner has shown it
+    # sends one; from then on a code that stops short is dropped ("scan again"), never judged
+    Setting("wedge_suffix", str, "auto", "Keyboard scanner: Enter/Tab after each code",
+            ("auto", "required", "none")),
     Setting("printer", str, "pdf", "Badge printer back-end"),
     Setting("badge_template", str, "congress-a6", "Badge template"),
     Setting("auto_print", bool, True, "Print a badge automatically on a successful check-in"),
@@ -58,6 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("theme", str, "system", "Theme", ("system", "light", "dark", "high-contrast", "large")),
     Setting("text_size", str, "normal", "Text size", ("normal", "large", "x-large")),
     Setting("duplicate_window_ms", int, 1000, "Ignore the same code from one scanner within (ms)"),
+    Setting("station_offline_after_s", float, 60.0, "Dashboards flag a station not heard from for (seconds)"),
+    # a verdict left on screen reads as the answer for whoever stands at the desk next
+    Setting("verdict_dim_s", float, 20.0, "Dim the last verdict after this many seconds (0: never)"),
 )
 
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -70,6 +70,9 @@ def desk_station(tmp_path: Path, station_factory: Any) -> Iterator[Any]:
     st.settings["operator"] = "Tess Tester"
     st.settings["sounds"] = False
     st.settings["supervisor_pin_hash"] = hash_pin(PIN, iterations=1000)
+    # verdicts stay lit: a test that reads the panel after a slow step is not about dimming
+    # (tests/ui/test_desk_fresh.py sets its own time)
+    st.settings["verdict_dim_s"] = 0
     yield st
     with contextlib.suppress(Exception):
         st.close()

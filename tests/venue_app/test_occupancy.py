@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -158,7 +159,12 @@ def test_view_history_and_cli(door: Station, capsys: pytest.CaptureFixture[str],
     assert all({"id", "name", "capacity", "count", "state"} <= set(r) for r in rooms)
     assert main(["station", "occupancy", "--data", data, "--history", "vip", "--csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "minute_utc,count" and lines[-1].endswith(",1")
+    zone = door.event["timezone"]
+    assert lines[0] == f"minute_utc,minute_{zone},count" and lines[-1].endswith(",1")
+    # the event-time column is the UTC minute moved into the event's zone
+    utc, event_time = lines[-1].split(",")[:2]
+    moved = datetime.fromisoformat(utc).replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    assert event_time == moved.strftime("%Y-%m-%d %H:%M")
     assert main(["station", "count", "--data", data, "--room", "plenary", "+1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["count"] == 1
     status = door.status()

@@ -8,6 +8,7 @@ import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -101,3 +102,40 @@ def test_cli_report(station: Station, tmp_path: Path, monkeypatch: pytest.Monkey
     assert main(["report", "--data", str(tmp_path / "st"), "--out", str(out), "--json"]) == 0
     assert out.stat().st_size > 2000 and '"checked_in": 3' in capsys.readouterr().out
     assert main(["report", "--data", str(tmp_path / "st"), "--out", str(tmp_path / "r.txt")]) == 2
+
+
+def test_report_times_are_event_time_on_a_laptop_in_another_zone(station: Station, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """03:30 UTC is 11:30 in Guangzhou and 22:30 the day before in New York: the report says 11:30."""
+    import time
+
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        r = collect(station)
+        assert r.summary["generated_at"] == "2026-12-02 11:30" and r.summary["timezone"] == "Asia/Shanghai"
+        # check-ins carry the real clock's time: their hours in event time, never the laptop's
+        stamps = [datetime.fromisoformat(row[0]) for row in station.replica.query("SELECT at FROM checkins")]
+        hours = {t.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:00") for t in stamps}
+        laptop = {t.astimezone(ZoneInfo("America/New_York")).strftime("%Y-%m-%d %H:00") for t in stamps}
+        assert not hours & laptop
+        assert {h["hour"] for h in r.checkins_by_hour} == hours
+        out = tmp_path / "all.csv"
+        write_csv(r, out)
+        text = out.read_text("utf-8-sig")
+        assert "summary,generated_at,2026-12-02 11:30" in text
+        assert all(f"checkins_by_hour,{h}," in text for h in hours)
+        assert not any(h in text for h in laptop)
+        pdf = tmp_path / "report.pdf"
+        write_pdf(r, pdf)
+        pages = "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+        assert "generated 2026-12-02 11:30 (Asia/Shanghai)" in pages
+        first = min(m for series in r.history.values() for m, _c in series)  # a UTC minute
+        since = datetime.fromisoformat(first).replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Shanghai"))
+        assert f"hours since {since:%Y-%m-%d %H:%M} (Asia/Shanghai)" in pages
+        assert "UTC" not in pages
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

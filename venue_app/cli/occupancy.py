@@ -10,6 +10,7 @@ from typing import Any
 
 from venue_app.cli import add_data_arg, add_json_arg, emit
 from venue_app.cli.core import open_station
+from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
 
 __all__ = ["register"]
@@ -72,10 +73,12 @@ def cmd_occupancy(args: argparse.Namespace) -> int:
     with open_station(args) as st:
         if args.history:
             series = occupancy.history(st.replica.reader(), args.history)
+            clock = EventClock.of(st.event)  # "minute" stays UTC (the stored key); staff read event time
             if args.csv:
-                sys.stdout.write(occupancy.history_csv(series))
+                sys.stdout.write(occupancy.history_csv(series, clock))
             else:
-                emit([{"minute": m, "count": c} for m, c in series], args.json)
+                emit([{"minute": m, "minute_event": clock.stamp(m, seconds=False), "count": c} for m, c in series],
+                     args.json)
             return 0
         rooms = st.occupancy()
     if args.json:
