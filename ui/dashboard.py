@@ -55,14 +55,21 @@ from ui.sounds import SoundPlayer
 from ui.taskman import TaskManager
 from ui.theme import current, set_font_px, style, theme_chart
 from ui.widgets import COLORS, KeyButton, Pill, StatusIcon
+from venue_app.clock import EventClock
 from venue_app.station import Station
 
-__all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard", "snapshot"]
+__all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard", "snapshot", "station_list"]
 
 log = logging.getLogger(__name__)
 
-#: a door station without news for this long is flagged on its room's tile
-STALE_AFTER_S = 300
+#: a door station without news for this long is flagged on its room's tile (the default of the
+#: ``station_offline_after_s`` setting, which the window follows)
+STALE_AFTER_S = 60
+#: the station list's columns (English keys; shown translated)
+STATION_COLUMNS = (QT_TRANSLATE_NOOP("DashboardWindow", "Station"), QT_TRANSLATE_NOOP("DashboardWindow", "Role"),
+                   QT_TRANSLATE_NOOP("DashboardWindow", "Room"), QT_TRANSLATE_NOOP("DashboardWindow", "Status"),
+                   QT_TRANSLATE_NOOP("DashboardWindow", "Outbox"),
+                   QT_TRANSLATE_NOOP("DashboardWindow", "Last heard"))
 #: the tile orders (English keys; shown translated)
 SORTS = (QT_TRANSLATE_NOOP("DashboardWindow", "Fullest first"), QT_TRANSLATE_NOOP("DashboardWindow", "Name"),
          QT_TRANSLATE_NOOP("DashboardWindow", "Most people"), QT_TRANSLATE_NOOP("DashboardWindow", "Zone"),
@@ -77,9 +84,7 @@ def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER
         if age is None:
             out.append(translate("DashboardWindow", "{station}: no data yet").format(station=st["name"]))
         elif age >= stale_after_s:
-            minutes = int(age // 60)
-            span = translate("DashboardWindow", "%n min", "", minutes) if minutes < 120 \
-                else translate("DashboardWindow", "%n h", "", minutes // 60)
+            span = _ago(age, ago=False)
             # with the registry's heartbeat an old age means offline, not merely quiet
             what = translate("DashboardWindow", "{station}: offline for {span}") if st.get("heartbeat") \
                 else translate("DashboardWindow", "{station}: no data for {span}")
@@ -98,6 +103,7 @@ def snapshot(station: Station, *, details: bool = True, chart_room: str | None =
                        " (SELECT count(*) FROM checkins)").fetchone()
     out: dict[str, Any] = {"now": now, "rooms": rooms, "registered": int(row[0]), "checked_in": int(row[1]),
                            "sync": station.sync_summary()}
+    out["stations"] = station_list(station, now, out["sync"])
     if details:
         from venue_app.report import _zone
 
@@ -126,6 +132,40 @@ def snapshot(station: Station, *, details: bool = True, chart_room: str | None =
         out["history_room"] = chart_room
         out["history"] = occupancy.history(conn, chart_room) if any(r["id"] == chart_room for r in rooms) else []
     return out
+
+
+def station_list(station: Station, now: datetime, sync: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every station the replica knows, flagged offline after the ``station_offline_after_s`` setting
+    (worker side). Heartbeats carry the registry's time: ``now`` is moved by the clock offset the sync
+    measured, so a laptop clock a minute off neither hides a silent station nor flags a live one. This
+    station's own row is what it knows first hand (its sync state, its outbox now)."""
+    from venue_app import occupancy
+
+    offset_ms = (station.replica.get_meta("sync_status") or {}).get("clock_offset_ms") or 0
+    registry_now = now + timedelta(milliseconds=int(offset_ms))
+    rows = occupancy.stations(station.replica.reader(), registry_now,
+                              float(station.settings["station_offline_after_s"]))
+    for st in rows:
+        st["self"] = st["id"] == station.station_id
+        if st["self"]:
+            st["outbox"] = sync.get("outbox", 0)
+            st["offline"] = sync.get("mode") == "registry" and not sync.get("online")
+            if not st["offline"]:
+                st["age_s"], st["last_heard"] = 0.0, registry_now.isoformat()
+    rows.sort(key=lambda s: not s["offline"])  # (stable: the longest silent stay first)
+    return rows
+
+
+def _ago(seconds: float, *, ago: bool = True) -> str:
+    """A span in words: "45 s ago", "11 min ago", "3 h ago" (without "ago": "60 s")."""
+    s = int(seconds)
+    if s < 120:
+        text = translate("DashboardWindow", "%n s", "", s)
+    elif s < 120 * 60:
+        text = translate("DashboardWindow", "%n min", "", s // 60)
+    else:
+        text = translate("DashboardWindow", "%n h", "", s // 3600)
+    return translate("DashboardWindow", "{span} ago").format(span=text) if ago else text
 
 
 class _Bar(QWidget):
@@ -299,7 +339,7 @@ class DashboardWindow(QMainWindow):
         super().__init__(parent)
         self.station, self.tasks = station, tasks
         self.sounds = sounds or SoundPlayer(False)
-        self.stale_after_s: float = STALE_AFTER_S
+        self.stale_after_s: float = float(station.settings["station_offline_after_s"])
         self.tiles: dict[str, RoomTile] = {}
         self.order: list[str] = []
         self.data: dict[str, Any] = {}
@@ -350,7 +390,16 @@ class DashboardWindow(QMainWindow):
               " padding: 8px; border-radius: 6px; font-weight: 700;")
         self.stale_banner.hide()
         root.addWidget(self.stale_banner)
-        self.alert_bar = AlertBar(self.alerts, central)
+        # stations gone silent: visible whatever tab is open; a click shows the station list
+        self.offline_banner = QPushButton(central)
+        self.offline_banner.setCursor(Qt.CursorShape.PointingHandCursor)
+        style(self.offline_banner, lambda t: f"QPushButton {{ background: {t.verdict['red'][0]};"
+              f" color: {t.verdict['red'][1]}; border: 2px solid {t.verdict['red'][2]}; padding: 8px;"
+              " border-radius: 6px; font-weight: 700; text-align: left; }")
+        self.offline_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.stations))
+        self.offline_banner.hide()
+        root.addWidget(self.offline_banner)
+        self.alert_bar = AlertBar(self.alerts, EventClock.of(self.station.event), central)
         root.addWidget(self.alert_bar)
 
         self.tabs = QTabWidget(central)
@@ -427,6 +476,15 @@ class DashboardWindow(QMainWindow):
         self.conflicts.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.conflicts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.stations = QTableWidget(0, len(STATION_COLUMNS))
+        self.stations.setHorizontalHeaderLabels([translate("DashboardWindow", c) for c in STATION_COLUMNS])
+        self.stations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.stations.horizontalHeader().setStretchLastSection(True)
+        self.stations.verticalHeader().hide()
+        self.stations.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stations.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.stations.setAccessibleName(self.tr("Stations: role, room, last heard, outbox, online or offline"))
+        self.tabs.addTab(self.stations, self.tr("Stations"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         root.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -462,7 +520,7 @@ class DashboardWindow(QMainWindow):
         """A :class:`ui.statusbar.SyncStatus`: facts may have arrived — re-read."""
         from ui.statusbar import describe_sync
 
-        text, color, tip = describe_sync(status)
+        text, color, tip = describe_sync(status, EventClock.of(self.station.event))
         self.sync_pill.set(text, color)
         self.sync_pill.setToolTip(tip)
         self.refresh()
@@ -507,8 +565,11 @@ class DashboardWindow(QMainWindow):
         self.progress_pill.set(self.tr("Checked in {checked} / {registered} ({percent} %)").format(
             checked=checked, registered=registered, percent=pct), "blue")
         self.inside_pill.set(self.tr("In rooms {count}").format(count=sum(r["count"] for r in rooms)), "grey")
-        self.updated_label.setText(self.tr("updated {time}").format(time=f"{data['now'].astimezone():%H:%M:%S}"))
+
+        self.updated_label.setText(self.tr("updated {time}").format(
+            time=EventClock.of(self.station.event).time(data["now"], seconds=True, date=False, zone=True)))
         self._show_sync(data["sync"], data["now"])
+        self._show_stations(data["stations"])
         self.alerts.update(rooms)
         if "by_category" in data:
             if self.tabs.currentIndex() == 2:
@@ -520,7 +581,8 @@ class DashboardWindow(QMainWindow):
             if room is not None:
                 self.occupancy_chart.set_series(room["id"], self.tr("{room} — people inside").format(
                                                     room=room["name"]), room["capacity"],
-                                                data["history"], data["now"])
+                                                data["history"], data["now"],
+                                                str(self.station.event.get("timezone") or "UTC"))
         self.update_ms.append((time.perf_counter() - t0) * 1000)
         del self.update_ms[:-1000]
         self.updated.emit()
@@ -538,11 +600,72 @@ class DashboardWindow(QMainWindow):
         since = sync.get("since") or sync.get("last_success")
         text = self.tr("⚠ This dashboard is offline: numbers from other stations are not updating.")
         if since:
+
             with contextlib.suppress(ValueError):
                 text = self.tr("⚠ This dashboard is offline since {time}: numbers from other stations are not "
-                               "updating.").format(time=f"{datetime.fromisoformat(since).astimezone():%H:%M}")
+                               "updating.").format(time=EventClock.of(self.station.event).time(since, zone=True))
         self.stale_banner.setText(f"{text} {sync.get('last_error') or ''}".strip())
         self.stale_banner.show()
+
+    def _show_stations(self, stations: list[dict[str, Any]]) -> None:
+        """The station list (texts set only where they changed: at 200 stations every refresh would
+        otherwise rebuild 1,200 cells) and the banner naming the offline ones."""
+
+        clock = EventClock.of(self.station.event)
+        roles = {"desk": self.tr("desk"), "door": self.tr("door"), "dashboard": self.tr("dashboard")}
+        table = self.stations
+        if table.rowCount() != len(stations):
+            table.setRowCount(len(stations))
+        offline = []
+        for i, st in enumerate(stations):
+            age = st["age_s"]
+            if st["self"] and not st["offline"]:
+                status, color, heard = self.tr("● online (this station)"), "green", self.tr("now")
+            elif not st["offline"]:
+                status, color = self.tr("● online"), "green"
+                heard = self.tr("{ago} ({time})").format(ago=_ago(age), time=clock.time(st["last_heard"]))
+            elif age is None:
+                status, color, heard = self.tr("⚠ OFFLINE — never heard"), "red", self.tr("never")
+                offline.append(self.tr("{station} (never heard)").format(station=st["name"]))
+            else:
+                status, color = self.tr("⚠ OFFLINE"), "red"
+                heard = self.tr("{ago} ({time})").format(ago=_ago(age), time=clock.time(st["last_heard"]))
+                offline.append(self.tr("{station} ({ago})").format(station=st["name"], ago=_ago(age)))
+            outbox = "—" if st["outbox"] is None else str(st["outbox"])
+            cells = (st["name"], roles.get(st["role"], st["role"]), st["room"] or "—", status, outbox, heard)
+            for j, text in enumerate(cells):
+                item = table.item(i, j)
+                if item is None:
+                    item = QTableWidgetItem()
+                    table.setItem(i, j, item)
+                if item.text() != text:
+                    item.setText(text)
+            status_item = table.item(i, 3)
+            if status_item.data(Qt.ItemDataRole.UserRole) != color:
+                status_item.setData(Qt.ItemDataRole.UserRole, color)
+                if color == "red":
+                    status_item.setBackground(QColor(COLORS["red"][0]))
+                    status_item.setForeground(QColor(COLORS["red"][1]))
+                else:
+                    status_item.setBackground(QColor(0, 0, 0, 0))
+                    status_item.setForeground(QColor(current().ink["green"]))
+                font = status_item.font()
+                font.setBold(True)
+                status_item.setFont(font)
+        index = self.tabs.indexOf(self.stations)
+        title = self.tr("Stations ({count} offline)").format(count=len(offline)) if offline else self.tr("Stations")
+        if self.tabs.tabText(index) != title:
+            self.tabs.setTabText(index, title)
+        if offline:
+            text = self.tr("⚠ %n station(s) not heard from for over {limit}: {stations}", "", len(offline)).format(
+                limit=_ago(self.stale_after_s, ago=False), stations=", ".join(offline))
+            if self.offline_banner.text() != text:
+                self.offline_banner.setText(text)
+                self.offline_banner.setToolTip(self.tr("Show the station list"))
+            self.offline_banner.show()
+        else:
+            self.offline_banner.hide()
+            self.offline_banner.setText("")  # a hidden banner must not keep naming stations back online
 
     def _show_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
         self.tabs.setTabText(3, self.tr("Conflicts ({count})").format(count=len(conflicts)) if conflicts

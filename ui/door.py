@@ -15,11 +15,12 @@ room's other doors, and every two seconds (a session starting changes the rule a
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from devices.events import ScanEvent
-from ui.a11y import announce
+from ui.a11y import announce, sentences
 from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
 from ui.i18n import core_text, translate, verdict_message
 from ui.scanners import ScannerBridge, WedgeFilter
@@ -48,11 +49,13 @@ from ui.taskman import TaskManager
 from ui.theme import Theme, current, set_font_px, style
 from ui.widgets import COLORS, BigLabel, KeyButton, Pill, StatusIcon, display_name, full_title
 from venue_app import occupancy
+from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
 
-__all__ = ["AdjustDialog", "DoorWindow", "Gauge", "door_view", "open_door_window"]
+__all__ = ["AdjustDialog", "CountPanel", "DoorWindow", "FittedNumber", "Gauge", "door_state", "door_view",
+           "open_door_window"]
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +160,216 @@ class Gauge(QWidget):
         p.end()
 
 
+#: the door's word for a count past capacity (the core's states stop at "full")
+OVER_WORDS = QT_TRANSLATE_NOOP("DoorWindow", "OVER CAPACITY")
+#: font size of "/ capacity" and of the state's words, as a share of the count's
+CAPACITY_SCALE = 0.45
+STATE_SCALE = 0.22
+
+
+def door_state(count: int, capacity: int, state: str) -> str:
+    """The state the door shows: the core's normal / near_full / full, and ``over`` past capacity."""
+    return "over" if capacity > 0 and count > capacity else state
+
+
+class FittedNumber(QLabel):
+    """A number whose digits' ink fills the label's height (a plain QLabel reserves the font's whole
+    line, a third of it empty above and below the digits), drawn in :attr:`color`. The ink box is
+    that of every digit and the slash, so the number does not move when its digits change."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.color = QColor(current().text)
+
+    @property
+    def pad(self) -> float:
+        return max(2.0, self.font().pixelSize() * 0.03)
+
+    def set_px(self, px: int) -> None:
+        font = self.font()
+        if font.pixelSize() != px:
+            font.setPixelSize(px)
+            self.setFont(font)
+
+    def set_color(self, color: str) -> None:
+        if QColor(color) != self.color:
+            self.color = QColor(color)
+            self.update()
+
+    @staticmethod
+    def measure(font: QFont, text: str) -> tuple[float, float, float]:
+        """(width, height, baseline) of ``text`` drawn in ``font`` the way this label draws it."""
+        fm = QFontMetricsF(font)
+        pad = max(2.0, font.pixelSize() * 0.03)
+        ref = fm.tightBoundingRect("/0123456789")
+        ink = fm.tightBoundingRect(text)
+        left = min(0.0, ink.left())
+        width = max(fm.horizontalAdvance(text), ink.right()) - left
+        return width + 2 * pad, ref.height() + 2 * pad, pad - ref.top()
+
+    def baseline(self) -> float:
+        return self.measure(self.font(), self.text())[2]
+
+    def sizeHint(self) -> QSize:
+        width, height, _ = self.measure(self.font(), self.text())
+        return QSize(math.ceil(width), math.ceil(height))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: Any) -> None:
+        fm = QFontMetricsF(self.font())
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        p.setFont(self.font())
+        p.setPen(self.color)
+        p.drawText(QPointF(self.pad - min(0.0, fm.tightBoundingRect(self.text()).left()), self.baseline()),
+                   self.text())
+        p.end()
+
+
+class CountPanel(QWidget):
+    """The door's numbers: the count, as big as the space allows, in the state's colour; "/ capacity"
+    beside it (under it when the width does not allow both big); the state's icon and words; the
+    places left. Sizes follow the panel's size (the window's), never the other way round: a full
+    screen makes the number bigger, a small laptop window never grows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count_label = FittedNumber("0", self)
+        self.count_label.setAccessibleName(translate("DoorWindow", "People inside"))  # (the window's words)
+        font = self.count_label.font()
+        font.setWeight(QFont.Weight.Black)
+        self.count_label.setFont(font)
+        self.capacity_label = FittedNumber("/ 0", self)
+        self.capacity_label.setAccessibleName(translate("DoorWindow", "Capacity"))  # (the window's words)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.capacity_label.setFont(font)
+        self.state_icon = StatusIcon(56, self)
+        self.state_label = QLabel(self)
+        font.setWeight(QFont.Weight.Black)
+        self.state_label.setFont(font)
+        self.left_label = QLabel(self)
+        set_font_px(self.left_label, 22)  # follows the text size setting
+        self.left_label.setWordWrap(True)
+        self.left_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.state = "normal"
+        self.stacked = False  # "/ capacity" under the count (a narrow window and a long number)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 380)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 160)
+
+    def set_numbers(self, count: int, capacity: int, state: str, words: str, left: str) -> None:
+        """``state``: normal | near_full | full | over (see :func:`door_state`)."""
+        self.count_label.setText(str(count))
+        self.capacity_label.setText(f"/ {capacity}")
+        self.state_label.setText(words)
+        self.left_label.setText(left)
+        self.state = state
+        self.retheme()
+        self.refit()
+
+    def retheme(self) -> None:
+        """Colours of the state (the theme's ink: readable on its background) and of the capacity."""
+        t = current()
+        color = "red" if self.state == "over" else STATE_STYLE[self.state][0]
+        self.count_label.set_color(t.ink[color])
+        self.capacity_label.set_color(t.muted)
+        self.state_icon.set(color, COLORS[color][2])
+        css = f"color: {t.ink[color]};"
+        if self.state_label.styleSheet() != css:
+            self.state_label.setStyleSheet(css)
+        self.refit()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.refit()
+
+    def _plan(self, px: int, stacked: bool) -> tuple[float, float, int, bool]:
+        """(width, height, state words px, places-left beside the words) of the numbers at a count of
+        ``px`` pixels."""
+        t = current()
+        font = QFont(self.count_label.font())
+        font.setPixelSize(px)
+        cw, ch, _ = FittedNumber.measure(font, self.count_label.text())
+        font.setPixelSize(max(1, round(px * CAPACITY_SCALE)))
+        kw, kh, _ = FittedNumber.measure(font, self.capacity_label.text())
+        gap = px * 0.06
+        words_px = max(t.px(24), round(px * STATE_SCALE))
+        wfont = QFont(self.state_label.font())
+        while True:  # long words (another language) shrink before they are cut
+            wfont.setPixelSize(words_px)
+            ww = QFontMetricsF(wfont).horizontalAdvance(self.state_label.text())
+            if words_px * 1.15 + gap + ww <= self.width() or words_px <= t.px(24):
+                break
+            words_px = max(t.px(24), round(words_px * 0.92))
+        words_h = QFontMetricsF(wfont).height()
+        lm = QFontMetricsF(self.left_label.font())
+        # the places left beside the words when the row has room for both, else on a line of its own
+        beside = words_px * 1.15 + 2 * gap + ww + lm.horizontalAdvance(self.left_label.text()) + gap <= self.width()
+        rows = words_h if beside else words_h + lm.lineSpacing() * 1.1
+        if stacked:
+            return max(cw, kw), ch + kh + rows + gap, words_px, beside
+        return cw + gap + kw, ch + rows + gap, words_px, beside
+
+    def refit(self) -> None:
+        """The biggest count that fits the panel (by width and by height), and everything placed."""
+        w, h = self.width(), self.height()
+        if w <= 0 or h <= 0:
+            return
+        best: tuple[int, bool] | None = None
+        for stacked in (False, True):
+            px = max(24, int(h * 1.2))
+            while px > 24:
+                width, height, _words, _beside = self._plan(px, stacked)
+                if width <= w and height <= h:
+                    break
+                px = int(px * 0.97)
+            # side by side reads as one number; stacked only when it makes the count clearly bigger
+            if best is None or px > best[0] * 1.15:
+                best = (px, stacked)
+        assert best is not None
+        px, self.stacked = best
+        _w, height, words_px, beside = self._plan(px, self.stacked)
+        gap = px * 0.06
+        self.count_label.set_px(px)
+        self.capacity_label.set_px(max(1, round(px * CAPACITY_SCALE)))
+        font = self.state_label.font()
+        if font.pixelSize() != words_px:
+            font.setPixelSize(words_px)
+            self.state_label.setFont(font)
+        count, cap = self.count_label.sizeHint(), self.capacity_label.sizeHint()
+        y = max(0.0, (h - height) / 2)  # room to spare (a narrow window): centred, not at the top
+        self.count_label.setGeometry(0, round(y), count.width(), count.height())
+        if self.stacked:
+            self.capacity_label.setGeometry(0, round(y + count.height()), cap.width(), cap.height())
+            y += count.height() + cap.height() + gap
+        else:
+            base = y + self.count_label.baseline() - self.capacity_label.baseline()
+            self.capacity_label.setGeometry(round(count.width() + gap), round(base), cap.width(), cap.height())
+            y += count.height() + gap
+        fm = QFontMetricsF(font)
+        words_h = fm.height()
+        icon = round(words_px * 1.15)
+        self.state_icon.setFixedSize(icon, icon)
+        self.state_icon.move(0, round(y + (words_h - icon) / 2))
+        words_w = math.ceil(fm.horizontalAdvance(self.state_label.text())) + 2
+        self.state_label.setGeometry(round(icon + gap), round(y), min(words_w, max(1, round(w - icon - gap))),
+                                     math.ceil(words_h))
+        lm = QFontMetricsF(self.left_label.font())
+        if beside:  # on the words' baseline
+            x = round(icon + 2 * gap + words_w)
+            top = y + fm.ascent() - lm.ascent()
+            self.left_label.setGeometry(x, round(top), max(1, w - x), math.ceil(lm.height()) + 2)
+        else:
+            y += words_h
+            self.left_label.setGeometry(0, round(y), w, max(1, h - round(y)))
+
+
 class AdjustDialog(QDialog):
     """A signed correction of the count with its reason (both required)."""
 
@@ -234,7 +447,7 @@ class _Flash(QFrame):
         self.message.setText(message)
         self.setStyleSheet(f"_Flash {{ background: {bg}; border: 3px solid {accent}; border-radius: 12px; }}"
                            f" QLabel {{ color: {fg}; background: transparent; }}")
-        words = " ".join(x for x in (headline, name, message) if x)
+        words = sentences(headline, name, message)
         announce(self, f"{words} ({self.icon.accessibleName()})", speak=color != "idle")
 
     def texts(self) -> str:
@@ -274,10 +487,11 @@ class DoorWindow(QMainWindow):
         self.setWindowTitle(self.tr("Door — {station}").format(station=station.name))
         self._build()
         self.alerts = AlertCenter(self.sounds, [room_id], self)
-        self.alert_bar = AlertBar(self.alerts, self)
+        self.alert_bar = AlertBar(self.alerts, EventClock.of(self.station.event), self)
         self._alerts_slot.addWidget(self.alert_bar)
-        self.wedge = WedgeFilter(parent=self)
+        self.wedge = WedgeFilter(suffix=str(station.settings["wedge_suffix"]), parent=self)
         self.wedge.scanned.connect(lambda ev: self.handle_scan(ev, None))
+        self.wedge.incomplete.connect(self._scan_incomplete)
         self.wedge.install()
         self._timer = QTimer(self)
         self._timer.setInterval(2000)
@@ -320,30 +534,13 @@ class DoorWindow(QMainWindow):
         body = QHBoxLayout()
         body.setSpacing(22)
         left = QVBoxLayout()
-        numbers = QHBoxLayout()
-        numbers.setSpacing(10)
-        self.count_label = QLabel("0", central)
-        set_font_px(self.count_label, 150, QFont.Weight.Black)
-        self.count_label.setAccessibleName(self.tr("People inside"))
-        self.capacity_label = QLabel("/ 0", central)
-        set_font_px(self.capacity_label, 60, QFont.Weight.DemiBold)
-        self.capacity_label.setAccessibleName(self.tr("Capacity"))
-        style(self.capacity_label, lambda t: f"color: {t.muted};")
-        numbers.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        numbers.addWidget(self.capacity_label, 0, Qt.AlignmentFlag.AlignBottom)
-        numbers.addStretch(1)
-        state_box = QVBoxLayout()
-        state_row = QHBoxLayout()
-        self.state_icon = StatusIcon(56, central)
-        self.state_label = BigLabel(30, QFont.Weight.Bold, central)
-        state_row.addWidget(self.state_icon)
-        state_row.addWidget(self.state_label, 1)
-        self.left_label = BigLabel(22, parent=central)
-        state_box.addStretch(1)
-        state_box.addLayout(state_row)
-        state_box.addWidget(self.left_label)
-        numbers.addLayout(state_box)
-        left.addLayout(numbers)
+        self.numbers = CountPanel(central)
+        self.count_label = self.numbers.count_label
+        self.capacity_label = self.numbers.capacity_label
+        self.state_icon = self.numbers.state_icon
+        self.state_label = self.numbers.state_label
+        self.left_label = self.numbers.left_label
+        left.addWidget(self.numbers, 1)
         self.gauge = Gauge(central)
         left.addWidget(self.gauge)
         self.rule_box = QFrame(central)
@@ -354,9 +551,9 @@ class DoorWindow(QMainWindow):
         self.rule_label = BigLabel(17, parent=self.rule_box)
         rule_layout.addWidget(self.session_label)
         rule_layout.addWidget(self.rule_label)
+        self._rule_minimum()
         left.addWidget(self.rule_box)
-        left.addStretch(1)
-        body.addLayout(left, 3)
+        body.addLayout(left, 5)
 
         right = QVBoxLayout()
         right.setSpacing(10)
@@ -393,10 +590,16 @@ class DoorWindow(QMainWindow):
         clicker.addWidget(self.minus_button)
         clicker.addWidget(self.adjust_button)
         right.addLayout(clicker)
-        body.addLayout(right, 2)
+        body.addLayout(right, 3)
         root.addLayout(body, 1)
         self.setCentralWidget(central)
         self.statusBar().showMessage("")
+
+    def _rule_minimum(self) -> None:
+        # a wrapped label asks for its height at its narrowest: three times what it needs here, and
+        # enough to push a maximised 1366×768 window past the screen
+        for label in (self.session_label, self.rule_label):
+            label.setMinimumSize(200, label.fontMetrics().lineSpacing())
 
     def _shortcuts(self) -> None:
         keys: list[tuple[str, Callable[[], None], str]] = [
@@ -419,10 +622,7 @@ class DoorWindow(QMainWindow):
 
     def retheme(self) -> None:
         """Called by ui.theme after a theme change: what is drawn in theme colours by hand."""
-        state = self.view.get("state")
-        if state in STATE_STYLE:
-            color, _words, icon = STATE_STYLE[state]
-            self.state_icon.set(icon, COLORS[color][2])
+        self._rule_minimum()
         self.gauge.setMinimumHeight(self.gauge.sizeHint().height())
         self.gauge.updateGeometry()
 
@@ -500,6 +700,14 @@ class DoorWindow(QMainWindow):
         self.flash.repaint()
         self.verdict_shown.emit(verdict.status)
 
+    def _scan_incomplete(self, text: str) -> None:
+        """A keyboard scan stopped before its Enter: nobody is let in or out on half a code."""
+        self.flash.show("amber", self.tr("SCAN AGAIN"), "",
+                        self.tr("The scanner stopped after {count} characters. Nothing was recorded.").format(
+                            count=len(text)), "error")
+        self.sounds.play("attention")
+        self._idle_timer.start(FLASH_MS)
+
     def _failed(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, ConfigError) else self.tr("Something went wrong: {error}").format(error=exc)
         self.flash.show("amber", self.tr("NOT RECORDED"), "", text, "error")
@@ -548,25 +756,19 @@ class DoorWindow(QMainWindow):
         self._refreshing = False
         self.view = view
         count, capacity, state = view["count"], view["capacity"], view["state"]
-        color, words, icon = STATE_STYLE[state]
-        words = translate("alerts", words)
+        shown = door_state(count, capacity, state)
+        words = translate("DoorWindow", OVER_WORDS) if shown == "over" else translate("alerts", STATE_STYLE[state][1])
         self.title.setText(view["name"])
         self.subtitle.setText(" · ".join(x for x in (
             view["zone"], self.tr("door station {station}").format(station=self.station.name)) if x))
-        self.count_label.setText(str(count))
-        self.capacity_label.setText(f"/ {capacity}")
-        self.state_icon.set(icon, COLORS[color][2])
-        self.state_label.setText(words)
-        self._state_color = color
-        style(self.state_label, lambda t: f"color: {t.ink[self._state_color]};")
         left = capacity - count
         if left > 0:
-            self.left_label.setText(self.tr("%n place(s) left", "", left))
+            left_text = self.tr("%n place(s) left", "", left)
         elif view["policy"] == "block":
-            self.left_label.setText(self.tr("No places left — entries are refused"))
+            left_text = self.tr("No places left — entries are refused")
         else:
-            self.left_label.setText(self.tr("%n over capacity", "", -left) if left < 0
-                                    else self.tr("At capacity — warn on entry"))
+            left_text = self.tr("%n over capacity", "", -left) if left < 0 else self.tr("At capacity — warn on entry")
+        self.numbers.set_numbers(count, capacity, shown, words, left_text)
         self.gauge.set(count, capacity, state)
         session = view["session"]
         self.session_label.setText(self.tr("Now: {session}").format(session=session) if session
@@ -585,7 +787,7 @@ class DoorWindow(QMainWindow):
         """A :class:`ui.statusbar.SyncStatus` (from :class:`ui.sync.EngineSync`): show it, re-read."""
         from ui.statusbar import describe_sync
 
-        text, color, tip = describe_sync(status)
+        text, color, tip = describe_sync(status, EventClock.of(self.station.event))
         self.sync_pill.set(text, color)
         self.sync_pill.setToolTip(tip)
         self.refresh()

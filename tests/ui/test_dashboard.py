@@ -1,11 +1,15 @@
 """Dashboard mode against a real registry: scans at two door stations of one room reach the
-dashboard's tile within seconds; a door station going quiet shows its freshness warning; filter,
-sort, alerts, check-in progress and conflicts."""
+dashboard's tile within seconds; a door station going quiet shows its freshness warning; the station
+list flags a desk or a door that stopped talking within one heartbeat period of the limit, with the
+outbox it last reported; filter, sort, alerts, check-in progress and conflicts; chart axes with dates
+and labels inside the view."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +21,8 @@ from venue_app.paths import Paths
 from venue_app.station import Station
 
 _SYNC = Path(__file__).resolve().parents[1] / "venue_app" / "sync" / "conftest_sync.py"
+#: the registry's heartbeat period in these tests
+HEARTBEAT_S = 0.5
 
 
 def _helpers() -> Any:
@@ -40,6 +46,10 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     h.cli("registry", "init", "--data", reg, "--event-name", "13th Metropolis World Congress")
     h.cli("registry", "import", "--data", reg, str(attendees))
     h.cli("registry", "program", "--data", reg, str(program))
+    # heartbeats every half second (20 s in production), so a silent station shows within seconds
+    config = Path(reg) / "registry.json"
+    config.write_text(json.dumps({**json.loads(config.read_text("utf-8")), "limits": {"heartbeat_s": HEARTBEAT_S}}),
+                      "utf-8")
     server = h.Registry(root, h.free_port(), attendees)
     server.start()
     yield server
@@ -144,6 +154,185 @@ def test_tiles_sort_filter_alert_progress_conflicts(qapp: Any, qtbot: Any, tmp_p
         window.show_room_chart("r3")
         qtbot.waitUntil(lambda: window.occupancy_chart.room_id == "r3", timeout=5000)
         assert window.occupancy_chart.count.count() >= 1
+    finally:
+        window.close()
+        st.close()
+
+
+def _row(window: Any, name: str) -> dict[str, str] | None:
+    """The station list's row of ``name`` as {column: text}."""
+    from ui.dashboard import STATION_COLUMNS
+
+    table = window.stations
+    for i in range(table.rowCount()):
+        item = table.item(i, 0)
+        if item is not None and item.text() == name:
+            return {c: table.item(i, j).text() for j, c in enumerate(STATION_COLUMNS)}
+    return None
+
+
+def test_station_list_flags_a_silent_desk_and_door_within_a_heartbeat(registry: Any, qapp: Any, qtbot: Any,
+                                                                       tmp_path: Path) -> None:
+    from ui.dashboard import open_dashboard
+    from venue_app.sync import SyncEngine
+    from venue_app.sync.enroll import enroll
+
+    limit = 3.0  # the dashboard's station_offline_after_s (60 s in production)
+    desk = enroll(Paths(tmp_path / "desk"), registry.url, registry.enroll_code("Desk 3", "desk"), name="Desk 3")
+    door = enroll(Paths(tmp_path / "door"), registry.url, registry.enroll_code("Door 7", "door", "expo"),
+                  name="Door 7")
+    dash = enroll(Paths(tmp_path / "dash"), registry.url, registry.enroll_code("Ops 2", "dashboard"), name="Ops 2")
+    dash.settings["sounds"] = False
+    dash.settings["station_offline_after_s"] = limit
+    # long-polls as short as the heartbeat period, as in production (20 s each)
+    engines = {"desk": SyncEngine(desk, long_poll_s=HEARTBEAT_S), "door": SyncEngine(door, long_poll_s=HEARTBEAT_S)}
+    for engine in engines.values():
+        engine.start()
+    window = open_dashboard(dash, sounds=False, refresh_ms=200)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: all((_row(window, n) or {}).get("Status") == "● online"
+                                    for n in ("Desk 3", "Door 7")), timeout=15_000)
+        assert _row(window, "Desk 3")["Role"] == "desk" and _row(window, "Desk 3")["Room"] == "—"
+        expo = window.tiles["expo"].room["name"]
+        assert _row(window, "Door 7")["Room"] == expo  # the room's name from the program
+        assert _row(window, "Door 7")["Role"] == "door" and _row(window, "Door 7")["Outbox"] == "0"
+        assert _row(window, "Ops 2")["Status"] == "● online (this station)"
+        # (stations of the test before, stopped since, may be listed offline already)
+        assert "Desk 3" not in window.offline_banner.text() and "Door 7" not in window.offline_banner.text()
+
+        # the desk's network goes: its engine stops, three check-ins wait in its outbox; it gets one more
+        # feed request through (no push), which reports them
+        engines["desk"].stop()
+        codes = _codes(registry)
+        for code in codes[20:23]:
+            assert desk.scan(code).status == "ok"
+        pulls = SyncEngine(desk, long_poll_s=0)
+        last = [0.0]
+
+        def reported() -> bool:
+            if time.monotonic() - last[0] > HEARTBEAT_S * 1.2:  # one request per heartbeat period
+                pulls._update(**pulls._counts())
+                pulls.pull_once()
+                last[0] = time.monotonic()
+            return (_row(window, "Desk 3") or {}).get("Outbox") == "3"
+
+        qtbot.waitUntil(reported, timeout=10_000)
+        silent_since = last[0]  # the desk's last word
+        pulls.client.close()
+        assert _row(window, "Desk 3")["Status"] == "● online"
+        qtbot.waitUntil(lambda: _row(window, "Desk 3")["Status"].startswith("⚠ OFFLINE"), timeout=10_000)
+        flagged_after = time.monotonic() - silent_since
+        # not before the limit (less the heartbeat period its last recorded beat may predate its last
+        # request by), and no later than one heartbeat period after it
+        assert limit - 2 * HEARTBEAT_S <= flagged_after <= limit + HEARTBEAT_S, flagged_after
+        assert _row(window, "Desk 3")["Outbox"] == "3"  # what it said was waiting
+        assert _row(window, "Door 7")["Status"] == "● online"  # still talking
+        assert window.offline_banner.isVisible() and "Desk 3" in window.offline_banner.text()
+        assert "Door 7" not in window.offline_banner.text()
+        offline = [r for r in range(window.stations.rowCount())
+                   if window.stations.item(r, 3).text().startswith("⚠ OFFLINE")]
+        assert window.tabs.tabText(4) == f"Stations ({len(offline)} offline)"
+        assert offline == list(range(len(offline)))  # the offline ones first
+        assert "Desk 3" in [window.stations.item(r, 0).text() for r in offline]
+        window.offline_banner.click()
+        assert window.tabs.currentWidget() is window.stations
+
+        # doors alike: the door stops, its row and its room's tile say so
+        engines["door"].stop()
+        stopped = time.monotonic()
+        qtbot.waitUntil(lambda: _row(window, "Door 7")["Status"].startswith("⚠ OFFLINE"), timeout=10_000)
+        assert time.monotonic() - stopped <= limit + HEARTBEAT_S + HEARTBEAT_S  # (+ its long-poll in flight)
+        qtbot.waitUntil(lambda: "Door 7: offline for" in window.tiles["expo"].fresh.text(), timeout=5000)
+        assert "Desk 3" in window.offline_banner.text() and "Door 7" in window.offline_banner.text()
+        window.tabs.setCurrentWidget(window.stations)
+        window.resize(1366, 768)
+        qtbot.waitUntil(lambda: window.stations.isVisible(), timeout=5000)
+        window.grab().save(str(tmp_path / "stations.png"))
+    finally:
+        window.close()
+        for engine in engines.values():
+            engine.stop()
+        for st in (desk, door, dash):
+            st.close()
+
+
+def _axis_labels(view: Any) -> list[tuple[str, Any]]:
+    """The texts QtCharts drew in ``view`` (axis labels, title, legend aside) with their rects in the view."""
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    out = []
+    for item in view.scene().items():
+        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText().strip():
+            out.append((item.toPlainText(), view.mapFromScene(item.sceneBoundingRect()).boundingRect()))
+    return out
+
+
+def test_charts_show_dates_on_a_39_hour_axis_and_whole_labels(qapp: Any, qtbot: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+    from datetime import UTC, datetime
+
+    import venue_app.eventlog as eventlog_module
+    import venue_app.station as station_module
+    from ui.dashboard import open_dashboard
+
+    st = Station.init_standalone(Paths(tmp_path / "st"), event_name="Rooms", station_name="Ops")
+    st.add_attendees([{"code": f"P{i}", "given_name": f"Person{i}", "category": "DEL" if i % 2 else "HOD"}
+                      for i in range(40)])
+    st.load_program({"event": {"timezone": "Asia/Shanghai"},
+                     "categories": [{"code": "HOD", "label": "Head", "rooms": ["*"]},
+                                    {"code": "DEL", "label": "Delegate", "rooms": ["*"]}],
+                     "rooms": [{"id": "hall", "name": "Hall B", "capacity": 60, "policy": "warn"}]})
+    st.settings["sounds"] = False
+    start = datetime(2026, 12, 2, 1, 0, tzinfo=UTC)  # 09:00 in Guangzhou; the last point 39 hours later
+    rng = random.Random(3)
+    inside = 0
+    for minute in range(0, 39 * 60, 20):  # the room's count observed at the time it changed
+        at = (start + timedelta(minutes=minute)).isoformat(timespec="milliseconds")
+        monkeypatch.setattr(eventlog_module, "now_iso", lambda at=at: at)
+        monkeypatch.setattr(station_module, "now_iso", lambda at=at: at)
+        delta = max(-inside, rng.randint(-6, 8))
+        if delta:
+            st.adjust("hall", delta, reason="clicker", anonymous=True)
+            inside += delta
+        if minute % 60 == 0 and minute // 60 < 30:
+            st.record("checkin", {"attendee_id": st.attendee(f"P{minute // 60}")["id"]})
+    monkeypatch.undo()
+    end = start + timedelta(hours=39)
+    monkeypatch.setattr(Station, "now", staticmethod(lambda: end))
+    window = open_dashboard(st, sounds=False, sync=False)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: "hall" in window.tiles, timeout=5000)
+        window.show_room_chart("hall")
+        chart = window.occupancy_chart
+        qtbot.waitUntil(lambda: chart.room_id == "hall" and chart.count.count() > 100, timeout=5000)
+        qapp.processEvents()
+        assert "dd MMM" in chart.x.format()  # two days on the axis: the date on its labels
+        labels = _axis_labels(chart)
+        dated = [text for text, _ in labels if "Dec" in text]
+        assert len(dated) >= 4 and any("02 Dec" in t for t in dated) and any("03 Dec" in t for t in dated)
+        # event time: the first point, 01:00 UTC, is at 09:00 in Guangzhou (the axis starts there)
+        assert chart.x.min().toString("dd MMM HH:mm") == "02 Dec 09:00"
+        view = chart.viewport().rect()
+        for text, rect in labels:
+            assert view.contains(rect), (text, rect, view)
+            assert "…" not in text and "..." not in text, text
+        window.grab().save(str(tmp_path / "occupancy.png"))
+
+        window.tabs.setCurrentIndex(2)
+        qtbot.waitUntil(lambda: len(window.hour_chart.labels) == 18, timeout=5000)  # the last 18 hours
+        qtbot.waitUntil(lambda: any("Dec" in t for t, _ in _axis_labels(window.hour_chart)), timeout=5000)
+        hours = _axis_labels(window.hour_chart)
+        shown = [t for t, _ in hours if "Dec" in t]
+        assert 3 <= len(shown) <= 18  # as many as fit whole
+        for text, rect in hours + _axis_labels(window.category_chart):
+            assert window.hour_chart.viewport().rect().contains(rect) or \
+                window.category_chart.viewport().rect().contains(rect), (text, rect)
+            assert "…" not in text and "..." not in text, text
+        window.grab().save(str(tmp_path / "progress.png"))
     finally:
         window.close()
         st.close()

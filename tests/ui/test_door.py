@@ -168,3 +168,101 @@ def test_clicker_and_adjust_with_reason(door: Any, qtbot: Any) -> None:
     with qtbot.waitSignal(door.verdict_shown, timeout=5000) as shown:
         door.adjust()
     assert shown.args == ["error"] and "below zero" in door.flash.texts()
+
+
+def _ink_box(label: Any, color: str) -> tuple[int, int, int, int] | None:
+    """(left, top, right, bottom) of the pixels painted in ``color`` on a grab of ``label``."""
+    from PySide6.QtGui import QColor
+
+    image = label.grab().toImage()
+    want = QColor(color)
+    xs, ys = [], []
+    for y in range(image.height()):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - want.red()) + abs(c.green() - want.green()) + abs(c.blue() - want.blue()) < 40:
+                xs.append(x)
+                ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1366, 705), (1920, 1080), (1920, 1017)],
+                         ids=["1366x768-full-screen", "1366x705-maximised", "1920x1080-full-screen",
+                              "1920x1017-maximised"])
+def test_count_fills_a_quarter_of_the_window_coloured_and_worded_by_state(
+        qapp: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    import copy
+
+    from ui.app import apply_theme, load_fonts
+    from ui.door import open_door_window
+    from ui.theme import current
+
+    load_fonts()
+    apply_theme(qapp)
+    st = Station.init_standalone(Paths(tmp_path / "door"), event_name="Rooms", station_name="Door 1")
+    program = copy.deepcopy(PROGRAM)
+    program["rooms"].append({"id": "hall", "name": "Hall B — Urban Futures", "capacity": 60, "policy": "warn"})
+    st.load_program(program)
+    st.settings["sounds"] = False
+    monkeypatch.setattr(Station, "now", staticmethod(lambda: NOON))
+    window = open_door_window(st, room="hall", sounds=False, sync=False)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    t = current()
+    inside = 0
+    sizes = []
+    try:
+        for count, state, words, color in ((12, "normal", "SPACE AVAILABLE", "green"),
+                                           (53, "near_full", "NEARLY FULL", "amber"),
+                                           (60, "full", "FULL", "red"), (75, "full", "OVER CAPACITY", "red"),
+                                           (140, "full", "OVER CAPACITY", "red")):
+            with qtbot.waitSignal(window.refreshed, timeout=5000, check_params_cb=lambda v, c=count: v["count"] == c):
+                st.adjust("hall", count - inside, reason="test", anonymous=True)
+                inside = count
+                window.refresh()
+            assert window.size().width() == size[0] and window.size().height() == size[1]  # never grew
+            qapp.processEvents()
+            assert window.count_label.text() == str(count) and window.capacity_label.text() == "/ 60"
+            assert window.view["state"] == state and window.state_label.text() == words
+            # the digits as painted, in the state's colour: at least a quarter of the window's height,
+            # and not touching the label's edges (nothing cut off)
+            box = _ink_box(window.count_label, t.ink[color])
+            assert box is not None, f"no {color} digits painted"
+            left, top, right, bottom = box
+            label = window.count_label
+            assert bottom - top + 1 >= size[1] / 4, (count, bottom - top + 1, size)
+            assert left > 0 and top > 0 and right < label.width() - 1 and bottom < label.height() - 1, box
+            sizes.append(bottom - top + 1)
+            # "/ 60" large too, in the muted colour, whole
+            cap = _ink_box(window.capacity_label, t.muted)
+            assert cap is not None and cap[3] - cap[1] + 1 >= size[1] / 10
+            assert cap[0] > 0 and cap[1] > 0 and cap[2] < window.capacity_label.width() - 1 \
+                and cap[3] < window.capacity_label.height() - 1
+            # the words in the state's colour, big, whole; every part inside the panel and the window
+            words_box = _ink_box(window.state_label, t.ink[color])
+            assert words_box is not None and words_box[3] - words_box[1] + 1 >= size[1] / 30
+            assert window.state_label.fontMetrics().horizontalAdvance(words) <= window.state_label.width()
+            panel = window.numbers.rect()
+            for part in (window.count_label, window.capacity_label, window.state_icon, window.state_label):
+                assert panel.contains(part.geometry()), (part, part.geometry(), panel)
+            corner = window.numbers.mapTo(window, window.numbers.rect().bottomRight())
+            assert window.rect().contains(window.numbers.mapTo(window, window.numbers.rect().topLeft()))
+            gauge_top = window.gauge.mapTo(window, window.gauge.rect().topLeft()).y()
+            assert window.rect().contains(corner) and corner.y() < gauge_top
+            window.grab().save(str(tmp_path / f"door-{size[0]}x{size[1]}-{count}.png"))
+    finally:
+        window.close()
+        st.close()
+    assert min(sizes) >= size[1] / 4
+
+
+def test_full_screen_makes_the_number_bigger(door: Any, qapp: Any, qtbot: Any) -> None:
+    door.resize(1366, 768)
+    qapp.processEvents()
+    small = door.count_label.font().pixelSize()
+    door.resize(1920, 1080)
+    qapp.processEvents()
+    assert door.count_label.font().pixelSize() >= small * 1.3
+    # the panel took the room: no band of empty space above or below the numbers
+    assert door.count_label.height() >= 1080 / 4

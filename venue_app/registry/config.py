@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,23 @@ class Limits:
     feed_pace_s: float = 0.5                   # a long-poll answers at most this often per station
     feed_poll_s: float = 0.5                   # how often waiters look for writes made by other processes
     auth_cache_s: float = 2.0                  # the token table is reloaded this often (revoked elsewhere)
+    # a station's feed requests record that it is alive at most this often; each record is one feed item
+    # for every station (200 stations: 10 items/s). Dashboards flag a station silent for 60 s (a station
+    # setting): a live station is heard at least every heartbeat + long-poll (20 s) seconds.
+    heartbeat_s: float = 20.0
+
+    @classmethod
+    def from_json(cls, data: Any) -> Limits:
+        """Limits from the ``limits`` object of ``registry.json`` (unknown keys and bad values refused)."""
+        if data is None:
+            return cls()
+        known = {f.name: f.type for f in fields(cls)}
+        if not isinstance(data, dict) or any(k not in known for k in data):
+            raise RegistryError(f"registry.json: limits take {', '.join(known)}", code="bad_config")
+        try:
+            return cls(**{k: (int if known[k] in (int, "int") else float)(v) for k, v in data.items()})
+        except (TypeError, ValueError) as exc:
+            raise RegistryError(f"registry.json: bad limits: {exc}", code="bad_config") from exc
 
 
 def normalise_db_url(url: str) -> str:
@@ -87,9 +104,12 @@ class RegistryConfig:
         return cls(root=paths.root, db_url=normalise_db_url(env_url or data.get("db_url") or
                                                              cls.default_db_url(paths.root)),
                    public_url=str(data.get("public_url") or cls.public_url),
-                   event_id=str(data.get("event_id", "")))
+                   event_id=str(data.get("event_id", "")), limits=Limits.from_json(data.get("limits")))
 
     def save(self) -> None:
         data = {k: v for k, v in asdict(self).items() if k in ("db_url", "public_url", "event_id")}
+        changed = {k: v for k, v in asdict(self.limits).items() if v != getattr(Limits(), k)}
+        if changed:
+            data["limits"] = changed
         self.root.mkdir(parents=True, exist_ok=True)
         atomic_write(self.file, (json.dumps(data, indent=2) + "\n").encode("utf-8"), mode=0o600)

@@ -64,9 +64,6 @@ from venue_app.registry.protocol import (
 from venue_app.registry.store import Principal, Store
 from venue_app.registry.writer import Writer, open_writer
 
-#: a station's feed requests record that it is alive, at most this often
-HEARTBEAT_S = 60.0
-
 __all__ = ["create_app", "serve"]
 
 log = logging.getLogger(__name__)
@@ -408,9 +405,9 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     async def event(who: Who) -> dict[str, Any]:
         return await run_in_threadpool(the_store().event)
 
-    async def feed_page(who: Principal, after: int, limit: int, wait: float) -> bytes:
+    async def feed_page(who: Principal, after: int, limit: int, wait: float, outbox: int | None = None) -> bytes:
         notifier: FeedNotifier = state["notifier"]
-        await _heartbeat(who.station_id)
+        await _heartbeat(who.station_id, outbox)
         if wait > 0:
             await notifier.pace(who.station_id, after, limit)
 
@@ -431,8 +428,10 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     @app.get(f"{API_PREFIX}/feed", response_model=FeedPage, tags=["station"], responses=_ERRORS)
     async def feed(who: Who, after: Annotated[int, Query(ge=0, le=2**62)] = 0,
                    limit: Annotated[int, Query(ge=1, le=MAX_FEED_LIMIT)] = DEFAULT_FEED_LIMIT,
-                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0) -> Response:
-        return Response(await feed_page(who, after, limit, wait), media_type="application/json")
+                   wait: Annotated[float, Query(ge=0, le=MAX_WAIT_S)] = 0,
+                   outbox: Annotated[int | None, Query(ge=0, le=2**62, description="events waiting in the "
+                                                       "station's outbox (shown on dashboards)")] = None) -> Response:
+        return Response(await feed_page(who, after, limit, wait, outbox), media_type="application/json")
 
     async def fast_feed(who: Principal, params: dict[str, str], body: bytes) -> bytes | None:
         after = _int_param(params, "after", 0, 0, 2**62)
@@ -445,20 +444,23 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
                 return None
             if not 0 <= wait <= MAX_WAIT_S:  # also NaN
                 return None
-        if after is None or limit is None:
+        outbox = _int_param(params, "outbox", 0, 0, 2**62) if "outbox" in params else None
+        if after is None or limit is None or ("outbox" in params and outbox is None):
             return None
-        return await feed_page(who, after, limit, wait)
+        return await feed_page(who, after, limit, wait, outbox)
 
     fast.routes[("GET", f"{API_PREFIX}/feed")] = fast_feed
 
     beats: dict[str, float] = {}
 
-    async def _heartbeat(station_id: str | None) -> None:
-        if station_id is None or time.monotonic() - beats.get(station_id, -HEARTBEAT_S) < HEARTBEAT_S:
+    async def _heartbeat(station_id: str | None, outbox: int | None = None) -> None:
+        # a station's feed requests record that it is alive, at most once per heartbeat period
+        period = limits.heartbeat_s
+        if station_id is None or time.monotonic() - beats.get(station_id, -period) < period:
             return
         beats[station_id] = time.monotonic()
         try:
-            await state["writer"].heartbeat(station_id)
+            await state["writer"].heartbeat(station_id, outbox)
         except Exception:  # a missed heartbeat must never fail the feed
             log.warning("could not record the heartbeat of station %s", station_id, exc_info=True)
 

@@ -310,6 +310,7 @@ class Store:
                                    list[tuple[int, StationEvent]]]] = deque()
         self._pending_cond = threading.Condition()
         self._beats: dict[str, Future[None]] = {}  # stations whose heartbeat goes with the next group commit
+        self._beat_outbox: dict[str, int] = {}  # what those stations said waits in their outbox
         self._writer: threading.Thread | None = None
         self._closed = False
         self._stopped = threading.Event()
@@ -655,7 +656,7 @@ class Store:
         newer than it still win); attendees absent from the file are reported, never deleted.
         ``report`` is an :class:`venue_app.importer.ImportReport`.
         """
-        from venue_app.importer import RowProblem
+        from venue_app.importer import RowProblem, SharedCodeMatcher
 
         fields = tuple(f for f in ATTENDEE_FIELDS)
         with self.write() as tx:
@@ -675,12 +676,16 @@ class Store:
             codes_in_file: set[str] = set()
             inserts: list[dict[str, Any]] = []
             updates: list[dict[str, Any]] = []
+            # people around a code the file gives to several of them (see venue_app.importer)
+            shared = SharedCodeMatcher(existing, existing.__getitem__, by_code)
             for number, row in valid:
                 code_norm = normalise_code(row["code"]) if row.get("code") else None
                 attendee_id = by_code.get(code_norm) if code_norm else None
                 rid = row.get("id")
                 if attendee_id is None and rid in existing and (code_norm is None or not existing[rid]["code"]):
                     attendee_id = rid
+                if attendee_id is None:
+                    attendee_id = shared.match(row, code_norm, matched)
                 if attendee_id is None and not code_norm and row.get("email"):
                     candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
                     if len(candidates) == 1:
@@ -721,6 +726,13 @@ class Store:
                     continue
                 record["code_norm"] = normalise_code(record["code"]) if record["code"] else None
                 record["master_hlc"] = master_hlc
+                updates.append({"b_id": attendee_id, **{f"b_{k}": v for k, v in record.items()}})
+            for attendee_id, note in shared.withdraw(report, matched):
+                # held a code the file gives to others, and is none of them: the code goes all the same
+                old = existing[attendee_id]
+                record = {f: old[f] for f in fields}
+                record.update(code=None, code_norm=None, master_hlc=master_hlc,
+                              notes=f"{old['notes'] or ''}\n{note}".strip())
                 updates.append({"b_id": attendee_id, **{f"b_{k}": v for k, v in record.items()}})
             try:
                 if inserts:
@@ -826,14 +838,18 @@ class Store:
                            .where(stations_t.c.id == station_id)).mappings().one()
         return dict(row)
 
-    def _beat_in(self, tx: Tx, station_ids: Sequence[str]) -> None:
-        """The stations are alive: record when, and tell every station (the server asks at most once a
-        minute per station, through :meth:`heartbeat_later`), so dashboards can tell an idle door from
-        an offline one."""
+    def _beat_in(self, tx: Tx, station_ids: Sequence[str], outbox: Mapping[str, int] | None = None) -> None:
+        """The stations are alive: record when, and tell every station (the server asks at most once per
+        heartbeat period per station, through :meth:`heartbeat_later`), so dashboards can tell an idle
+        door from an offline one. ``outbox``: the events each said were waiting to be pushed; it travels
+        in the feed item only (what a dashboard shows; not kept in a column)."""
         now = now_iso()
         for station_id in station_ids:
             tx.conn.execute(stations_t.update().where(stations_t.c.id == station_id).values(last_seen=now))
-            tx.emit("station", self._station_item(tx.conn, station_id))
+            item = self._station_item(tx.conn, station_id)
+            if outbox and station_id in outbox:
+                item["outbox"] = outbox[station_id]
+            tx.emit("station", item)
 
     def stations(self) -> list[dict[str, Any]]:
         with self.read() as conn:
@@ -915,13 +931,15 @@ class Store:
             self._wake_writer()
         return future
 
-    def heartbeat_later(self, station_id: str) -> Future[None]:
+    def heartbeat_later(self, station_id: str, outbox: int | None = None) -> Future[None]:
         """:meth:`heartbeat` with the next group commit: no transaction (and fsync) of its own; the
-        future is done once it committed."""
+        future is done once it committed. ``outbox``: what the station says waits in its outbox."""
         with self._pending_cond:
             future = self._beats.get(station_id)
             if future is None:
                 future = self._beats[station_id] = Future()
+            if outbox is not None:
+                self._beat_outbox[station_id] = outbox
             if self._closed:
                 future.set_exception(StorageUnavailable("the registry is shutting down"))
             else:
@@ -947,6 +965,7 @@ class Store:
                     size += len(self._pending[0][3])
                     group.append(self._pending.popleft())
                 beats, self._beats = self._beats, {}
+                beat_outbox, self._beat_outbox = self._beat_outbox, {}
             outcomes: list[tuple[Future[PushResponse], list[EventResult | None], BaseException | None]] = []
             beat_error: BaseException | None = None
             try:
@@ -954,7 +973,7 @@ class Store:
                     if beats:
                         try:
                             with self._guard(), tx.conn.begin_nested():
-                                self._beat_in(tx, list(beats))
+                                self._beat_in(tx, list(beats), beat_outbox)
                         except Exception as exc:  # a missed heartbeat must never fail the pushes it rides with
                             beat_error = exc
                     group_mark = len(tx.items)

@@ -60,7 +60,7 @@ class Writer(Protocol):
         """The :class:`~venue_app.registry.protocol.PushResponse` JSON, once the batch committed."""
         ...
 
-    async def heartbeat(self, station_id: str) -> None: ...
+    async def heartbeat(self, station_id: str, outbox: int | None = None) -> None: ...
 
     def on_commit(self, listener: CommitListener) -> None:
         """Call ``listener(head, items)`` on the event loop for each commit of another process."""
@@ -82,8 +82,8 @@ class ThreadWriter:
             future = await run_in_threadpool(self.store.submit, station_id, events)
         return (await asyncio.wrap_future(future)).model_dump_json().encode()
 
-    async def heartbeat(self, station_id: str) -> None:
-        await asyncio.wrap_future(self.store.heartbeat_later(station_id))
+    async def heartbeat(self, station_id: str, outbox: int | None = None) -> None:
+        await asyncio.wrap_future(self.store.heartbeat_later(station_id, outbox))
 
     def on_commit(self, listener: CommitListener) -> None:
         """Nothing to do: the store calls its own listeners (the server registered them already)."""
@@ -142,7 +142,9 @@ def _child(url: str, sock: socket.socket) -> None:
             except (EOFError, OSError):
                 break
             try:
-                future = store.submit(station_id, events) if kind == "push" else store.heartbeat_later(station_id)
+                # (a heartbeat's "events" are the station's outbox size, or None)
+                future = store.submit(station_id, events) if kind == "push" \
+                    else store.heartbeat_later(station_id, events)
             except Exception as exc:
                 send(("failed", request, _fault(exc)))
                 continue
@@ -201,7 +203,7 @@ class ProcessWriter:
         assert self._stream is not None
         return self._stream
 
-    async def _request(self, kind: str, station_id: str, events: list[Any] | None) -> Any:
+    async def _request(self, kind: str, station_id: str, events: list[Any] | int | None) -> Any:
         stream = await self._ready()
         request = next(self._ids)
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
@@ -214,8 +216,8 @@ class ProcessWriter:
         answer: bytes = await self._request("push", station_id, list(events))
         return answer
 
-    async def heartbeat(self, station_id: str) -> None:
-        await self._request("beat", station_id, None)
+    async def heartbeat(self, station_id: str, outbox: int | None = None) -> None:
+        await self._request("beat", station_id, outbox)
 
     async def _read(self, reader: asyncio.StreamReader, stream: asyncio.StreamWriter, proc: Any) -> None:
         """Replies and commits from one child, until it ends; then fail what it left unanswered."""

@@ -69,12 +69,15 @@ class RegistryClient:
         body = {"code": code, "public_key": public_key, "name": name}
         return _model(EnrollResponse, self._call("POST", "/enroll", json=body))
 
-    def feed(self, after: int, limit: int = 1000, wait: float = 0.0) -> FeedPage:
-        return self.page(self.feed_bytes(after, limit, wait))
+    def feed(self, after: int, limit: int = 1000, wait: float = 0.0, outbox: int | None = None) -> FeedPage:
+        return self.page(self.feed_bytes(after, limit, wait, outbox))
 
-    def feed_bytes(self, after: int, limit: int = 1000, wait: float = 0.0) -> bytes:
-        """A feed page as it came over the wire (checked for HTTP errors, not decoded)."""
-        params = {"after": after, "limit": limit, "wait": wait}
+    def feed_bytes(self, after: int, limit: int = 1000, wait: float = 0.0, outbox: int | None = None) -> bytes:
+        """A feed page as it came over the wire (checked for HTTP errors, not decoded); ``outbox``: how
+        many events wait here to be pushed (the registry tells the dashboards with its heartbeat)."""
+        params: dict[str, int | float] = {"after": after, "limit": limit, "wait": wait}
+        if outbox is not None:
+            params["outbox"] = max(0, outbox)
         response = self._send("GET", "/feed", params=params, timeout=wait + 15.0)
         if not 200 <= response.status_code < 300:
             self._decode(response)  # raises what the status means

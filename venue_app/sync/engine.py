@@ -168,7 +168,7 @@ class SyncEngine:
     def pull_once(self, wait: float = 0.0) -> int:
         """Fetch and apply one feed page; returns the number of items applied."""
         cursor = int(self.station.replica.get_meta("feed_cursor", 0))
-        page = self.client.feed(cursor, limit=1000, wait=wait)
+        page = self.client.feed(cursor, limit=1000, wait=wait, outbox=self.status.outbox)
         if self._stop.is_set():
             return 0  # stopping: the page will be fetched again next time
         result = apply_page(self.station, page)
