@@ -313,3 +313,140 @@ def test_layout_at_200_percent_and_large_text_clips_nothing(tmp_path: Path, scal
     # grows with the text and still fits a 1440×900 screen
     assert [w for w, _h in report["sizes"]] == [1366, 1280, 1366], report["sizes"]
     assert all(h <= 900 for _w, h in report["sizes"]), report["sizes"]
+
+
+# -- what a screen reader hears (issue 16 item 9) -------------------------------------------------
+# Offscreen no assistive technology is connected, so QAccessible.setActive(True) turns the spoken
+# path on; what reaches AT-SPI and Orca from these same widgets is checked in test_orca.py.
+
+
+@pytest.fixture
+def listening() -> Iterator[None]:
+    QAccessible.setActive(True)
+    try:
+        yield
+    finally:
+        QAccessible.setActive(False)
+
+
+def _scan(qtbot: Any, window: Any, code: str) -> str:
+    import time
+
+    from devices.events import ScanEvent
+
+    with qtbot.waitSignal(window.verdict_shown, timeout=5000) as shown:
+        window.handle_scan(ScanEvent("keyboard", code.encode(), code, time.monotonic()))
+    return str(shown.args[0])
+
+
+def test_sentences_end_once() -> None:
+    from ui.a11y import sentences
+
+    assert sentences("CODE NOT FOUND", "", "Search by name or send them to the help desk.", " Barcelona · ES ") == \
+        "CODE NOT FOUND. Search by name or send them to the help desk. Barcelona · ES."
+    assert sentences("Is it you?", "Welcome!", "“Checked in.”", "已签到。", "Wait…") == \
+        "Is it you? Welcome! “Checked in.” 已签到。 Wait…"
+    assert sentences("two\nlines", "  ") == "two lines."
+    assert sentences("未找到代码", "王伟") == "未找到代码。 王伟。"
+
+
+def test_a_repeated_verdict_is_spoken_again(desk: Any, qtbot: Any, listening: None) -> None:
+    from ui.a11y import Notice, notice_of
+
+    assert _scan(qtbot, desk, "NO-SUCH-CODE-1") == "unknown"
+    notice = notice_of(desk.panel)
+    first = notice.accessibleName()
+    assert notice.said == 1 and "CODE NOT FOUND" in first
+    assert _scan(qtbot, desk, "NO-SUCH-CODE-1") == "unknown"  # the same words: still a new scan
+    assert notice.said == 2 and notice.accessibleName() == first == desk.panel.accessibleDescription()
+    # what AT-SPI sees: a notification (Orca 43 reads one when it is shown), named with the verdict
+    iface = QAccessible.queryAccessibleInterface(notice)
+    assert iface.role() == QAccessible.Role.Notification
+    assert iface.text(QAccessible.Text.Name) == first
+    assert notice.isVisible() and notice.width() <= 1 and notice.height() <= 1
+    shot = desk.panel.grab().toImage()  # nothing to see: the pixel under it is the panel's own colour
+    assert shot.pixelColor(notice.x(), notice.y()) == shot.pixelColor(notice.x() + 3, notice.y() + 3)
+    assert not notice.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert len(desk.panel.findChildren(Notice)) == 1  # one per panel, reused
+    # the idle panel is described but not read out
+    desk.panel.show_idle()
+    assert notice.said == 2 and desk.panel.accessibleDescription() != first
+
+
+def test_no_hidden_pill_and_no_doubled_stops_in_what_is_said(desk: Any, qtbot: Any, listening: None) -> None:
+    from ui.a11y import notice_of
+
+    assert _scan(qtbot, desk, "MWC-ES-002") == "ok"
+    said_ok = notice_of(desk.panel).accessibleName()
+    assert "Delegate" in said_ok and desk.panel.category.isVisible()
+    assert _scan(qtbot, desk, "NO-SUCH-CODE-2") == "unknown"
+    said = notice_of(desk.panel).accessibleName()
+    assert desk.panel.category.isHidden() and desk.panel.category.text() == "Delegate"  # still there, hidden
+    assert "Delegate" not in said and "Delegate" not in desk.panel.texts()  # the previous person's pill
+    assert "José" not in said
+    for text in (said_ok, said):
+        assert ".." not in text and ". ." not in text, text
+    assert said.count("help desk.") == 1
+
+
+def test_every_verdict_is_said_without_doubled_stops(desk: Any, door: Any, listening: None) -> None:
+    from ui.a11y import notice_of
+    from venue_app.verdicts import STATUSES, Verdict
+
+    for status, (_color, _sound, message) in STATUSES.items():
+        v = Verdict(status, message, {"given_name": "Ana", "family_name": "Lima", "category": "DELEGATE",
+                                      "delegation": "Lisbon", "country": "PT"})
+        desk.panel.show_verdict(v, source="keyboard")
+        door.show_verdict(v, "in")
+        for widget in (desk.panel, door.flash):
+            said = notice_of(widget).accessibleName()
+            assert said == widget.accessibleDescription(), status
+            assert ".." not in said and ". ." not in said and " ." not in said, said
+            assert "Ana Lima" in said, said
+
+
+def test_the_door_repeats_a_repeated_verdict(door: Any, qtbot: Any, listening: None) -> None:
+    from ui.a11y import notice_of
+
+    assert _scan(qtbot, door, "NO-SUCH-CODE-3") != "ok"
+    said = notice_of(door.flash).said
+    assert _scan(qtbot, door, "NO-SUCH-CODE-3") != "ok"
+    assert notice_of(door.flash).said == said + 1
+
+
+def test_without_a_listener_nothing_is_built(desk: Any, qtbot: Any) -> None:
+    from ui.a11y import Notice
+
+    assert not QAccessible.isActive()
+    assert _scan(qtbot, desk, "NO-SUCH-CODE-4") == "unknown"
+    assert "CODE NOT FOUND" in desk.panel.accessibleDescription()  # described for a reader who looks
+    assert not desk.panel.findChildren(Notice)  # and nothing made for nobody
+
+
+def test_other_platforms_get_the_announcement_event(desk: Any, qtbot: Any, listening: None,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.a11y
+    from ui.a11y import Notice
+
+    monkeypatch.setattr(ui.a11y, "ATSPI", False)  # Windows/macOS: Qt's announcement, no notification child
+    assert _scan(qtbot, desk, "NO-SUCH-CODE-5") == "unknown"
+    assert not desk.panel.findChildren(Notice)
+    assert "CODE NOT FOUND" in desk.panel.accessibleDescription()
+
+
+def test_the_clock_is_read_to_the_minute(desk: Any, qtbot: Any) -> None:
+    import re
+
+    clock = desk.status.clock
+    seconds = re.compile(r"\d\d:\d\d:\d\d")
+    names = set()
+    before = clock.text()
+    qtbot.waitUntil(lambda: clock.text() != before, timeout=3000)  # the visible clock ticks per second
+    for _ in range(3):
+        desk.status._tick()
+        names.add(QAccessible.queryAccessibleInterface(clock).text(QAccessible.Text.Name))
+    assert seconds.search(clock.text())
+    # a reader gets HH:MM (and the zone), not a name that changes every second
+    assert all(name and not seconds.search(name) for name in names), names
+    assert len(names) <= 2  # one more only if a minute turned meanwhile
+    assert clock.text().startswith(next(iter(names))[:2])
