@@ -7,6 +7,8 @@ place, ``lp`` answered with a request id, QPrinter finished spooling); anything 
 ``pdf:DIR``   PDF files in a folder (also the fallback when no printer exists)
 ``cups:NAME`` CUPS through ``lp`` (Linux, macOS); ``cups:`` for the default destination
 ``qt:NAME``   QPrinter via :mod:`printing.qtprinter` (system printers on every OS; imported lazily)
+``brother-ql://HOST[:PORT]?model=…&label=…``  Brother QL on the network (:mod:`printing.brotherql`)
+``zpl://HOST[:PORT]?dpi=…&width_mm=…``        Zebra ZPL on the network (:mod:`printing.zpl`)
 """
 
 from __future__ import annotations
@@ -210,6 +212,19 @@ def discover_printers(*, qt: bool = True) -> list[PrinterInfo]:
 def open_backend(spec: str) -> Backend:
     """``pdf:DIR``, ``cups:[NAME]``, ``qt:[NAME]`` or ``qt-pdf:FILE`` → a back-end."""
     kind, _, target = spec.partition(":")
+    if kind == "brother-ql":  # network label printers (issue 20); their libraries load only when used
+        from printing.brotherql import BrotherQLBackend
+
+        try:
+            import brother_ql  # noqa: F401  (an optional extra: GPL-3.0-only)
+        except ImportError as exc:
+            raise PrintingError("Brother QL printers need the optional brother-ql-next package:"
+                                " pip install 'venue-desk[brother]'") from exc
+        return BrotherQLBackend.from_spec(spec)
+    if kind == "zpl":
+        from printing.zpl import ZplBackend
+
+        return ZplBackend.from_spec(spec)
     if kind == "pdf":
         if not target:
             raise PrintingError("the pdf back-end needs a folder: pdf:DIR")
@@ -220,4 +235,7 @@ def open_backend(spec: str) -> Backend:
         from printing.qtprinter import QtPrinterBackend
 
         return QtPrinterBackend(target or None) if kind == "qt" else QtPrinterBackend(output=target)
-    raise PrintingError(f"unknown printer back-end {spec!r}; use pdf:DIR, cups:NAME or qt:NAME")
+    raise PrintingError(
+        f"unknown printer back-end {spec!r}; use pdf:DIR, cups:NAME, qt:NAME,"
+        " brother-ql://HOST?model=QL-820NWB&label=62 or zpl://HOST?dpi=203&width_mm=101.6"
+    )
