@@ -82,6 +82,7 @@ SHOTS: dict[str, str] = {
     "dashboard-chart.png": "dashboard: occupancy over time",
     "dashboard-checkin.png": "dashboard: check-in progress",
     "dashboard-offline.png": "dashboard: offline banner",
+    "dashboard-stations.png": "dashboard: stations, last heard, outbox, offline flagged",
     # the Chinese interface, for the volunteers of the Guangzhou congress
     **{f"zh_CN-{name}": f"{what}, Chinese interface" for name, what in (
         ("01-idle.png", "desk waiting for a scan"), ("02-ok-chinese.png", "desk: checked in"),
@@ -263,7 +264,7 @@ def _desk_extras(paths: Any, out: Path) -> list[Path]:
     online = SyncStatus("online", 0, since=FROZEN - timedelta(hours=2), last_sync=FROZEN - timedelta(seconds=20))
     window = create_desk(station, sounds=False, open_scanner=False, sync=_FixedSync(online),
                          backend=_JammedPrinter())
-    window.resize(1600, 950)
+    window.resize(1366, 768)  # a congress laptop: the guides show what staff see
     window.show()
 
     def scan(code: str) -> None:
@@ -367,7 +368,7 @@ def _rooms(paths: Any, out: Path) -> list[Path]:
 
     def door(room: str) -> Any:
         window = open_door_window(station, room=room, sounds=False, sync=False)
-        window.resize(1280, 800)
+        window.resize(1366, 768)
         window.show()
         _wait_until(lambda: bool(window.view))
         return window
@@ -425,7 +426,7 @@ def _rooms(paths: Any, out: Path) -> list[Path]:
         dispose(w)
 
         d = open_dashboard(station, sounds=False, sync=False)
-        d.resize(1400, 900)
+        d.resize(1366, 768)
         d.show()
         updates: list[int] = []
         d.updated.connect(lambda: updates.append(1))
@@ -445,6 +446,9 @@ def _rooms(paths: Any, out: Path) -> list[Path]:
         d.tabs.setCurrentIndex(2)
         fresh_update()
         saved.append(_grab(d, out / "dashboard-checkin.png"))
+        d.tabs.setCurrentWidget(d.stations)
+        fresh_update()
+        saved.append(_grab(d, out / "dashboard-stations.png"))
         d.tabs.setCurrentIndex(0)
         fresh_update()
         d._timer.stop()  # the banner below is what a registry-mode dashboard shows; hold the frame

@@ -305,6 +305,10 @@
         <translation>Aún no se ha impreso ninguna acreditación</translation>
     </message>
     <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>(horas en {zone}, hora del evento)</translation>
+    </message>
+    <message>
         <source>Check-in of {name}</source>
         <translation>Entrada de {name}</translation>
     </message>
@@ -381,7 +385,7 @@
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
-        <extracomment>a door station without news for this long is flagged on its room&apos;s tile the tile orders (English keys; shown translated)</extracomment>
+        <extracomment>the tile orders (English keys; shown translated)</extracomment>
         <translation>Las más llenas primero</translation>
     </message>
     <message>
@@ -520,6 +524,42 @@
         <translation>Salas</translation>
     </message>
     <message>
+        <source>Station</source>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Por enviar</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Última señal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{span} ago</source>
+        <translation>hace {span}</translation>
+    </message>
+    <message>
         <source>Occupancy over time</source>
         <translation>Ocupación en el tiempo</translation>
     </message>
@@ -542,6 +582,14 @@
     <message>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Stations: role, room, last heard, outbox, online or offline</source>
+        <translation>Puestos: función, sala, última señal, por enviar, en línea o sin conexión</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Puestos</translation>
     </message>
     <message>
         <source>Conflicts found by the sync</source>
@@ -578,6 +626,65 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ Este panel está sin conexión desde las {time}: los datos de los demás puestos no se actualizan.</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>mostrador</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>puerta</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>panel</translation>
+    </message>
+    <message>
+        <source>● online (this station)</source>
+        <translation>● en línea (este puesto)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● en línea</translation>
+    </message>
+    <message>
+        <source>{ago} ({time})</source>
+        <translation>{ago} ({time})</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE — never heard</source>
+        <translation>⚠ SIN CONEXIÓN — nunca se supo de él</translation>
+    </message>
+    <message>
+        <source>{station} (never heard)</source>
+        <translation>{station} (nunca se supo de él)</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE</source>
+        <translation>⚠ SIN CONEXIÓN</translation>
+    </message>
+    <message>
+        <source>{station} ({ago})</source>
+        <translation>{station} ({ago})</translation>
+    </message>
+    <message>
+        <source>Stations ({count} offline)</source>
+        <translation>Puestos ({count} sin conexión)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n station(s) not heard from for over {limit}: {stations}</source>
+        <translation>
+            <numerusform>⚠ %n puesto sin señal desde hace más de {limit}: {stations}</numerusform>
+            <numerusform>⚠ %n puestos sin señal desde hace más de {limit}: {stations}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the station list</source>
+        <translation>Mostrar la lista de puestos</translation>
     </message>
     <message>
         <source>Conflicts ({count})</source>
@@ -770,12 +877,20 @@
         <source>Operator: {name}</source>
         <translation>Operador: {name}</translation>
     </message>
+    <message>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
+        <translation>Hora del evento: {zone}. El reloj de este ordenador marca {time}.</translation>
+    </message>
+    <message>
+        <source>Event time: {zone}</source>
+        <translation>Hora del evento: {zone}</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it</extracomment>
+        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -809,6 +924,10 @@
     <message>
         <source>&lt;b&gt;Recent scans&lt;/b&gt; — Enter opens the person · Ctrl+Z undoes the last action</source>
         <translation>&lt;b&gt;Escaneos recientes&lt;/b&gt; — Intro abre la persona · Ctrl+Z deshace la última acción</translation>
+    </message>
+    <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>(horas en {zone}, hora del evento)</translation>
     </message>
     <message>
         <source>by hand</source>
@@ -919,6 +1038,14 @@
         <translation> y </translation>
     </message>
     <message>
+        <source>Scan incomplete</source>
+        <translation>Lectura incompleta</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters, without Enter. Nothing was recorded. Scan again.</source>
+        <translation>El lector se detuvo tras {count} caracteres, sin Intro. No se registró nada. Escanee de nuevo.</translation>
+    </message>
+    <message>
         <source>Scan not recorded</source>
         <translation>Escaneo no registrado</translation>
     </message>
@@ -935,12 +1062,24 @@
         <translation>ya registrado</translation>
     </message>
     <message>
+        <source>{time} — scan the next code</source>
+        <translation>{time} — escanee el siguiente código</translation>
+    </message>
+    <message>
         <source>Badge not printed</source>
         <translation>Acreditación no impresa</translation>
     </message>
     <message>
         <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
         <translation>La impresora indica: {reason}. Se puede reintentar el trabajo; la entrada está guardada.</translation>
+    </message>
+    <message>
+        <source>Badge {reason}.</source>
+        <translation>Credencial {reason}.</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Credencial impresa</translation>
     </message>
     <message>
         <source>Walk-in registered</source>
@@ -1168,7 +1307,13 @@
     </message>
     <message>
         <source>People inside</source>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>Personas dentro</translation>
+    </message>
+    <message>
+        <source>OVER CAPACITY</source>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
+        <translation>AFORO SUPERADO</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -1265,6 +1410,14 @@
     <message>
         <source>GOODBYE — OUT</source>
         <translation>HASTA PRONTO — SALIDA</translation>
+    </message>
+    <message>
+        <source>SCAN AGAIN</source>
+        <translation>ESCANEE DE NUEVO</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters. Nothing was recorded.</source>
+        <translation>El lector se detuvo tras {count} caracteres. No se registró nada.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1443,6 +1596,10 @@
     <message>
         <source>cancelled</source>
         <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>done, incomplete</source>
+        <translation>hecho, incompleto</translation>
     </message>
 </context>
 <context>
@@ -1703,7 +1860,7 @@
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import.</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>marca de verificación en un círculo</translation>
     </message>
     <message>
@@ -1805,6 +1962,10 @@
     <message>
         <source>Reason on record: {reason}</source>
         <translation>Motivo registrado: {reason}</translation>
+    </message>
+    <message>
+        <source>({script}: no font here)</source>
+        <translation>({script}: sin fuente aquí)</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2237,7 @@
     <name>charts</name>
     <message>
         <source>people inside</source>
+        <extracomment>tick steps of a time axis, in minutes</extracomment>
         <translation>personas dentro</translation>
     </message>
     <message>
@@ -2336,6 +2498,14 @@
     <message>
         <source>signature does not match</source>
         <translation>la firma no coincide</translation>
+    </message>
+    <message>
+        <source>printed without the native name: no font for {script}</source>
+        <translation>impresa sin el nombre en su escritura: no hay fuente para {script}</translation>
+    </message>
+    <message>
+        <source>printed without the {what}: no font for {script}</source>
+        <translation>impresa sin {what}: no hay fuente para {script}</translation>
     </message>
 </context>
 </TS>

@@ -305,6 +305,10 @@
         <translation>Aucun badge imprimé</translation>
     </message>
     <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>(heures en {zone}, heure de l’événement)</translation>
+    </message>
+    <message>
         <source>Check-in of {name}</source>
         <translation>Arrivée de {name}</translation>
     </message>
@@ -381,7 +385,7 @@
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
-        <extracomment>a door station without news for this long is flagged on its room&apos;s tile the tile orders (English keys; shown translated)</extracomment>
+        <extracomment>the tile orders (English keys; shown translated)</extracomment>
         <translation>Les plus pleines d’abord</translation>
     </message>
     <message>
@@ -520,6 +524,42 @@
         <translation>Salles</translation>
     </message>
     <message>
+        <source>Station</source>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>À envoyer</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>Dernier signal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{span} ago</source>
+        <translation>il y a {span}</translation>
+    </message>
+    <message>
         <source>Occupancy over time</source>
         <translation>Occupation dans le temps</translation>
     </message>
@@ -542,6 +582,14 @@
     <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Stations: role, room, last heard, outbox, online or offline</source>
+        <translation>Postes : rôle, salle, dernier signal, à envoyer, en ligne ou hors ligne</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Postes</translation>
     </message>
     <message>
         <source>Conflicts found by the sync</source>
@@ -578,6 +626,65 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ Ce tableau de bord est hors ligne depuis {time} : les chiffres des autres postes ne sont plus mis à jour.</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>accueil</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>porte</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>tableau de bord</translation>
+    </message>
+    <message>
+        <source>● online (this station)</source>
+        <translation>● en ligne (ce poste)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● en ligne</translation>
+    </message>
+    <message>
+        <source>{ago} ({time})</source>
+        <translation>{ago} ({time})</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE — never heard</source>
+        <translation>⚠ HORS LIGNE — jamais entendu</translation>
+    </message>
+    <message>
+        <source>{station} (never heard)</source>
+        <translation>{station} (jamais entendu)</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE</source>
+        <translation>⚠ HORS LIGNE</translation>
+    </message>
+    <message>
+        <source>{station} ({ago})</source>
+        <translation>{station} ({ago})</translation>
+    </message>
+    <message>
+        <source>Stations ({count} offline)</source>
+        <translation>Postes ({count} hors ligne)</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n station(s) not heard from for over {limit}: {stations}</source>
+        <translation>
+            <numerusform>⚠ %n poste sans signal depuis plus de {limit} : {stations}</numerusform>
+            <numerusform>⚠ %n postes sans signal depuis plus de {limit} : {stations}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the station list</source>
+        <translation>Afficher la liste des postes</translation>
     </message>
     <message>
         <source>Conflicts ({count})</source>
@@ -770,12 +877,20 @@
         <source>Operator: {name}</source>
         <translation>Opérateur : {name}</translation>
     </message>
+    <message>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
+        <translation>Heure de l’événement : {zone}. L’horloge de cet ordinateur indique {time}.</translation>
+    </message>
+    <message>
+        <source>Event time: {zone}</source>
+        <translation>Heure de l’événement : {zone}</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it</extracomment>
+        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -809,6 +924,10 @@
     <message>
         <source>&lt;b&gt;Recent scans&lt;/b&gt; — Enter opens the person · Ctrl+Z undoes the last action</source>
         <translation>&lt;b&gt;Scans récents&lt;/b&gt; — Entrée ouvre la personne · Ctrl+Z annule la dernière action</translation>
+    </message>
+    <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>(heures en {zone}, heure de l’événement)</translation>
     </message>
     <message>
         <source>by hand</source>
@@ -919,6 +1038,14 @@
         <translation> et </translation>
     </message>
     <message>
+        <source>Scan incomplete</source>
+        <translation>Lecture incomplète</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters, without Enter. Nothing was recorded. Scan again.</source>
+        <translation>Le lecteur s’est arrêté après {count} caractères, sans Entrée. Rien n’a été enregistré. Scannez à nouveau.</translation>
+    </message>
+    <message>
         <source>Scan not recorded</source>
         <translation>Scan non enregistré</translation>
     </message>
@@ -935,12 +1062,24 @@
         <translation>déjà arrivé</translation>
     </message>
     <message>
+        <source>{time} — scan the next code</source>
+        <translation>{time} — scannez le code suivant</translation>
+    </message>
+    <message>
         <source>Badge not printed</source>
         <translation>Badge non imprimé</translation>
     </message>
     <message>
         <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
         <translation>L’imprimante signale : {reason}. La tâche peut être relancée ; l’arrivée est enregistrée.</translation>
+    </message>
+    <message>
+        <source>Badge {reason}.</source>
+        <translation>Badge {reason}.</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Badge imprimé</translation>
     </message>
     <message>
         <source>Walk-in registered</source>
@@ -1168,7 +1307,13 @@
     </message>
     <message>
         <source>People inside</source>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>Personnes présentes</translation>
+    </message>
+    <message>
+        <source>OVER CAPACITY</source>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
+        <translation>CAPACITÉ DÉPASSÉE</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -1265,6 +1410,14 @@
     <message>
         <source>GOODBYE — OUT</source>
         <translation>AU REVOIR — SORTIE</translation>
+    </message>
+    <message>
+        <source>SCAN AGAIN</source>
+        <translation>SCANNEZ À NOUVEAU</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters. Nothing was recorded.</source>
+        <translation>Le lecteur s’est arrêté après {count} caractères. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1443,6 +1596,10 @@
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>done, incomplete</source>
+        <translation>terminé, incomplet</translation>
     </message>
 </context>
 <context>
@@ -1703,7 +1860,7 @@
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import.</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>coche dans un cercle</translation>
     </message>
     <message>
@@ -1805,6 +1962,10 @@
     <message>
         <source>Reason on record: {reason}</source>
         <translation>Motif enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>({script}: no font here)</source>
+        <translation>({script} : pas de police ici)</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2237,7 @@
     <name>charts</name>
     <message>
         <source>people inside</source>
+        <extracomment>tick steps of a time axis, in minutes</extracomment>
         <translation>personnes présentes</translation>
     </message>
     <message>
@@ -2336,6 +2498,14 @@
     <message>
         <source>signature does not match</source>
         <translation>la signature ne correspond pas</translation>
+    </message>
+    <message>
+        <source>printed without the native name: no font for {script}</source>
+        <translation>imprimé sans le nom dans l’écriture d’origine : pas de police pour {script}</translation>
+    </message>
+    <message>
+        <source>printed without the {what}: no font for {script}</source>
+        <translation>imprimé sans {what} : pas de police pour {script}</translation>
     </message>
 </context>
 </TS>

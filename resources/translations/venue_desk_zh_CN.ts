@@ -305,6 +305,10 @@
         <translation>尚未打印证件</translation>
     </message>
     <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>（时间为{zone}，活动当地时间）</translation>
+    </message>
+    <message>
         <source>Check-in of {name}</source>
         <translation>{name}的签到</translation>
     </message>
@@ -381,7 +385,7 @@
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
-        <extracomment>a door station without news for this long is flagged on its room&apos;s tile the tile orders (English keys; shown translated)</extracomment>
+        <extracomment>the tile orders (English keys; shown translated)</extracomment>
         <translation>最满优先</translation>
     </message>
     <message>
@@ -518,6 +522,41 @@
         <translation>会场</translation>
     </message>
     <message>
+        <source>Station</source>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Last heard</source>
+        <translation>最后联络</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{span} ago</source>
+        <translation>{span}前</translation>
+    </message>
+    <message>
         <source>Occupancy over time</source>
         <translation>人数走势</translation>
     </message>
@@ -540,6 +579,14 @@
     <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Stations: role, room, last heard, outbox, online or offline</source>
+        <translation>工作站：角色、会场、最后联络、待发送、在线或离线</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>工作站</translation>
     </message>
     <message>
         <source>Conflicts found by the sync</source>
@@ -576,6 +623,64 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ 本看板自 {time} 起离线：其他工作站的数据未在更新。</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>签到台</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>门口</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>总览屏</translation>
+    </message>
+    <message>
+        <source>● online (this station)</source>
+        <translation>● 在线（本工作站）</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>{ago} ({time})</source>
+        <translation>{ago}（{time}）</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE — never heard</source>
+        <translation>⚠ 离线 — 从未联络</translation>
+    </message>
+    <message>
+        <source>{station} (never heard)</source>
+        <translation>{station}（从未联络）</translation>
+    </message>
+    <message>
+        <source>⚠ OFFLINE</source>
+        <translation>⚠ 离线</translation>
+    </message>
+    <message>
+        <source>{station} ({ago})</source>
+        <translation>{station}（{ago}）</translation>
+    </message>
+    <message>
+        <source>Stations ({count} offline)</source>
+        <translation>工作站（{count} 个离线）</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n station(s) not heard from for over {limit}: {stations}</source>
+        <translation>
+            <numerusform>⚠ %n 个工作站超过 {limit} 未联络：{stations}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the station list</source>
+        <translation>显示工作站列表</translation>
     </message>
     <message>
         <source>Conflicts ({count})</source>
@@ -765,12 +870,20 @@
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
+    <message>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
+        <translation>活动时间：{zone}。本电脑时钟为 {time}。</translation>
+    </message>
+    <message>
+        <source>Event time: {zone}</source>
+        <translation>活动时间：{zone}</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it</extracomment>
+        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>会务签到台 — {event} — {station}</translation>
     </message>
     <message>
@@ -804,6 +917,10 @@
     <message>
         <source>&lt;b&gt;Recent scans&lt;/b&gt; — Enter opens the person · Ctrl+Z undoes the last action</source>
         <translation>&lt;b&gt;最近扫码&lt;/b&gt; — 回车打开人员 · Ctrl+Z 撤销上一步</translation>
+    </message>
+    <message>
+        <source>(times in {zone}, event time)</source>
+        <translation>（时间为{zone}，活动当地时间）</translation>
     </message>
     <message>
         <source>by hand</source>
@@ -914,6 +1031,14 @@
         <translation>，</translation>
     </message>
     <message>
+        <source>Scan incomplete</source>
+        <translation>扫描不完整</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters, without Enter. Nothing was recorded. Scan again.</source>
+        <translation>扫描枪在 {count} 个字符后停止，没有回车。未记录任何内容。请重新扫描。</translation>
+    </message>
+    <message>
         <source>Scan not recorded</source>
         <translation>扫码未记录</translation>
     </message>
@@ -930,12 +1055,24 @@
         <translation>已签到过</translation>
     </message>
     <message>
+        <source>{time} — scan the next code</source>
+        <translation>{time} — 请扫描下一个码</translation>
+    </message>
+    <message>
         <source>Badge not printed</source>
         <translation>证件未打印</translation>
     </message>
     <message>
         <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
         <translation>打印机报告：{reason}。可重试该任务；签到已保存。</translation>
+    </message>
+    <message>
+        <source>Badge {reason}.</source>
+        <translation>胸卡{reason}。</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>胸卡已打印</translation>
     </message>
     <message>
         <source>Walk-in registered</source>
@@ -1159,7 +1296,13 @@
     </message>
     <message>
         <source>People inside</source>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>场内人数</translation>
+    </message>
+    <message>
+        <source>OVER CAPACITY</source>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
+        <translation>超出容量</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -1256,6 +1399,14 @@
     <message>
         <source>GOODBYE — OUT</source>
         <translation>再见 — 离场</translation>
+    </message>
+    <message>
+        <source>SCAN AGAIN</source>
+        <translation>请重新扫描</translation>
+    </message>
+    <message>
+        <source>The scanner stopped after {count} characters. Nothing was recorded.</source>
+        <translation>扫描枪在 {count} 个字符后停止。未记录任何内容。</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
@@ -1432,6 +1583,10 @@
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>done, incomplete</source>
+        <translation>完成，不完整</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1847,7 @@
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import.</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>圆圈内的对勾</translation>
     </message>
     <message>
@@ -1794,6 +1949,10 @@
     <message>
         <source>Reason on record: {reason}</source>
         <translation>登记原因：{reason}</translation>
+    </message>
+    <message>
+        <source>({script}: no font here)</source>
+        <translation>（{script}：本机无字体）</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2222,7 @@
     <name>charts</name>
     <message>
         <source>people inside</source>
+        <extracomment>tick steps of a time axis, in minutes</extracomment>
         <translation>场内人数</translation>
     </message>
     <message>
@@ -2322,6 +2482,14 @@
     <message>
         <source>signature does not match</source>
         <translation>签名不匹配</translation>
+    </message>
+    <message>
+        <source>printed without the native name: no font for {script}</source>
+        <translation>已打印，但缺少母语姓名：没有{script}字体</translation>
+    </message>
+    <message>
+        <source>printed without the {what}: no font for {script}</source>
+        <translation>已打印，但缺少{what}：没有{script}字体</translation>
     </message>
 </context>
 </TS>
