@@ -111,7 +111,13 @@ def _frozen_datetime() -> type:
 #: modules whose ``datetime.now()`` shows up on screen (a module missing here is skipped)
 _CLOCK_MODULES = ("ui.desk", "ui.shots", "ui.alerts", "ui.statusbar", "ui.dashboard", "ui.door", "ui.attendee",
                   "ui.delegation", "ui.charts", "venue_app.checkin", "venue_app.eventlog", "venue_app.station",
-                  "venue_app.occupancy", "venue_app.report")
+                  "venue_app.occupancy", "venue_app.report", "venue_app.clock")
+
+
+#: the stations the dashboard's station list shows: name, role, room, seconds since heard, outbox
+_FLEET = (("Desk 2", "desk", None, 8, 0), ("Desk 3", "desk", None, 660, 37), ("Door Hall A", "door", "hall-a", 5, 0),
+          ("Door Hall B", "door", "hall-b", 12, 1), ("Door VIP", "door", "vip", 95, 4),
+          ("Door WS 2", "door", "ws-2", 17, 0), ("Ops room", "dashboard", None, 3, 0))
 
 
 @contextmanager
@@ -425,6 +431,12 @@ def _rooms(paths: Any, out: Path) -> list[Path]:
         w.close()
         dispose(w)
 
+        # the other stations, as the registry's feed brings them (heartbeats on its clock): two are silent
+        with station.replica.transaction() as conn:
+            for i, (name, role, room, ago, outbox) in enumerate(_FLEET):
+                conn.execute("INSERT INTO stations(id, name, role, room_id, last_seen, outbox)"
+                             " VALUES (?, ?, ?, ?, ?, ?)", (f"demo-station-{i}", name, role, room,
+                                                            (FROZEN - timedelta(seconds=ago)).isoformat(), outbox))
         d = open_dashboard(station, sounds=False, sync=False)
         d.resize(1366, 768)
         d.show()

@@ -73,7 +73,8 @@ def simulate_morning(station: Station, *, day: date = date(2026, 12, 2), until: 
             continue
         cats = set(json.loads(s["categories"]) or [])
         room = rooms[s["room_id"]]
-        demand = {"plenary": 0.75, "expo": 0.35, "vip": 0.9, "press": 0.5}.get(s["room_id"],
+        # hall-b is the morning's popular breakout: the demo shows a room nearly full
+        demand = {"plenary": 0.75, "expo": 0.35, "vip": 0.9, "press": 0.5, "hall-b": 0.22}.get(s["room_id"],
                                                                            rng.uniform(0.1, 0.2))
         for pid, at in arrived.items():
             cat = category[pid]
