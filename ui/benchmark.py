@@ -75,7 +75,8 @@ def child() -> None:
             core_ms.append((time.perf_counter() - started_at) * 1000)
     station.scan = timed_scan  # type: ignore[method-assign]
     codes = [r[0] for r in station.replica.query(
-        "SELECT code FROM attendees WHERE status = 'active' AND code != '' ORDER BY random() LIMIT ?", (scans,))]
+        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
+        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (scans,))]
     samples: list[float] = []
     settle = QTimer()
     settle.setSingleShot(True)
@@ -161,7 +162,8 @@ def wedge_child() -> None:
                          capture_output=True, text=True, timeout=30, check=True).stdout.split()[0]
     subprocess.run(["xdotool", "windowfocus", "--sync", win], env=env, capture_output=True, timeout=30, check=False)
     codes = [r[0].upper() for r in station.replica.query(
-        "SELECT code FROM attendees WHERE status = 'active' AND code != '' ORDER BY random() LIMIT ?", (scans,))]
+        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
+        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (scans,))]
     samples: list[float] = []
     verdicts: list[str] = []
     for code in codes:

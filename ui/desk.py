@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from devices import SerialSettings
 from devices.events import ScanEvent
 from printing.backends import Backend
-from ui.app import drawable
+from ui.app import drawable, warm_fonts
 from ui.attendee import AttendeePanel
 from ui.context import DeskContext, UndoAction, UndoStack, scan_and_queue
 from ui.delegation import DelegationPanel
@@ -817,6 +817,8 @@ def create_desk(station: Station, *, tasks: TaskManager | None = None, backend: 
     tasks.setParent(window)
     if open_scanner:
         window.open_scanner()
+    # once the window is up, before people queue: the fonts of every script opened off the scan path
+    QTimer.singleShot(0, window, warm_fonts)
     # everything built so far lives as long as the window: take it out of the collector's full
     # passes, so a generation-2 collection never walks Qt's wrappers in the middle of a scan
     gc.freeze()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from devices.events import ScanEvent
 from ui.a11y import announce, sentences
 from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
+from ui.app import warm_fonts
 from ui.i18n import core_text, translate, verdict_message
 from ui.scanners import ScannerBridge, WedgeFilter
 from ui.shortcuts import ShortcutsDialog, bind, install_help
@@ -834,4 +835,5 @@ def open_door_window(station: Station, *, room: str | None = None, tasks: TaskMa
             window.sync_engine = engine
     for spec, direction in scanners or []:
         window.open_scanner(spec, direction)
+    QTimer.singleShot(0, window, warm_fonts)  # every script's font opened before the first name shows
     return window
