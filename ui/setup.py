@@ -127,6 +127,13 @@ class ScannerChooser(QWidget):
                                    port.device)
         except Exception:  # discovery is best effort: typing a port works too
             pass
+        # a keyboard-mode scanner the OS shows as an input device of its own: read it directly
+        # (exclusive grab), no keystroke timing, no keyboard layout
+        from devices.evdev import find_scanners
+
+        for device in find_scanners():
+            self.combo.addItem(self.tr("{maker} scanner in keyboard mode, read directly — {name}").format(
+                maker=device.maker, name=device.name), f"evdev://{device.path}")
         index = self.combo.findData(current)
         if index >= 0:
             self.combo.setCurrentIndex(index)

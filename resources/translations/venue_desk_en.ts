@@ -1688,6 +1688,10 @@
         <source>Simulator (demo, no hardware)</source>
         <translation>Simulator (demo, no hardware)</translation>
     </message>
+    <message>
+        <source>{maker} scanner in keyboard mode, read directly — {name}</source>
+        <translation>{maker} scanner in keyboard mode, read directly — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

@@ -1688,6 +1688,10 @@
         <source>Simulator (demo, no hardware)</source>
         <translation>Simulador (demostración, sin hardware)</translation>
     </message>
+    <message>
+        <source>{maker} scanner in keyboard mode, read directly — {name}</source>
+        <translation>Lector {maker} en modo teclado, leído directamente — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

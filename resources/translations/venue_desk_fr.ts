@@ -1688,6 +1688,10 @@
         <source>Simulator (demo, no hardware)</source>
         <translation>Simulateur (démo, sans matériel)</translation>
     </message>
+    <message>
+        <source>{maker} scanner in keyboard mode, read directly — {name}</source>
+        <translation>Lecteur {maker} en mode clavier, lu directement — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

@@ -1675,6 +1675,10 @@
         <source>Simulator (demo, no hardware)</source>
         <translation>模拟器（演示用，无需硬件）</translation>
     </message>
+    <message>
+        <source>{maker} scanner in keyboard mode, read directly — {name}</source>
+        <translation>{maker} 扫描枪（键盘模式，直接读取）— {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

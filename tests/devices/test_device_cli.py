@@ -50,6 +50,22 @@ def test_scanners_json_lists_ports() -> None:
         assert {"device", "vid", "pid", "vendor", "product", "looks_like_scanner"} <= set(port)
 
 
+def test_scanners_lists_keyboard_mode_scanners_found_as_input_devices(monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # a scanner's /dev/input node cannot exist in this sandbox (no /dev/input, no uinput): the
+    # device lookup answers as it would with a Honeywell plugged in
+    from devices import evdev
+
+    found = evdev.FoundDevice("/dev/input/event7", "Honeywell Imaging Voyager 1470g", 0x0C2E, 0x0B6A, "Honeywell")
+    monkeypatch.setattr(evdev, "find_scanners", lambda: [found])
+    assert main(["scanners", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["input_devices"] == [{"spec": "evdev:///dev/input/event7", "name": found.name,
+                                        "maker": "Honeywell", "vid": 0x0C2E, "pid": 0x0B6A}]
+    assert main(["scanners"]) == 0
+    assert "evdev:///dev/input/event7" in capsys.readouterr().out
+
+
 def test_scanners_listen_prints_codes(capsys) -> None:
     assert main(["scanners", "--listen", "sim://?rate=100&code=RAW-1,RAW-2&loop=0", "--json",
                  "--max-scans", "2", "--timeout", "10"]) == 0

@@ -184,3 +184,17 @@ def test_demo_command_enrols_stations_with_a_local_registry(tmp_path: Path) -> N
         assert door.role == "door" and door.replica.get_meta("room_id") == "vip"
         assert desk.settings["printer"] == f"pdf:{data / 'desk' / 'badges'}"
     assert not (data / "registry" / "demo-server.json").exists()  # --build-only leaves no server behind
+
+
+def test_station_setup_offers_a_keyboard_mode_scanner_found_as_an_input_device(qapp: Any, qtbot: Any,
+                                                                                 monkeypatch: Any) -> None:
+    # no /dev/input here (a sandbox): the lookup answers as it would with a Newland scanner plugged in
+    from devices import evdev
+    from ui.setup import ScannerChooser
+
+    found = evdev.FoundDevice("/dev/input/event4", "Newland FM430", 0x1EAB, 0x0D10, "Newland")
+    monkeypatch.setattr(evdev, "find_scanners", lambda: [found])
+    chooser = ScannerChooser("evdev:///dev/input/event4")
+    qtbot.addWidget(chooser)
+    assert chooser.value() == "evdev:///dev/input/event4"
+    assert "Newland" in chooser.combo.currentText() and "read directly" in chooser.combo.currentText()

@@ -85,12 +85,19 @@ def cmd_scanners(args: argparse.Namespace) -> int:
     if args.listen:
         return _listen_raw(args)
     from devices.discovery import choose_port, list_ports
+    from devices.evdev import find_scanners
 
     ports = list_ports()
     auto = choose_port(ports)
+    inputs = find_scanners()  # keyboard-mode scanners the OS shows as input devices (Linux evdev)
     if args.json:
-        emit({"ports": [p.as_dict() for p in ports], "auto": auto.device if auto else None}, True)
+        emit({"ports": [p.as_dict() for p in ports], "auto": auto.device if auto else None,
+              "input_devices": [{"spec": f"evdev://{d.path}", "name": d.name, "maker": d.maker,
+                                 "vid": d.vendor, "pid": d.product} for d in inputs]}, True)
         return 0
+    for device in inputs:
+        emit(None, False, f"evdev://{device.path:16} {device.vendor:04x}:{device.product:04x} {device.maker} "
+                          f"{device.name} (keyboard mode, read directly: --scanner evdev://auto)")
     if not ports:
         emit(None, False, "no serial ports found (a keyboard-mode scanner types into the app instead)")
         return 0
