@@ -7,6 +7,8 @@
 ``sim://…``            the simulator (see :mod:`devices.simulator`)
 ``evdev://auto``       a keyboard-mode scanner read from Linux evdev with an exclusive grab
 ``evdev:///dev/…``     (:mod:`devices.evdev`; ``auto`` finds it by vendor id)
+``hidpos://auto``      a scanner in USB HID POS mode read through hidapi (:mod:`devices.hidpos`;
+``hidpos://PATH``      ``auto`` finds it by the Bar Code Scanner usage page 0x8C)
 ``keyboard``           refused here: keyboard-wedge scanners are read by the desktop app's event
                        filter through :class:`devices.wedge.WedgeDecoder`
 =====================  ====================================================================
@@ -19,6 +21,7 @@ from devices.discovery import PortLister, list_ports
 from devices.errors import ScannerConfigError
 from devices.evdev import EVDEV_SCHEME, EvdevScanner
 from devices.events import RejectCallback, ScanCallback, StatusCallback
+from devices.hidpos import HIDPOS_SCHEME, HidPosScanner
 from devices.serialport import SerialScanner, SerialSettings
 from devices.simulator import SIM_SCHEME, SimulatedScanner
 
@@ -53,6 +56,8 @@ def open_scanner(
     scanner: Scanner
     if lowered.startswith(f"{EVDEV_SCHEME}://"):
         scanner = EvdevScanner(spec, on_scan, on_status, on_reject, source=source)
+    elif lowered.startswith(f"{HIDPOS_SCHEME}://"):
+        scanner = HidPosScanner(spec, on_scan, on_status, on_reject, source=source)
     elif lowered.startswith(f"{SIM_SCHEME}://") or lowered == SIM_SCHEME:
         scanner = SimulatedScanner(spec if "://" in spec else f"{SIM_SCHEME}://", on_scan, on_status,
                                    on_reject, settings=settings, source=source)

@@ -134,6 +134,12 @@ class ScannerChooser(QWidget):
         for device in find_scanners():
             self.combo.addItem(self.tr("{maker} scanner in keyboard mode, read directly — {name}").format(
                 maker=device.maker, name=device.name), f"evdev://{device.path}")
+        # a scanner in USB HID POS mode: whole codes as HID reports (usage page 0x8C), no keystrokes
+        from devices.hidpos import find_hidpos
+
+        for pos in find_hidpos():
+            self.combo.addItem(self.tr("{maker} scanner in HID POS mode, read directly — {name}").format(
+                maker=pos.maker, name=pos.name), f"hidpos://{pos.path}")
         index = self.combo.findData(current)
         if index >= 0:
             self.combo.setCurrentIndex(index)

@@ -1692,6 +1692,10 @@
         <source>{maker} scanner in keyboard mode, read directly — {name}</source>
         <translation>{maker} scanner in keyboard mode, read directly — {name}</translation>
     </message>
+    <message>
+        <source>{maker} scanner in HID POS mode, read directly — {name}</source>
+        <translation>{maker} scanner in HID POS mode, read directly — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

@@ -1692,6 +1692,10 @@
         <source>{maker} scanner in keyboard mode, read directly — {name}</source>
         <translation>Lector {maker} en modo teclado, leído directamente — {name}</translation>
     </message>
+    <message>
+        <source>{maker} scanner in HID POS mode, read directly — {name}</source>
+        <translation>Lector {maker} en modo HID POS, leído directamente — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

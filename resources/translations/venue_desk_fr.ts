@@ -1692,6 +1692,10 @@
         <source>{maker} scanner in keyboard mode, read directly — {name}</source>
         <translation>Lecteur {maker} en mode clavier, lu directement — {name}</translation>
     </message>
+    <message>
+        <source>{maker} scanner in HID POS mode, read directly — {name}</source>
+        <translation>Lecteur {maker} en mode HID POS, lu directement — {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

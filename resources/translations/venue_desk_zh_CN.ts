@@ -1679,6 +1679,10 @@
         <source>{maker} scanner in keyboard mode, read directly — {name}</source>
         <translation>{maker} 扫描枪（键盘模式，直接读取）— {name}</translation>
     </message>
+    <message>
+        <source>{maker} scanner in HID POS mode, read directly — {name}</source>
+        <translation>{maker} 扫描枪（HID POS 模式，直接读取）— {name}</translation>
+    </message>
 </context>
 <context>
     <name>SearchModel</name>

@@ -40,7 +40,8 @@ def register(groups: dict[str, Any]) -> None:
     add_data_arg(p)
     add_json_arg(p)
     p.add_argument("--scanner", metavar="SPEC",
-                   help="auto, a port (/dev/ttyACM0, COM3), a pyserial URL or sim://… "
+                   help="auto, a port (/dev/ttyACM0, COM3), a pyserial URL, evdev://auto (keyboard-mode "
+                        "scanner read directly, Linux), hidpos://auto (HID POS mode) or sim://… "
                         "(default: the station's scanner setting)")
     p.add_argument("--room", help="door scanning: the room id")
     p.add_argument("--direction", choices=("in", "out"), default="in", help="door scanning: in or out")
@@ -86,18 +87,25 @@ def cmd_scanners(args: argparse.Namespace) -> int:
         return _listen_raw(args)
     from devices.discovery import choose_port, list_ports
     from devices.evdev import find_scanners
+    from devices.hidpos import find_hidpos
 
     ports = list_ports()
     auto = choose_port(ports)
     inputs = find_scanners()  # keyboard-mode scanners the OS shows as input devices (Linux evdev)
+    hid_pos = find_hidpos()  # scanners in USB HID POS mode (usage page 0x8C), read through hidapi
     if args.json:
         emit({"ports": [p.as_dict() for p in ports], "auto": auto.device if auto else None,
               "input_devices": [{"spec": f"evdev://{d.path}", "name": d.name, "maker": d.maker,
-                                 "vid": d.vendor, "pid": d.product} for d in inputs]}, True)
+                                 "vid": d.vendor, "pid": d.product} for d in inputs],
+              "hid_pos": [{"spec": f"hidpos://{d.path}", "name": d.name, "maker": d.maker,
+                           "vid": d.vendor, "pid": d.product, "serial": d.serial} for d in hid_pos]}, True)
         return 0
     for device in inputs:
         emit(None, False, f"evdev://{device.path:16} {device.vendor:04x}:{device.product:04x} {device.maker} "
                           f"{device.name} (keyboard mode, read directly: --scanner evdev://auto)")
+    for pos in hid_pos:
+        emit(None, False, f"hidpos://{pos.path:15} {pos.vendor:04x}:{pos.product:04x} {pos.maker} "
+                          f"{pos.name} (HID POS mode, read directly: --scanner hidpos://auto)")
     if not ports:
         emit(None, False, "no serial ports found (a keyboard-mode scanner types into the app instead)")
         return 0
