@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -181,12 +182,20 @@ def _start(root: Path, port: int) -> tuple[int, str] | None:
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "venue_app", "registry", "serve", "--data", str(root),
                "--host", "127.0.0.1", "--port", str(port)]
-    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(root / "serve.log"), *command],
-                              capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False, timeout=60)
-    try:
-        pid = int(launched.stdout.strip())
-    except ValueError:
-        raise EnvironmentFault(f"the demo registry could not be started: {launched.stderr.strip()}") from None
+    if getattr(sys, "frozen", False):
+        # the station bundle's executable runs venue-app commands, not ``-c``: start the server from
+        # here, in a session of its own (a child of this window, but out of its signals' reach)
+        flags: dict[str, Any] = ({"creationflags": 0x00000200 | 0x00000008} if sys.platform == "win32"
+                                 else {"start_new_session": True})
+        with open(root / "serve.log", "ab") as log:
+            pid = subprocess.Popen(command, stdout=log, stderr=log, stdin=subprocess.DEVNULL, **flags).pid
+    else:
+        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(root / "serve.log"), *command],
+                                  capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False, timeout=60)
+        try:
+            pid = int(launched.stdout.strip())
+        except ValueError:
+            raise EnvironmentFault(f"the demo registry could not be started: {launched.stderr.strip()}") from None
     deadline = time.monotonic() + 30
     while not _healthy(url):
         if not _alive(pid):
