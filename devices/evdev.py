@@ -23,6 +23,7 @@ import contextlib
 import logging
 import os
 import select
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -72,6 +73,13 @@ class KeyDecoder:
     @property
     def pending(self) -> str:
         return "".join(self._chars)
+
+    def reset(self) -> str:
+        """Forget a code cut off (the device went away mid-code); returns what was dropped. Half a
+        code is never judged: it could be someone else's whole code."""
+        dropped, self._chars = "".join(self._chars), []
+        self._shift.clear()
+        return dropped
 
     def deadline(self) -> float | None:
         """When a code without suffix is over (None: nothing pending)."""
@@ -181,10 +189,23 @@ class EvdevScanner(BaseScanner):
         self._opener = opener
         self._finder = finder
         self._wake_r, self._wake_w = os.pipe()
+        # the pipe is closed when the reader ends; stop() may wake it later (or twice): never write
+        # into a descriptor number the process has since given to another file
+        self._pipe_lock = threading.Lock()
+        self._pipe_open = True
 
     def _wake(self) -> None:
-        with contextlib.suppress(OSError):
-            os.write(self._wake_w, b"x")
+        with self._pipe_lock:
+            if self._pipe_open:
+                with contextlib.suppress(OSError):
+                    os.write(self._wake_w, b"x")
+
+    def _close_pipe(self) -> None:
+        with self._pipe_lock:
+            if self._pipe_open:
+                self._pipe_open = False
+                os.close(self._wake_r)
+                os.close(self._wake_w)
 
     def _main(self) -> None:
         try:
@@ -200,7 +221,12 @@ class EvdevScanner(BaseScanner):
                     path = found[0].path
                 try:
                     device = self._opener(path)
-                    device.grab()  # exclusive: its keys reach no window, not even the focused one
+                    try:
+                        device.grab()  # exclusive: its keys reach no window, not even the focused one
+                    except BaseException:
+                        with contextlib.suppress(Exception):
+                            device.close()  # retried every second: an unclosed device each time adds up
+                        raise
                 except ImportError:
                     self._set_state(ScannerState.ERROR, "python-evdev is not installed")
                     return
@@ -213,6 +239,9 @@ class EvdevScanner(BaseScanner):
                 try:
                     self._read(device)
                 except OSError as exc:
+                    dropped = self.decoder.reset()
+                    if dropped:
+                        log.info("scanner %s unplugged mid-code: %d characters dropped", self.source, len(dropped))
                     self._set_state(ScannerState.DISCONNECTED, f"scanner unplugged ({exc.strerror or exc})")
                 finally:
                     with contextlib.suppress(Exception):
@@ -222,8 +251,7 @@ class EvdevScanner(BaseScanner):
                 if self._sleep(self.RETRY):
                     return
         finally:
-            os.close(self._wake_r)
-            os.close(self._wake_w)
+            self._close_pipe()
 
     def _read(self, device: Any) -> None:
         while not self.stopping:

@@ -159,6 +159,69 @@ def test_reader_grabs_decodes_and_follows_an_unplug() -> None:
     assert scanner.state == ScannerState.STOPPED and devices[1].ungrabbed == 1
 
 
+def test_half_a_code_cut_off_by_an_unplug_is_dropped_not_judged() -> None:
+    devices = [StandIn(), StandIn()]
+    opened: list[str] = []
+
+    def opener(path: str) -> StandIn:
+        opened.append(path)
+        return devices[len(opened) - 1]
+
+    scans: queue.Queue[Any] = queue.Queue()
+    scanner = ev.EvdevScanner("evdev:///dev/input/event7", scans.put, opener=opener)
+    scanner.RETRY = 0.01
+    with scanner:
+        assert scanner.wait_for(ScannerState.CONNECTED, 5)
+        devices[0].send(us_events("MWC-Z"))  # half of a code: no Enter yet
+        devices[0].send(None)  # and the cable comes out within the idle gap
+        assert scanner.wait_for(ScannerState.CONNECTED, 5, since=2)
+        devices[1].send(us_events("MWC-ZH-002\r"))
+        assert scans.get(timeout=5).text == "MWC-ZH-002"  # the next whole code, nothing before it
+        assert scans.empty()
+
+
+def test_a_refused_grab_closes_the_device_each_time() -> None:
+    class Busy(StandIn):
+        def grab(self) -> None:  # another program holds the device: EBUSY
+            raise OSError(errno.EBUSY, "Device or resource busy")
+
+    devices: list[Busy] = []
+
+    def opener(path: str) -> Busy:
+        devices.append(Busy())
+        return devices[-1]
+
+    scanner = ev.EvdevScanner("evdev:///dev/input/event7", lambda _: None, opener=opener)
+    scanner.RETRY = 0.01
+    with scanner:
+        deadline = time.monotonic() + 5
+        while len(devices) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert scanner.state == ScannerState.ERROR and "busy" in scanner.reason.lower()
+    assert len(devices) >= 3 and all(d.closed for d in devices)  # no descriptor left behind per retry
+
+
+def test_stopping_a_finished_reader_writes_into_no_other_file(tmp_path: Any) -> None:
+    def missing(path: str) -> Any:
+        raise ImportError("python-evdev is not installed")
+
+    scanner = ev.EvdevScanner("evdev:///dev/input/event7", lambda _: None, opener=missing)
+    scanner.start()
+    assert scanner.wait_for(ScannerState.ERROR, 5)
+    deadline = time.monotonic() + 5
+    while scanner.running and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # the pipe's descriptor numbers are free again: files opened now may get them
+    files = [open(tmp_path / f"f{i}", "wb") for i in range(4)]  # noqa: SIM115
+    try:
+        scanner.stop()
+        scanner.stop()  # twice: stop is idempotent
+    finally:
+        for f in files:
+            f.close()
+    assert all((tmp_path / f"f{i}").read_bytes() == b"" for i in range(4))
+
+
 def test_auto_without_a_scanner_keeps_searching() -> None:
     scanner = ev.EvdevScanner("evdev://auto", lambda _s: None, finder=list)
     with scanner:
