@@ -904,12 +904,17 @@ class SharedCodeMatcher:
             # a person who lost this code to an earlier import (the holder keeps their own id)
             return self._one_left_behind(row, shared, matched) if self._codeless() else None
         if code_norm and code_norm not in self.by_code and self._codeless():
-            # the registration system has given a person of a shared code a code of their own since
-            return self._one_left_behind(row, code_norm, matched)
+            # the registration system has given a person of a shared code a code of their own since:
+            # a new one, so whichever code they lost (Ana lost K1, now has K7)
+            return self._one_left_behind(row, None, matched)
         return None
 
-    def _one_left_behind(self, row: Mapping[str, Any], code_norm: str, matched: set[str]) -> str | None:
-        candidates = {identity_id(row), *self._left_behind().get(code_norm, ())}
+    def _one_left_behind(self, row: Mapping[str, Any], code_norm: str | None, matched: set[str]) -> str | None:
+        """The one code-less person here this row describes: its own id, or someone an earlier import
+        left without ``code_norm`` (None: without any code)."""
+        left = self._left_behind()
+        lost = left.get(code_norm, ()) if code_norm is not None else [a for ids in left.values() for a in ids]
+        candidates = {identity_id(row), *lost}
         found = [a for a in candidates if a in self.existing and a not in matched
                  and not self.record(a).get("code") and same_person(row, self.record(a))]
         return found[0] if len(found) == 1 else None

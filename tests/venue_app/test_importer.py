@@ -374,6 +374,27 @@ def test_a_code_held_here_that_the_file_shares_is_withdrawn(tmp_path: Path, repl
         "Ana Lima": "K1", "Chen Wei": "K9", "Per Sand": "K5", "Liv Sand": "K6", "Ole Dahl": None}
 
 
+def test_people_left_without_a_shared_code_get_new_codes_without_being_added_twice(tmp_path: Path,
+                                                                                    replica: Replica) -> None:
+    write(tmp_path / "day1.csv", "code,first name,last name,email\nK1,Ana,Lima,ana@x.org\nK5,Ole,Dahl,\n")
+    import_file(replica, tmp_path / "day1.csv")
+    ids = {n: p["id"] for n, p in people(replica).items()}
+    # K1 shared by Ana (kept her record, lost the code) and Chen; K5 given to two others (Ole loses it)
+    write(tmp_path / "day2.csv", "code,first name,last name,email\nK1,Ana,Lima,ana@x.org\nK1,Chen,Wei,\n"
+          "K5,Per,Sand,per@x.org\nK5,Liv,Sand,liv@x.org\n")
+    import_file(replica, tmp_path / "day2.csv")
+    # every one of them gets a code they never had: the records they have are found, nobody twice
+    write(tmp_path / "day3.csv", "code,first name,last name,email\nK7,Ana,Lima,ana@x.org\nK9,Chen,Wei,\n"
+          "K2,Per,Sand,per@x.org\nK6,Liv,Sand,liv@x.org\nK8,Ole,Dahl,\n")
+    fixed = import_file(replica, tmp_path / "day3.csv")
+    assert fixed.inserted == 0 and fixed.updated == 5
+    found = people(replica)
+    assert len(found) == 5
+    assert found["Ana Lima"]["id"] == ids["Ana Lima"] and found["Ole Dahl"]["id"] == ids["Ole Dahl"]
+    assert {n: p["code"] for n, p in found.items()} == {
+        "Ana Lima": "K7", "Chen Wei": "K9", "Per Sand": "K2", "Liv Sand": "K6", "Ole Dahl": "K8"}
+
+
 def test_dry_run_reports_shared_codes_and_writes_nothing(tmp_path: Path, replica: Replica) -> None:
     report = import_file(replica, write(tmp_path / "shared.csv", SHARED), dry_run=True)
     assert [e["code"] for e in report.shared_codes] == ["K1", "K4"] and count(replica) == 0
