@@ -107,7 +107,9 @@ def _terminate(pid: int) -> None:
     if sys.platform == "win32":  # pragma: no cover - no process groups to signal there
         subprocess.run(["taskkill", "/PID", str(pid), "/T", "/F"], capture_output=True, check=False)
         return
-    group = os.getpgid(pid) if _alive(pid) else None
+    group = None
+    with contextlib.suppress(ProcessLookupError):  # it may end between the check and the call
+        group = os.getpgid(pid) if _alive(pid) else None
     with contextlib.suppress(ProcessLookupError):
         if group == pid:
             os.killpg(pid, signal.SIGTERM)
@@ -154,6 +156,16 @@ def find_registry(root: Path) -> DemoRegistry | None:
     url = str(data.get("url") or "")
     if url and _healthy(url):
         return DemoRegistry(root, url, data.get("pid"))
+    pid = data.get("pid")
+    if url and isinstance(pid, int) and _is_our_server(pid, root):
+        # ours and alive, only slow to answer (an import, an fsync): never start a second server on
+        # the same data, which would orphan this one
+        deadline = time.monotonic() + 15
+        while not _healthy(url) and time.monotonic() < deadline:
+            if not _alive(pid):
+                return None
+            time.sleep(0.2)
+        return DemoRegistry(root, url, pid)
     return None
 
 

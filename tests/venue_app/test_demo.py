@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -186,3 +187,21 @@ def test_dashboard_simulated_traffic_never_reaches_the_shared_registry(folder: P
     events, summary = station_events(folder / "simulated" / "registry")
     assert len(events) == recorded and summary["checked_in"] > 50
     assert sorted(stop_registries(folder)) == sorted([shared.url, own.url])
+
+
+def test_a_busy_registry_is_waited_for_not_started_twice(folder: Path) -> None:
+    first = ensure_registry(folder, attendees=int(ATTENDEES))
+    assert first.pid is not None
+    os.kill(first.pid, signal.SIGSTOP)  # busy (an import, a slow disk): it answers no health check
+    try:
+        started = time.monotonic()
+        # it wakes up while the next window looks for it
+        waker = threading.Timer(2.0, os.kill, (first.pid, signal.SIGCONT))
+        waker.start()
+        again = ensure_registry(folder)
+        waker.join()
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    assert time.monotonic() - started >= 2.0  # it waited rather than moving on
+    assert (again.url, again.pid, again.started_here) == (first.url, first.pid, False)
+    assert server_state(folder)["pid"] == first.pid and healthy(first.url)
