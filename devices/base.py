@@ -8,6 +8,7 @@ the door from scanning).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -25,7 +26,7 @@ from devices.events import (
     StatusEvent,
 )
 
-__all__ = ["BaseScanner"]
+__all__ = ["BaseScanner", "DeviceReader"]
 
 log = logging.getLogger(__name__)
 
@@ -182,3 +183,64 @@ class BaseScanner:
             self._set_state(ScannerState.ERROR, f"internal error (a bug, see the log): {exc!r}")
         finally:
             self._set_state(ScannerState.STOPPED)
+
+
+class DeviceReader(BaseScanner):
+    """A reader of one device file found by vendor (``auto``) or given by path (evdev, HID POS): find
+    it, open it, read until it is unplugged, and try again every :attr:`RETRY` seconds. Subclasses
+    say how to open, read and release the device, and what to do with a code cut off by an unplug."""
+
+    RETRY = 1.0
+    #: words for the status line: nothing found; the library missing
+    NOT_FOUND = "no scanner found"
+    MISSING = "a library is not installed"
+    #: added to "cannot open PATH: reason"
+    OPEN_HINT = ""
+
+    target: str
+    _finder: Any
+
+    def _open_device(self, path: str) -> Any:  # raises ImportError (no library) or OSError
+        raise NotImplementedError
+
+    def _read(self, device: Any) -> None:  # returns when stopping; OSError when unplugged
+        raise NotImplementedError
+
+    def _cut_off(self) -> None:
+        """The device went away mid-code (what was read of it is not a code)."""
+
+    def _release(self, device: Any) -> None:
+        with contextlib.suppress(Exception):
+            device.close()
+
+    def _main(self) -> None:
+        while not self.stopping:
+            path = self.target
+            if path == "auto":
+                found = self._finder()
+                if not found:
+                    self._set_state(ScannerState.SEARCHING, self.NOT_FOUND)
+                    if self._sleep(self.RETRY):
+                        return
+                    continue
+                path = found[0].path
+            try:
+                device = self._open_device(path)
+            except ImportError:
+                self._set_state(ScannerState.ERROR, self.MISSING)
+                return
+            except OSError as exc:
+                self._set_state(ScannerState.ERROR, f"cannot open {path}: {exc.strerror or exc}{self.OPEN_HINT}")
+                if self._sleep(self.RETRY):
+                    return
+                continue
+            self._set_state(ScannerState.CONNECTED, port=path)
+            try:
+                self._read(device)
+            except OSError as exc:
+                self._cut_off()
+                self._set_state(ScannerState.DISCONNECTED, f"scanner unplugged ({exc.strerror or exc})")
+            finally:
+                self._release(device)
+            if self._sleep(self.RETRY):
+                return

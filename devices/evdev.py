@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from devices.base import BaseScanner
-from devices.events import RejectCallback, ScanCallback, ScanEvent, ScannerState, StatusCallback
+from devices.base import DeviceReader
+from devices.events import RejectCallback, ScanCallback, ScanEvent, StatusCallback
 
 __all__ = ["EVDEV_SCHEME", "KNOWN_VENDORS", "EvdevScanner", "FoundDevice", "KeyDecoder", "find_scanners"]
 
@@ -171,12 +171,13 @@ def _open_path(path: str) -> Any:
     return evdev.InputDevice(path)
 
 
-class EvdevScanner(BaseScanner):
+class EvdevScanner(DeviceReader):
     """Reads one scanner input device with an exclusive grab; ``spec``: ``evdev://auto`` or
     ``evdev:///dev/input/eventN``. ``opener``/``finder`` are injectable (tests without a kernel
     device); by default python-evdev opens the device and :func:`find_scanners` finds it."""
 
-    RETRY = 1.0
+    NOT_FOUND = "no scanner input device found"
+    MISSING = "python-evdev is not installed"
 
     def __init__(self, spec: str, on_scan: ScanCallback, on_status: StatusCallback | None = None,
                  on_reject: RejectCallback | None = None, *, source: str | None = None, idle: float = 0.05,
@@ -209,49 +210,29 @@ class EvdevScanner(BaseScanner):
 
     def _main(self) -> None:
         try:
-            while not self.stopping:
-                path = self.target
-                if path == "auto":
-                    found = self._finder()
-                    if not found:
-                        self._set_state(ScannerState.SEARCHING, "no scanner input device found")
-                        if self._sleep(self.RETRY):
-                            return
-                        continue
-                    path = found[0].path
-                try:
-                    device = self._opener(path)
-                    try:
-                        device.grab()  # exclusive: its keys reach no window, not even the focused one
-                    except BaseException:
-                        with contextlib.suppress(Exception):
-                            device.close()  # retried every second: an unclosed device each time adds up
-                        raise
-                except ImportError:
-                    self._set_state(ScannerState.ERROR, "python-evdev is not installed")
-                    return
-                except OSError as exc:
-                    self._set_state(ScannerState.ERROR, f"cannot open {path}: {exc.strerror or exc}")
-                    if self._sleep(self.RETRY):
-                        return
-                    continue
-                self._set_state(ScannerState.CONNECTED, port=path)
-                try:
-                    self._read(device)
-                except OSError as exc:
-                    dropped = self.decoder.reset()
-                    if dropped:
-                        log.info("scanner %s unplugged mid-code: %d characters dropped", self.source, len(dropped))
-                    self._set_state(ScannerState.DISCONNECTED, f"scanner unplugged ({exc.strerror or exc})")
-                finally:
-                    with contextlib.suppress(Exception):
-                        device.ungrab()
-                    with contextlib.suppress(Exception):
-                        device.close()
-                if self._sleep(self.RETRY):
-                    return
+            super()._main()
         finally:
             self._close_pipe()
+
+    def _open_device(self, path: str) -> Any:
+        device = self._opener(path)
+        try:
+            device.grab()  # exclusive: its keys reach no window, not even the focused one
+        except BaseException:
+            with contextlib.suppress(Exception):
+                device.close()  # retried every second: an unclosed device each time adds up
+            raise
+        return device
+
+    def _cut_off(self) -> None:
+        dropped = self.decoder.reset()
+        if dropped:
+            log.info("scanner %s unplugged mid-code: %d characters dropped", self.source, len(dropped))
+
+    def _release(self, device: Any) -> None:
+        with contextlib.suppress(Exception):
+            device.ungrab()
+        super()._release(device)
 
     def _read(self, device: Any) -> None:
         while not self.stopping:

@@ -40,13 +40,12 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from devices.base import BaseScanner
+from devices.base import DeviceReader
 from devices.events import (
     RejectCallback,
     RejectedFrame,
     ScanCallback,
     ScanEvent,
-    ScannerState,
     StatusCallback,
 )
 from devices.framing import REASONS, decode_frame, non_text_ratio
@@ -237,12 +236,14 @@ def _open_path(path: str) -> Any:
     return device
 
 
-class HidPosScanner(BaseScanner):
+class HidPosScanner(DeviceReader):
     """Reads one HID POS scanner; ``spec``: ``hidpos://auto`` or ``hidpos://PATH`` (hidapi's path,
     ``/dev/hidrawN`` on Linux). ``opener``/``finder`` are injectable (tests without a USB device);
     by default hidapi opens the device and :func:`find_hidpos` finds it."""
 
-    RETRY = 1.0
+    NOT_FOUND = "no HID POS scanner found"
+    MISSING = "the hidapi package is not installed"
+    OPEN_HINT = " (unplugged, or no permission: a udev rule for hidraw)"
     #: a blocking read returns at least this often, so stop() is answered within it
     READ_TIMEOUT_MS = 100
 
@@ -257,41 +258,13 @@ class HidPosScanner(BaseScanner):
         self._opener = opener
         self._finder = finder
 
-    def _main(self) -> None:
-        while not self.stopping:
-            path = self.target
-            if path == "auto":
-                found = self._finder()
-                if not found:
-                    self._set_state(ScannerState.SEARCHING, "no HID POS scanner found")
-                    if self._sleep(self.RETRY):
-                        return
-                    continue
-                path = found[0].path
-            try:
-                device = self._opener(path)
-            except ImportError:
-                self._set_state(ScannerState.ERROR, "the hidapi package is not installed")
-                return
-            except OSError as exc:
-                self._set_state(ScannerState.ERROR, f"cannot open {path}: {exc.strerror or exc} "
-                                                    f"(unplugged, or no permission: a udev rule for hidraw)")
-                if self._sleep(self.RETRY):
-                    return
-                continue
-            self._set_state(ScannerState.CONNECTED, port=path)
-            try:
-                self._read(device)
-            except OSError as exc:
-                cut = self.decoder.flush(time.monotonic())
-                if cut is not None:
-                    self._deliver([cut])
-                self._set_state(ScannerState.DISCONNECTED, f"scanner unplugged ({exc.strerror or exc})")
-            finally:
-                with contextlib.suppress(Exception):
-                    device.close()
-            if self._sleep(self.RETRY):
-                return
+    def _open_device(self, path: str) -> Any:
+        return self._opener(path)
+
+    def _cut_off(self) -> None:
+        cut = self.decoder.flush(time.monotonic())  # reported as incomplete, never judged
+        if cut is not None:
+            self._deliver([cut])
 
     def _read(self, device: Any) -> None:
         while not self.stopping:

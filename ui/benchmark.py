@@ -74,9 +74,7 @@ def child() -> None:
         finally:
             core_ms.append((time.perf_counter() - started_at) * 1000)
     station.scan = timed_scan  # type: ignore[method-assign]
-    codes = [r[0] for r in station.replica.query(
-        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
-        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (scans,))]
+    codes = _arrivals(station, scans)
     samples: list[float] = []
     settle = QTimer()
     settle.setSingleShot(True)
@@ -161,9 +159,7 @@ def wedge_child() -> None:
     win = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title], env=env,
                          capture_output=True, text=True, timeout=30, check=True).stdout.split()[0]
     subprocess.run(["xdotool", "windowfocus", "--sync", win], env=env, capture_output=True, timeout=30, check=False)
-    codes = [r[0].upper() for r in station.replica.query(
-        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
-        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (scans,))]
+    codes = [code.upper() for code in _arrivals(station, scans)]
     samples: list[float] = []
     verdicts: list[str] = []
     for code in codes:
@@ -184,3 +180,11 @@ def wedge_child() -> None:
     window.close()
     station.close()
     print(json.dumps({"samples_ms": samples, "verdicts": verdicts}))
+
+
+def _arrivals(station: Any, count: int) -> list[str]:
+    """Registration codes of ``count`` people not checked in yet, in random order: every scan of a
+    run must be a first arrival, so every verdict is "ok"."""
+    return [r[0] for r in station.replica.query(
+        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
+        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (count,))]
