@@ -191,7 +191,9 @@ def test_station_list_flags_a_silent_desk_and_door_within_a_heartbeat(registry: 
     window = open_dashboard(dash, sounds=False, refresh_ms=200)
     window.show()
     try:
+        # online, and each has reported its outbox with a heartbeat ("—" until the first one arrives)
         qtbot.waitUntil(lambda: all((_row(window, n) or {}).get("Status") == "● online"
+                                    and (_row(window, n) or {}).get("Outbox") == "0"
                                     for n in ("Desk 3", "Door 7")), timeout=15_000)
         assert _row(window, "Desk 3")["Role"] == "desk" and _row(window, "Desk 3")["Room"] == "—"
         expo = window.tiles["expo"].room["name"]
