@@ -341,6 +341,12 @@ class _Link:
 
     who = "the printer"
 
+    def lost(self, doing: str, exc: OSError | None = None) -> BackendError:
+        """The link went away: which call notices first (a write or a read) is chance, the words are not."""
+        if exc is None:
+            return BackendError(f"{self.who} closed the connection {doing}")
+        return BackendError(f"the connection to {self.who} dropped {doing}: {exc}")
+
     def __enter__(self) -> _Link:
         return self
 
@@ -362,7 +368,7 @@ class _Link:
         except TimeoutError as exc:
             raise BackendError(f"{self.who} stopped taking data {doing}") from exc
         except OSError as exc:
-            raise BackendError(f"the connection to {self.who} dropped {doing}: {exc}") from exc
+            raise self.lost(doing, exc) from exc
 
     def recv_status(self, wait: float, doing: str) -> bytes:
         data = b""
@@ -370,14 +376,14 @@ class _Link:
             while len(data) < STATUS_LEN:
                 chunk = self._read(STATUS_LEN - len(data), wait)
                 if not chunk:
-                    raise BackendError(f"{self.who} closed the connection {doing}")
+                    raise self.lost(doing)
                 data += chunk
         except TimeoutError as exc:
             raise BackendError(
                 f"{self.who} did not answer within {wait:g} s {doing} (switched off, asleep, or not a Brother QL?)"
             ) from exc
         except OSError as exc:
-            raise BackendError(f"the connection to {self.who} dropped {doing}: {exc}") from exc
+            raise self.lost(doing, exc) from exc
         return data
 
 
@@ -411,6 +417,9 @@ class _DeviceLink(_Link):
 
     def close(self) -> None:
         os.close(self.fd)
+
+    def lost(self, doing: str, exc: OSError | None = None) -> BackendError:
+        return BackendError(f"{self.who} was unplugged or switched off {doing}")
 
     def _write(self, data: bytes, wait: float) -> None:
         view = memoryview(data)

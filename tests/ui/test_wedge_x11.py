@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,9 @@ from xserver import XServer, missing_tools
 
 _MISSING = missing_tools(("Xvfb", "xdotool", "setxkbmap"))
 pytestmark = pytest.mark.skipif(bool(_MISSING), reason=f"real X server tools not installed: {_MISSING}")
+
+#: the longest gap between two keys of one code that the wedge decoder expects from a scanner
+SCANNER_MAX_GAP_MS = 45
 
 CHILD = Path(__file__).with_name("deskchild.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +60,7 @@ class DeskProcess:
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
         self.lines: queue.Queue[dict[str, Any]] = queue.Queue()
         self.verdicts: list[str] = []
+        self.retyped = 0  # codes typed again because the typist stalled (see typed)
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
         self.expect("ready", 60)
@@ -120,6 +124,38 @@ class DeskProcess:
 
     def verdict(self, timeout: float = 15.0) -> str:
         return self.expect("verdict", timeout)["verdict"]
+
+    def typed(self, send: Callable[[], None], text: str, expected: str) -> str:
+        """The verdict for ``text`` typed by ``send()`` (xdotool or XTEST), which should be ``expected``.
+
+        The typist here is a process on a shared, sometimes loaded machine, not a scanner's firmware:
+        it can stall between two keys for longer than any scanner does (the X server's own key times
+        show it). Only then is the code typed again, at most twice; any other wrong verdict fails at
+        once, with the rhythm the desk saw."""
+        for attempt in range(3):
+            send()
+            try:
+                verdict = self.verdict(timeout=8)
+            except AssertionError:
+                verdict = "(no verdict)"
+            keys = self.command("keys")["keys"][-len(text):]
+            gaps = [round((b[1] - a[1]) * 1000) for a, b in zip(keys, keys[1:], strict=False)]
+            stalled = max(gaps, default=0) > SCANNER_MAX_GAP_MS
+            if verdict == expected or not stalled or attempt == 2:
+                assert verdict == expected, f"{verdict} instead of {expected}; key gaps (ms) {gaps}"
+                return verdict
+            self.retyped += 1
+            self.settled()
+        raise AssertionError("unreachable")
+
+    def decoded_were(self, expected: list[str]) -> bool:
+        """The codes the wedge decoded are ``expected``: exactly, or in order among the fragments of
+        stalled typing that were typed again."""
+        decoded = self.settled()["decoded"]
+        if not self.retyped:
+            return decoded == expected
+        rest = iter(decoded)
+        return all(code in rest for code in expected)
 
     def settled(self) -> dict[str, Any]:
         """The state once the wedge has decided every key (nothing withheld, no scan being read)."""
@@ -203,19 +239,22 @@ def tokens(station_data: tuple[Path, dict[str, str]]) -> dict[str, str]:
 def test_badges_and_codes_typed_through_x_check_in(desk_x: DeskProcess, replica: Replica, tokens: dict[str, str],
                                                     xserver: XServer, delay: int) -> None:
     assert desk_x.command("focus_search")["focus"] == "search"
+    def typed(text: str, expected: str) -> str:
+        return desk_x.typed(lambda: xserver.type(text, delay), text, expected)
+
     for code in ("WDG-0001", "WDG-0002"):  # signed badges: VD1 + upper-case base32, Shift per letter
         assert tokens[code].isupper()
-        xserver.type(tokens[code] + "\n", delay)
-        assert desk_x.verdict() == "ok"
+        typed(tokens[code] + "\n", "ok")
         assert replica.checked_in(code) == 1
-    xserver.type("WDG-0020\n", delay)  # an upper-case registration code
-    assert desk_x.verdict() == "ok" and replica.checked_in("WDG-0020") == 1
-    xserver.type(tokens["WDG-0001"] + "\n", delay)  # the same badge again: amber, not a second check-in
-    assert desk_x.verdict() == "already_checked_in" and replica.checked_in("WDG-0001") == 1
+    typed("WDG-0020\n", "ok")  # an upper-case registration code
+    assert replica.checked_in("WDG-0020") == 1
+    typed(tokens["WDG-0001"] + "\n", "already_checked_in")  # the same badge again: amber, not a second check-in
+    assert replica.checked_in("WDG-0001") == 1
     state = desk_x.settled()
     assert state["search"] == "" and state["focus"] == "search"
-    assert state["decoded"] == [tokens["WDG-0001"], tokens["WDG-0002"], "WDG-0020", tokens["WDG-0001"]]
-    assert replica.refusals() == [(tokens["WDG-0001"], "already_checked_in")]
+    assert desk_x.decoded_were([tokens["WDG-0001"], tokens["WDG-0002"], "WDG-0020", tokens["WDG-0001"]])
+    assert replica.refusals()[-1] == (tokens["WDG-0001"], "already_checked_in")
+    assert len(replica.refusals()) <= 1 + desk_x.retyped  # a stalled attempt may have been refused
 
 
 def test_key_interval_of_40_ms(desk_x: DeskProcess, replica: Replica, tokens: dict[str, str],
@@ -235,13 +274,11 @@ def test_typed_in_german_and_french_layouts(desk_x: DeskProcess, replica: Replic
     assert xserver.layout() == layout
     desk_x.command("focus_search")
     # xdotool types characters in the active layout (AZERTY: Shift for every digit, AltGr-free)
-    xserver.type(tokens["WDG-0004"] + "\n", 8)
-    assert desk_x.verdict() == "ok" and replica.checked_in("WDG-0004") == 1
-    xserver.type("WDG-0022\n", 8)
-    assert desk_x.verdict() == "ok" and replica.checked_in("WDG-0022") == 1
-    state = desk_x.settled()
-    assert state["decoded"] == [tokens["WDG-0004"], "WDG-0022"]  # what arrived is what was typed
-    assert state["search"] == ""
+    for code, text in (("WDG-0004", tokens["WDG-0004"] + "\n"), ("WDG-0022", "WDG-0022\n")):
+        desk_x.typed(lambda text=text: xserver.type(text, 8), text, "ok")
+        assert replica.checked_in(code) == 1
+    assert desk_x.decoded_were([tokens["WDG-0004"], "WDG-0022"])  # what arrived is what was typed
+    assert desk_x.settled()["search"] == ""
 
 
 def test_us_scanner_on_a_german_desk_is_repaired_by_the_signature(desk_x: DeskProcess, replica: Replica,
