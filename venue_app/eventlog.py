@@ -191,16 +191,53 @@ def recompute_checkin(conn: sqlite3.Connection, attendee_id: str) -> None:
         _merge_checkin(conn, attendee_id, Event.from_row(row))
 
 
-def _subject(ev: Event) -> str | None:
+def _subject(conn: sqlite3.Connection, ev: Event) -> str | None:
+    """Whose movement a room event is: the attendee, also when only the badge was scanned and the
+    badge's issue is known here; ``badge:SERIAL`` until it is (:func:`_merge_badge_presence`)."""
     attendee_id = ev.payload.get("attendee_id")
     if attendee_id:
         return str(attendee_id)
     serial = ev.payload.get("badge_serial")
-    return f"badge:{serial}" if serial else None
+    if not serial:
+        return None
+    owner = conn.execute("SELECT attendee_id FROM badges WHERE serial = ? AND attendee_id != ''",
+                         (str(serial),)).fetchone()
+    return str(owner[0]) if owner else f"badge:{serial}"
+
+
+def _merge_badge_presence(conn: sqlite3.Connection, serial: str, attendee_id: str) -> None:
+    """A badge scanned at doors before its issue arrived (printed at an offline desk) was tracked
+    as ``badge:SERIAL``: its movements become the attendee's once the issue is known. The later
+    movement of the two stands (an exit too), the room counts follow, first visits keep the earliest,
+    and nothing stays under the badge: every replica ends the same, whichever arrived first."""
+    subject = f"badge:{serial}"
+    for scope, first in conn.execute("SELECT scope, first_hlc FROM room_visits WHERE attendee_id = ?",
+                                     (subject,)).fetchall():
+        conn.execute("INSERT INTO room_visits(attendee_id, scope, first_hlc) VALUES (?, ?, ?)"
+                     " ON CONFLICT(attendee_id, scope) DO UPDATE SET first_hlc = excluded.first_hlc"
+                     " WHERE excluded.first_hlc < room_visits.first_hlc", (attendee_id, scope, first))
+    conn.execute("DELETE FROM room_visits WHERE attendee_id = ?", (subject,))
+    badge = conn.execute("SELECT room_id, hlc, event_id FROM presence WHERE attendee_id = ?", (subject,)).fetchone()
+    if badge is None:
+        return
+    conn.execute("DELETE FROM presence WHERE attendee_id = ?", (subject,))
+    if badge["room_id"] is not None:
+        _bump(conn, badge["room_id"], "present", -1)
+    mine = conn.execute("SELECT room_id, hlc FROM presence WHERE attendee_id = ?", (attendee_id,)).fetchone()
+    if mine is not None and mine["hlc"] >= badge["hlc"]:
+        return  # the attendee's own later movement stands (and is counted already)
+    conn.execute(
+        "INSERT INTO presence(attendee_id, room_id, hlc, event_id) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(attendee_id) DO UPDATE SET room_id = excluded.room_id, hlc = excluded.hlc,"
+        " event_id = excluded.event_id", (attendee_id, badge["room_id"], badge["hlc"], badge["event_id"]))
+    if mine is not None and mine["room_id"] is not None:
+        _bump(conn, mine["room_id"], "present", -1)
+    if badge["room_id"] is not None:
+        _bump(conn, badge["room_id"], "present", +1)
 
 
 def _apply_room(conn: sqlite3.Connection, ev: Event) -> None:
-    subject = _subject(ev)
+    subject = _subject(conn, ev)
     room_id = ev.payload.get("room_id")
     if subject is None or not room_id:
         return
@@ -279,6 +316,9 @@ def _apply_badge_issued(conn: sqlite3.Connection, ev: Event) -> None:
     )
     for old in p.get("supersedes", []):
         _revoke(conn, str(old), ev.hlc, p.get("reason") or "replaced by a new badge")
+    owner = conn.execute("SELECT attendee_id FROM badges WHERE serial = ?", (serial,)).fetchone()
+    if owner is not None and owner[0] == p["attendee_id"]:
+        _merge_badge_presence(conn, str(serial), str(p["attendee_id"]))
     for pending in conn.execute("SELECT event_id FROM pending_checkins WHERE badge_serial = ?",
                                 (serial,)).fetchall():
         row = conn.execute("SELECT * FROM log WHERE id = ?", (pending[0],)).fetchone()

@@ -1078,10 +1078,11 @@ class Store:
         one per event (on PostgreSQL each is a round trip, and the group's writer waits for each)."""
         reads: dict[tuple[str, str], Any] = {}
         moving = list(dict.fromkeys(s for e in events if e.type in ("room_entry", "room_exit")
-                                    and (s := _subject(e)) is not None))
+                                    and (s := _named_subject(e)) is not None))
         checkins = [e for e in events if e.type == "checkin"]
         arriving = list(dict.fromkeys(str(e.payload["attendee_id"]) for e in checkins if e.payload.get("attendee_id")))
-        queries = (("presence_get", "SELECT attendee_id, room_id, hlc FROM presence WHERE attendee_id", moving),
+        queries = (("presence_get", "SELECT attendee_id, room_id, hlc, event_id FROM presence WHERE attendee_id",
+                    moving),
                    ("checkin_get", "SELECT attendee_id, event_id, hlc, station_id, count, stations FROM checkins"
                                    " WHERE attendee_id", arriving),
                    ("voided_get", "SELECT event_id, 1 FROM voided_checkins WHERE event_id", [e.id for e in checkins]))
@@ -1181,7 +1182,8 @@ _SQL = {
                        " other_station_id, other_hlc, detected_at) VALUES (:a, 'double_checkin', :event_id,"
                        " :station_id, :hlc, :other_event_id, :other_station_id, :other_hlc, :detected_at)"
                        " ON CONFLICT(event_id) DO NOTHING"),
-    "presence_get": _Q("SELECT room_id, hlc FROM presence WHERE attendee_id = :a"),
+    "presence_get": _Q("SELECT room_id, hlc, event_id FROM presence WHERE attendee_id = :a"),
+    "presence_del": _Q("DELETE FROM presence WHERE attendee_id = :a"),
     "presence_set": _Q("INSERT INTO presence(attendee_id, room_id, hlc, event_id) VALUES (:a, :room, :hlc, :event_id)"
                        " ON CONFLICT(attendee_id) DO UPDATE SET room_id = excluded.room_id, hlc = excluded.hlc,"
                        " event_id = excluded.event_id"),
@@ -1258,7 +1260,9 @@ def _run(tx: Tx, name: str, **params: Any) -> None:
         return
     # what the statement wrote, as the matching read would now return it
     if name == "presence_set":
-        reads[("presence_get", params["a"])] = (params["room"], params["hlc"])
+        reads[("presence_get", params["a"])] = (params["room"], params["hlc"], params["event_id"])
+    elif name == "presence_del":
+        reads[("presence_get", params["a"])] = None
     elif name in ("checkin_add", "checkin_earliest"):
         reads[("checkin_get", params["a"])] = (params["event_id"], params["hlc"], params["station_id"],
                                                params.get("count", 1), params["stations"])
@@ -1269,8 +1273,8 @@ def _run(tx: Tx, name: str, **params: Any) -> None:
 
 
 #: the appliers' writes :class:`_Held` holds back
-_HELD = frozenset({"presence_set", "bump_present", "bump_adjust", "checkin_add", "checkin_count", "checkin_earliest",
-                   "conflict_add"})
+_HELD = frozenset({"presence_set", "presence_del", "bump_present", "bump_adjust", "checkin_add", "checkin_count",
+                   "checkin_earliest", "conflict_add"})
 _CHECKIN_COLUMNS = ("event_id", "hlc", "at", "station_id", "operator", "count", "stations")
 
 
@@ -1289,8 +1293,8 @@ class _Held:
         self.conflicts: list[dict[str, Any]] = []
 
     def hold(self, name: str, params: dict[str, Any]) -> None:
-        if name == "presence_set":
-            self.presence[params["a"]] = params
+        if name in ("presence_set", "presence_del"):
+            self.presence[params["a"]] = {**params, "_delete": name == "presence_del"}
         elif name in ("bump_present", "bump_adjust"):
             sums = self.present if name == "bump_present" else self.adjust
             sums[params["room"]] = sums.get(params["room"], 0) + params["delta"]
@@ -1310,8 +1314,11 @@ def _write_held(tx: Tx) -> None:
     tx.held = None
     cur = _cursor(tx)
     sql = _PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL
-    if held.presence:
-        cur.executemany(sql["presence_set"], list(held.presence.values()))
+    for name, delete in (("presence_del", True), ("presence_set", False)):
+        batch = [{k: v for k, v in row.items() if k != "_delete"} for row in held.presence.values()
+                 if row["_delete"] == delete]
+        if batch:
+            cur.executemany(sql[name], batch)
     for name, sums in (("bump_present", held.present), ("bump_adjust", held.adjust)):
         moves = [{"room": room, "delta": delta} for room, delta in sums.items()]
         if moves:
@@ -1423,7 +1430,8 @@ def _merge_checkin(tx: Tx, attendee_id: str, ev: Event, *, conflicts: bool = Tru
         _run(tx, "checkin_count", a=attendee_id, count=count + 1, stations=merged)
 
 
-def _subject(ev: Event) -> str | None:
+def _named_subject(ev: Event) -> str | None:
+    """The subject a room event names: the attendee, or ``badge:SERIAL``."""
     attendee_id = ev.payload.get("attendee_id")
     if attendee_id:
         return str(attendee_id)
@@ -1431,8 +1439,39 @@ def _subject(ev: Event) -> str | None:
     return f"badge:{serial}" if serial else None
 
 
+def _subject(tx: Tx, ev: Event) -> str | None:
+    """Whose movement a room event is: a badge whose issue is known moves its attendee (the
+    station's rule, ``eventlog._subject``)."""
+    subject = _named_subject(ev)
+    if subject is None or not subject.startswith("badge:") or ev.payload.get("attendee_id"):
+        return subject
+    owner = _one(tx, "badge_get", serial=subject[len("badge:"):])
+    return str(owner[1]) if owner is not None and owner[1] else subject
+
+
+def _merge_badge_presence(tx: Tx, serial: str, attendee_id: str) -> None:
+    """The station's rule (``eventlog._merge_badge_presence``): movements of a badge made before
+    its issue was known become the attendee's; the later movement stands."""
+    subject = f"badge:{serial}"
+    badge = _one(tx, "presence_get", a=subject)
+    if badge is None:
+        return
+    room, hlc, event_id = badge[0], badge[1], badge[2]
+    _run(tx, "presence_del", a=subject)
+    if room is not None:
+        _run(tx, "bump_present", room=room, delta=-1)
+    mine = _one(tx, "presence_get", a=attendee_id)
+    if mine is not None and mine[1] >= hlc:
+        return
+    _run(tx, "presence_set", a=attendee_id, room=room, hlc=hlc, event_id=event_id)
+    if mine is not None and mine[0] is not None:
+        _run(tx, "bump_present", room=mine[0], delta=-1)
+    if room is not None:
+        _run(tx, "bump_present", room=room, delta=1)
+
+
 def _apply_room(tx: Tx, ev: Event) -> None:
-    subject = _subject(ev)
+    subject = _subject(tx, ev)
     room_id = ev.payload.get("room_id")
     if subject is None or not room_id:
         return
@@ -1479,6 +1518,9 @@ def _apply_badge_issued(tx: Tx, ev: Event) -> None:
     superseded = [str(s) for s in p.get("supersedes") or [] if isinstance(s, str | int)]
     for old in superseded:
         _run(tx, "badge_revoke", serial=old, hlc=ev.hlc, reason=str(p.get("reason") or "replaced by a new badge"))
+    owner = _one(tx, "badge_get", serial=serial)
+    if owner is not None and owner[1] == str(p["attendee_id"]):
+        _merge_badge_presence(tx, serial, str(p["attendee_id"]))
     cur = _cursor(tx)
     cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)["pending_for"], {"serial": serial})
     for pending in cur.fetchall():

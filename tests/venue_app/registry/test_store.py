@@ -207,8 +207,11 @@ def _random_events(stations: list[SimStation], rng: random.Random, n: int) -> li
         elif kind < 0.3:
             events.append(st.event("checkin", {"badge_serial": rng.choice(serials)}))
         elif kind < 0.6:
-            events.append(st.event(rng.choice(["room_entry", "room_exit"]),
-                                   {"attendee_id": person, "room_id": rng.choice(rooms)}))
+            # a door that knows whose badge it is names the attendee; one that does not yet (the badge
+            # was printed at an offline desk) names the badge: its movements become the attendee's
+            # when the issue arrives, before or after them
+            who = {"attendee_id": person} if rng.random() < 0.6 else {"badge_serial": rng.choice(serials)}
+            events.append(st.event(rng.choice(["room_entry", "room_exit"]), {**who, "room_id": rng.choice(rooms)}))
         elif kind < 0.7:
             events.append(st.event("occupancy_adjust", {"room_id": rng.choice(rooms), "delta": rng.choice([-1, 1, 2])}))
         elif kind < 0.8:
