@@ -113,10 +113,13 @@ def checkin_state(station: Station, attendee_id: str) -> dict[str, Any] | None:
 
 def scan_and_queue(station: Station, queue: PrintQueue | None, raw: bytes | str, source: str,
                    operator: str) -> tuple[Verdict, str | None]:
-    """A scan; on ``ok`` with a known attendee and ``queue`` given, the badge job is queued too."""
+    """A scan; on ``ok`` with a known attendee and ``queue`` given, the badge job is queued too,
+    unless the person holds a valid badge already: a pre-printed badge scanned at an auto-print
+    desk must not be replaced (and so revoked) by a new one."""
     result = station.scan(raw, source=source, operator=operator)
     job_id = None
-    if queue is not None and result.ok and result.attendee:
+    if queue is not None and result.ok and result.attendee and not any(
+            b["revoked_hlc"] is None for b in station.badges(result.attendee["id"])):
         job_id = queue.enqueue(result.attendee["id"], operator=operator)
     return result, job_id
 

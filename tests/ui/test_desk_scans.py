@@ -120,3 +120,22 @@ def test_search_finds_people_in_four_scripts(desk: Any, qtbot: Any) -> None:
         assert desk.side_stack.currentIndex() == 1
     qtbot.keyClick(desk.search_field, Qt.Key.Key_Escape)
     assert desk.search_field.text() == "" and desk.side_stack.currentIndex() == 0
+
+
+def test_auto_print_never_replaces_the_badge_that_was_scanned(desk: Any, qtbot: Any) -> None:
+    """A badge printed before the event (or at another desk) scanned at an auto-print desk: the
+    check-in is all that happens; a new badge would revoke the one in the person's hand."""
+    st = desk.ctx.station
+    assert st.settings["auto_print"]
+    person = st.attendee("MWC-RU-003")
+    token = st.issue_badge("MWC-RU-003").token
+    with qtbot.waitSignal(desk.verdict_shown, timeout=5000) as shown:
+        desk.handle_scan(ScanEvent("test", token.encode(), token, 0.0))
+    assert shown.args == ["ok"]
+    assert st.replica.one("SELECT count(*) FROM print_jobs WHERE attendee_id = ?", (person["id"],))[0] == 0
+    assert [b["revoked_hlc"] for b in st.badges(person["id"])] == [None]
+    other = st.attendee("MWC-FR-001") or next(iter(st.replica.query(
+        "SELECT * FROM attendees WHERE id NOT IN (SELECT attendee_id FROM checkins) LIMIT 1")))
+    with qtbot.waitSignal(desk.ctx.printer.job_done, timeout=15000) as printed:  # no badge yet: one is printed
+        desk.handle_scan(ScanEvent("test", other["code"].encode(), other["code"], 0.0))
+    assert printed.args[0].attendee_id == other["id"]
