@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.context import DeskContext, UndoAction, checkin_state, manual_checkin, revoke_badges, update_fields
 from ui.flow import FlowLayout
 from ui.i18n import translate
+from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
 from ui.widgets import BigLabel, CompactList, KeyButton, Pill, display_name, full_title
 from venue_app.clock import EventClock
 from venue_app.eventlog import ATTENDEE_FIELDS
@@ -147,6 +148,8 @@ class EditDialog(QDialog):
                 widget.setCurrentText(person.get(name) or "")
             else:
                 widget = QLineEdit(person.get(name) or "")
+                if name in NATIVE_TEXT_FIELDS:
+                    allow_input_method(widget)
             self.fields[name] = widget
             form.addRow(field_label(name), widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

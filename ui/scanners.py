@@ -7,8 +7,9 @@
   character key is withheld from its widget and fed to :class:`devices.wedge.WedgeDecoder`; keys a
   person typed are given back to the same widget in order (after at most ~60 ms), keys a scanner
   typed are swallowed and become one ``scanned`` signal. So a scan never lands in the search field,
-  whatever has focus. Input methods are switched off for the focused widget while a scan is
-  recognised (a Chinese IME would otherwise capture the letters) and restored afterwards.
+  whatever has focus. Input methods (IBus, Fcitx) see keys before any Qt filter, so the filter
+  tells them that no widget takes one, except fields marked with :data:`INPUT_METHOD` (a walk-in's
+  name; the desk's search field while staff turn it on).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodQueryEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from devices import ScannerConfigError, ScannerState, SerialSettings, open_scanner
@@ -30,7 +31,25 @@ from devices.factory import KEYBOARD_SPECS, Scanner
 from devices.wedge import Key, WedgeDecoder, WedgeResult
 from ui.taskman import TaskManager
 
-__all__ = ["MODIFIER_KEYS", "ScannerBridge", "WedgeFilter"]
+__all__ = ["INPUT_METHOD", "MODIFIER_KEYS", "NATIVE_TEXT_FIELDS", "ScannerBridge", "WedgeFilter", "allow_input_method"]
+
+#: dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on:
+#: keys typed there go to the IME first, so a scanner cannot be read in it
+INPUT_METHOD = "venueInputMethod"
+
+#: attendee fields that may hold text in the person's own script, typed with an input method
+NATIVE_TEXT_FIELDS = frozenset({"honorific", "given_name", "family_name", "native_name", "organisation",
+                                "job_title", "delegation"})
+
+
+def allow_input_method(widget: QWidget, allowed: bool = True) -> None:
+    """Let ``widget`` take an input method (or not), telling the IM at once if it has the focus."""
+    if bool(widget.property(INPUT_METHOD)) == allowed:
+        return
+    widget.setProperty(INPUT_METHOD, allowed)
+    if widget.hasFocus():
+        QGuiApplication.inputMethod().reset()  # a half-typed pinyin preedit is dropped, not committed later
+        QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImEnabled)
 
 log = logging.getLogger(__name__)
 
@@ -205,6 +224,9 @@ class WedgeFilter(QObject):
 
     # -- the filter ----------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethodQuery and self.enabled and isinstance(
+                event, QInputMethodQueryEvent) and event.queries() & Qt.InputMethodQuery.ImEnabled:
+            return self._input_method_query(obj, event)
         if (not self._replaying and self.enabled and event.type() == QEvent.Type.ShortcutOverride
                 and isinstance(event, QKeyEvent)):
             self._override(event)
@@ -240,6 +262,21 @@ class WedgeFilter(QObject):
                   (event.nativeScanCode(), event.nativeVirtualKey(), event.nativeModifiers())))
         self._apply(self.decoder.feed(text, now))
         self._arm()
+        return True
+
+    def _input_method_query(self, obj: QObject, event: QInputMethodQueryEvent) -> bool:
+        """Answer "no input method here" for every widget that has not asked for one.
+
+        An input method (IBus, Fcitx) takes keys from the window system *before* Qt delivers them
+        to any event filter, and a pinyin engine turns a scanner's letters into a preedit that
+        never arrives. Qt's IM plugins only ask whether the focus widget accepts input methods
+        (``ImEnabled``); a line edit says yes whatever its ``WA_InputMethodEnabled``. So the answer
+        is overridden here: fields that need native-script text (a walk-in's name) set the
+        :data:`INPUT_METHOD` property, the search field turns it on when staff ask for it."""
+        obj.event(event)  # the widget answers the other queries of the same event
+        allowed = bool(obj.property(INPUT_METHOD)) and event.value(Qt.InputMethodQuery.ImEnabled)
+        event.setValue(Qt.InputMethodQuery.ImEnabled, bool(allowed))
+        event.accept()
         return True
 
     def _override(self, event: QKeyEvent) -> None:
@@ -354,18 +391,14 @@ class WedgeFilter(QObject):
             self._replaying = False
 
     def _ime(self, enabled: bool) -> None:
-        """Input methods off for the focused widget during a scan, back on afterwards."""
+        """A field that takes an input method loses it while a scan is read there (keys the IM let
+        through, e.g. in its direct mode, must not start a preedit halfway) and gets it back after."""
         if not enabled:
             widget = QApplication.focusWidget()
-            if widget is not None and self._ime_off is None and widget.testAttribute(
-                    Qt.WidgetAttribute.WA_InputMethodEnabled):
-                widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+            if widget is not None and self._ime_off is None and widget.property(INPUT_METHOD):
+                allow_input_method(widget, False)
                 self._ime_off = widget
-                QGuiApplication.inputMethod().reset()
-                QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImEnabled)
             return
         widget, self._ime_off = self._ime_off, None
         if widget is not None and shiboken6.isValid(widget):
-            widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
-            QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImEnabled)
-
+            allow_input_method(widget, True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ui.context import DeskContext, create_walkin
 from ui.i18n import translate
+from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
 from ui.search import run_search
 from ui.widgets import display_name
 from venue_app.importer import COUNTRY_NAMES, country_code
@@ -79,6 +80,8 @@ class WalkinDialog(QDialog):
                                  ("email", self.tr("E-mail"), ""), ("phone", self.tr("Phone"), "")):
             edit = QLineEdit()
             edit.setPlaceholderText(hint)
+            if key in NATIVE_TEXT_FIELDS:
+                allow_input_method(edit)  # 王伟 is typed with pinyin; a scan is not read in these fields
             self.f[key] = edit
             form.addRow(label, edit)
             if key == "native_name":

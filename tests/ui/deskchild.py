@@ -6,9 +6,10 @@ in a process of its own. Run as ``python deskchild.py DATA_DIR TITLE``; it opens
 
 * out: ``{"ready": ...}`` once painted; ``{"verdict": status, "seq": n}`` for every verdict shown;
   ``{"state": {...}}`` in answer to ``state``.
-* in (one command a line): ``state`` (search field text, focus, pending wedge keys, IME flag of
-  the search field and whether it was off while a scan was read, decoded scans, incomplete scans,
-  the verdict panel's headline), ``focus_search``, ``quit``.
+* in (one command a line): ``state`` (search field text, focus, pending wedge keys, whether the
+  focus widget takes an input method now and whether it did not while a scan was read, decoded
+  scans, incomplete scans, the verdict panel's headline), ``focus_search``, ``input_method`` (the
+  desk's Ctrl+Space), ``quit``.
 
 The verdicts a test asserts are read back from the replica by the test itself; the lines here
 only say *when* to look and what the window shows.
@@ -25,6 +26,7 @@ from typing import Any
 def main(argv: list[str]) -> int:
     data, title = argv[1], argv[2]
     from PySide6.QtCore import QSocketNotifier, Qt
+    from PySide6.QtGui import QInputMethodQueryEvent
 
     from printing.backends import PdfFolderBackend
     from ui.app import ensure_app
@@ -57,9 +59,18 @@ def main(argv: list[str]) -> int:
     ime_seen_off = [False]
 
     def on_reading(reading: bool) -> None:
-        # the search field's input-method flag at the moment a scan is recognised
+        # whether the search field takes an input method at the moment a scan is recognised
         if reading and app.focusWidget() is window.search_field:
-            ime_seen_off[0] = not window.search_field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+            ime_seen_off[0] = not ime_accepted()
+
+    def ime_accepted() -> bool:
+        """What Qt's input-method plugins are told about the focus widget (``Qt.ImEnabled``)."""
+        focus = app.focusObject()
+        if focus is None:
+            return False
+        query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
+        app.sendEvent(focus, query)
+        return bool(query.value(Qt.InputMethodQuery.ImEnabled))
 
     window.wedge.scanning.connect(on_reading)
     # every key the wedge decoder is fed, with its time: a failing test prints the rhythm it saw
@@ -78,7 +89,9 @@ def main(argv: list[str]) -> int:
         field = window.search_field
         return {"search": field.text(), "focus": focus.objectName() if focus else None,
                 "pending": "".join(k.text for k in window.wedge.decoder.pending),
-                "ime_enabled": field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled),
+                "ime_enabled": ime_accepted(), "ime_pill": window.ime_pill.isVisible(),
+                "results": [f"{r.get('family_name') or ''}{r.get('given_name') or ''}"
+                            for r in window.search.model.rows],
                 "decoded": decoded, "incomplete": incomplete, "ime_seen_off": ime_seen_off[0],
                 "headline": window.panel.headline.text(), "verdicts": seq[0],
                 "seen_suffix": window.wedge.decoder.seen_suffix, "active": window.isActiveWindow(),
@@ -96,6 +109,9 @@ def main(argv: list[str]) -> int:
             say({"state": {"keys": fed}})
         elif cmd == "focus_search":
             window.focus_search()
+            say({"state": state()})
+        elif cmd == "input_method":
+            window.toggle_input_method(True)
             say({"state": state()})
         elif cmd == "quit":
             app.quit()
