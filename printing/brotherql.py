@@ -333,7 +333,7 @@ class BrotherQLBackend:
                     )
                 if msg.status_type == "Printing completed":
                     printed += 1
-        return Accepted(self.name, f"{self.target} printed {printed}")
+        return Accepted(self.name, f"{self.target} printed {printed}", "printed")
 
 
 class _Link:

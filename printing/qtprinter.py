@@ -31,12 +31,15 @@ def _ensure_app() -> None:
     """QtPdf and QPrinter need a GUI application object; make one when running headless.
 
     A QApplication (not just a QGuiApplication), so that widgets opened later in the same process
-    (the desk window, test harnesses) can share it."""
+    (the desk window, test harnesses) can share it. Without a display (a server, an SSH session) it
+    runs on Qt's offscreen platform: Qt would otherwise abort the whole process (exit 134)."""
     global _app
     if QGuiApplication.instance() is None:
         from PySide6.QtWidgets import QApplication
 
-        _app = QApplication([])
+        from printing.backends import qt_usable
+
+        _app = QApplication(["venue-app"] if qt_usable() else ["venue-app", "-platform", "offscreen"])
 
 
 class _Document:
@@ -141,6 +144,15 @@ class QtPrinterBackend:
         target = str(self.output) if self.output else (self.printer_name or "default printer")
         return {"backend": self.name, "target": target}
 
+    def job_state(self, ref: str) -> tuple[str, str]:
+        """Where Qt printed through CUPS (Linux, macOS), CUPS knows the job by its title."""
+        if self.output is not None:
+            return "printed", ""
+        from printing.cups import find_job_state
+
+        printer, _, title = ref.partition(" / ")
+        return find_job_state(printer, title)
+
     def submit(self, job: PrintJobSpec) -> Accepted:
         _ensure_app()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -185,4 +197,7 @@ class QtPrinterBackend:
             if painter.isActive():
                 painter.end()
             document.close()
-        return Accepted(self.name, str(self.output) if self.output else (self.printer_name or "default"))
+        if self.output is not None:
+            return Accepted(self.name, str(self.output), "printed")
+        # QPrinter does not tell the spooler's job id: the printer and the job's title find it again
+        return Accepted(self.name, f"{printer.printerName()} / {job.title}", "sent")

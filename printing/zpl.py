@@ -341,4 +341,16 @@ class ZplBackend:
         held = after.words()
         # the label is in the printer's buffer now: it prints once the problem is fixed, so no reprint
         note = f" (held by the printer: {'; '.join(held)})" if held else ""
-        return Accepted(self.name, f"{self.target} accepted {len(data)} bytes{note}")
+        return Accepted(self.name, f"{self.target} accepted {len(data)} bytes{note}",
+                        "held" if held else "sent", "; ".join(held))
+
+    def job_state(self, ref: str) -> tuple[str, str]:
+        """Follow a sent label with ``~HS``: a problem holds it; an empty buffer means it printed."""
+        if not self.status:
+            return "sent", ""
+        now = self.query_status()
+        if now.words():
+            return "held", "; ".join(now.words())
+        if now.formats_in_buffer == 0 and now.labels_remaining == 0:
+            return "printed", ""
+        return "sent", ""

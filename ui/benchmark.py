@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-__all__ = ["child"]
+__all__ = ["camera_child", "child"]
 
 
 def child() -> None:
@@ -180,6 +180,85 @@ def wedge_child() -> None:
     window.close()
     station.close()
     print(json.dumps({"samples_ms": samples, "verdicts": verdicts}))
+
+
+def camera_child() -> None:
+    """In a child (offscreen): the desk's camera path timed from a 1280×720 frame handed to the
+    camera's ``QVideoSink`` to the verdict painted. No camera exists on a bench machine, so the frames
+    are pictures of real badges (freshly issued, rendered, rasterised at 120 dpi, turned a little, on
+    a textured background) pushed into the sink as a camera's capture session would. Prints one JSON
+    line: ``samples_ms``, ``decode_ms``, ``verdicts``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+    from PySide6.QtMultimedia import QVideoFrame
+
+    from printing.backends import PdfFolderBackend
+    from printing.qtprinter import rasterise
+    from printing.queue import badge_data_for
+    from printing.render import render_badge
+    from printing.templates import load_template
+    from ui.app import ensure_app
+    from ui.desk import create_desk
+    from venue_app.paths import Paths
+    from venue_app.station import Station
+
+    data, count = sys.argv[1], int(sys.argv[2])
+    ensure_app()
+    station = Station.open(Paths.at(data))
+    template = load_template("congress-a6")
+    frames: list[QVideoFrame] = []
+    for i, code in enumerate(_arrivals(station, count)):
+        draft = station.issue_badge(code)
+        badge = rasterise(render_badge(badge_data_for(station, station.attendee(code), draft.token, draft.serial),
+                                       template), dpi=120)[0]
+        image = QImage(1280, 720, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        shade = QLinearGradient(0, 0, 1280, 720)
+        shade.setColorAt(0, QColor(92, 84, 76))
+        shade.setColorAt(1, QColor(140, 128, 112))
+        painter.fillRect(image.rect(), shade)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.translate(640 + (i % 7 - 3) * 40, 360)
+        painter.rotate((i % 5 - 2) * 3)
+        painter.drawImage(-badge.width() // 2, -badge.height() // 2, badge)
+        painter.end()
+        frames.append(QVideoFrame(image))
+    window = create_desk(station, sounds=False, open_scanner=False, backend=PdfFolderBackend(Path(data) / "badges"))
+    window.show()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    painted: list[float] = []
+    decode_ms: list[float] = []
+    verdicts: list[str] = []
+
+    def on_painted(status: str, at: float) -> None:
+        painted.append(at)
+        verdicts.append(status)
+        loop.quit()
+    window.panel.painted.connect(on_painted)
+    window.camera.frame_decoded.connect(lambda r: decode_ms.append(r.decode_ms))
+    window.camera.listen("bench")
+    timer.start(500)
+    loop.exec()
+    samples: list[float] = []
+    for frame in frames:
+        window.camera.reader.wait_idle(10)
+        painted.clear()
+        t0 = time.perf_counter()
+        window.camera.sink.setVideoFrame(frame)
+        timer.start(10_000)
+        while not painted and timer.isActive():
+            loop.exec()
+        if painted:
+            samples.append((painted[0] - t0) * 1000)
+        timer.start(150)  # people step up seconds apart: let the verdict settle before the next badge
+        loop.exec()
+    window.camera.stop()
+    window.close()
+    station.close()
+    print(json.dumps({"samples_ms": samples, "decode_ms": decode_ms, "verdicts": verdicts}))
 
 
 def _arrivals(station: Any, count: int) -> list[str]:

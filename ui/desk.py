@@ -40,14 +40,15 @@ from devices.events import ScanEvent
 from printing.backends import Backend
 from ui.app import drawable, warm_fonts
 from ui.attendee import AttendeePanel
+from ui.camera import CameraScan
 from ui.context import DeskContext, UndoAction, UndoStack, scan_and_queue
 from ui.delegation import DelegationPanel
 from ui.flow import FlowLayout
 from ui.i18n import core_text, translate
 from ui.printer import PrintService
-from ui.scanners import ScannerBridge, WedgeFilter
+from ui.scanners import INPUT_METHOD, ScannerBridge, WedgeFilter, allow_input_method
 from ui.search import SearchController
-from ui.shortcuts import ShortcutsDialog, bind, install_help
+from ui.shortcuts import CAMERA_KEY, ShortcutsDialog, bind, install_help
 from ui.sounds import SoundPlayer
 from ui.statusbar import DeskStatusBar, StandaloneSync, SyncSource, SyncStatus
 from ui.supervisor import Asker
@@ -107,6 +108,13 @@ class DeskWindow(QMainWindow):
         style(self.progress_label, lambda t: f"font-size: {t.px(16)}px; color: {t.header_muted};")
         self.scanning_pill = Pill(self.tr("Reading scan…"), "blue")
         self.scanning_pill.hide()
+        # an input method (pinyin, kana, hangul) takes keys before the scanner reader can see them:
+        # off in the search field unless staff turn it on (Ctrl+Space), and said while it is on
+        self.ime_pill = Pill(self.tr("IME on · scans paused"), "amber", elide=True)
+        self.ime_pill.setToolTip(self.tr("The input method types in the search field and scanners are paused "
+                                         "there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin "
+                                         "spellings are found without it."))
+        self.ime_pill.hide()
         h = QHBoxLayout(header)
         h.setContentsMargins(16, 10, 16, 10)
         h.addWidget(event_label)
@@ -118,6 +126,7 @@ class DeskWindow(QMainWindow):
         h.addWidget(self.auto_print)
         h.addStretch(1)
         h.addWidget(self.scanning_pill)
+        h.addWidget(self.ime_pill)
         h.addWidget(self.search_field, 2)
 
         # -- verdict + side ----------------------------------------------------------------------
@@ -247,6 +256,11 @@ class DeskWindow(QMainWindow):
         bind(self, "Ctrl+F", self.focus_search, self.tr("Search (same as F2)"),
              context=Qt.ShortcutContext.ApplicationShortcut)
         self.key_buttons["F2"].setToolTip(self.tr("Search (F2 or Ctrl+F)"))
+        bind(self, CAMERA_KEY, lambda: self.toggle_camera(), self.tr("Camera as a scanner on/off (choose it in "
+             "Station setup)"), context=Qt.ShortcutContext.ApplicationShortcut)
+        bind(self, "Ctrl+Space", self.toggle_input_method,
+             self.tr("Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on"),
+             context=Qt.ShortcutContext.ApplicationShortcut)
         help_button = KeyButton("F1", self.tr("Keys and display"))
         help_button.setToolTip(self.tr("Keyboard shortcuts (F1); display: theme and text size (Ctrl+Shift+D)"))
         help_button.clicked.connect(self.show_help)
@@ -313,6 +327,11 @@ class DeskWindow(QMainWindow):
         self.sim.scanned.connect(self.handle_scan)
         self.sim.status.connect(lambda _e: self._scanner_changed())
         self._scanner_changed()
+        # the camera as a fallback scanner (F12): its preview above the recent scans while it is on
+        self.camera = CameraScan(ctx.tasks, st.settings, self)
+        self.camera.direct = self.handle_scan
+        self.camera.scanned.connect(self.handle_scan)
+        sp.insertWidget(0, self.camera.preview)
         self.sync_engine: Any = None  # ui.sync.EngineSync of an enrolled station, stopped on close
         self.walkin: WalkinDialog | None = None
         self.scans = 0
@@ -341,6 +360,10 @@ class DeskWindow(QMainWindow):
         else:
             self.sim.open(self.sim_spec)
         self._scanner_changed()
+
+    def toggle_camera(self) -> bool:
+        """F12: the camera chosen in Station setup on or off (ui.camera); True when it is on."""
+        return self.camera.toggle()
 
     def _scanner_changed(self) -> None:
         bridge = self.sim if self.sim.running else self.scanner
@@ -533,10 +556,21 @@ class DeskWindow(QMainWindow):
         return dialog
 
     def _job_done(self, job: Any) -> None:
-        if job.status == "failed":
-            self.panel.show_info(self.tr("Badge not printed"),
-                                 self.tr("The printer reported: {reason}. The job can be retried; the check-in is "
-                                         "saved.").format(reason=job.reason), None, "amber")
+        # whose badge: the panel may show someone else by now (issue 20: name the person)
+        person = self.ctx.printer.people.get(job.attendee_id)
+        name = display_name(person) if person else self.tr("a badge holder")
+        if job.status == "failed" or (job.status == "done" and job.printer_state == "failed"):
+            reason = job.reason if job.status == "failed" else job.printer_reason
+            self.panel.show_info(self.tr("Badge of {name} not printed").format(name=name),
+                                 self.tr("The printer reported: {reason}. The job can be retried (F10); the "
+                                         "check-in is saved.").format(reason=reason), person, "amber")
+            self.ctx.sounds.play("attention")
+        elif job.status == "done" and job.printer_state == "held":
+            self.panel.show_info(self.tr("Badge of {name} held by the printer").format(name=name),
+                                 self.tr("The printer keeps it: {reason}. It prints once the printer is ready "
+                                         "again; the check-in is saved.").format(reason=job.printer_reason
+                                                                                 or self.tr("paused")),
+                                 person, "amber")
             self.ctx.sounds.play("attention")
         elif job.status == "done" and job.reason:
             # printed, but without part of the name (no font for its script): never a silent "done"
@@ -553,7 +587,16 @@ class DeskWindow(QMainWindow):
         self.search_field.setFocus()
         self.search_field.selectAll()
 
+    def toggle_input_method(self, on: bool | None = None) -> None:
+        """The search field with or without the system's input method (see :data:`ui.scanners.INPUT_METHOD`)."""
+        on = not self.search_field.property(INPUT_METHOD) if on is None else on
+        if on:
+            self.focus_search()
+        allow_input_method(self.search_field, on)
+        self.ime_pill.setVisible(on)
+
     def back_to_scanning(self) -> None:
+        self.toggle_input_method(False)
         if self.search_field.text():
             self.search_field.clear()
         self.side.setCurrentIndex(_PAGE_SCAN)
@@ -632,6 +675,16 @@ class DeskWindow(QMainWindow):
         if dialog.exec():
             self.status.set_operator(self.ctx.operator)
             self._update_auto_print()
+            self.camera.settings_changed()
+            self._apply_printer()
+
+    def _apply_printer(self) -> None:
+        """The printer and template chosen in Station setup, used at once (no restart)."""
+        try:
+            self.ctx.printer.set_printer()
+        except Exception as exc:  # a printer URL that cannot be opened: keep the old one, say why
+            self.panel.show_info(self.tr("Printer not changed"), str(exc), None, "amber")
+        self.status.set_printer(self.ctx.printer.state())
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         self.open_attendee(item.data(Qt.ItemDataRole.UserRole))
@@ -665,6 +718,10 @@ class DeskWindow(QMainWindow):
         area = getattr(self, "verdict_area", None)  # events reach here while the window is built
         if area is not None and obj is area.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_verdict()
+            return False
+        if obj is self.search_field and event.type() == QEvent.Type.FocusOut and self.ime_pill.isVisible():
+            if event.reason() != Qt.FocusReason.PopupFocusReason:  # type: ignore[attr-defined]
+                self.toggle_input_method(False)  # the desk is back to scanning wherever the focus went
             return False
         if obj is self.search_field and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
@@ -771,6 +828,7 @@ class DeskWindow(QMainWindow):
         self.wedge.uninstall()
         self.scanner.close()
         self.sim.close()
+        self.camera.stop()
         self.ctx.printer.stop()
         self.ctx.tasks.shutdown()
 

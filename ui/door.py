@@ -42,9 +42,10 @@ from devices.events import ScanEvent
 from ui.a11y import announce, sentences
 from ui.alerts import STATE_STYLE, AlertBar, AlertCenter
 from ui.app import warm_fonts
+from ui.camera import CameraScan
 from ui.i18n import core_text, translate, verdict_message
 from ui.scanners import ScannerBridge, WedgeFilter
-from ui.shortcuts import ShortcutsDialog, bind, install_help
+from ui.shortcuts import CAMERA_KEY, ShortcutsDialog, bind, install_help
 from ui.sounds import SoundPlayer
 from ui.taskman import TaskManager
 from ui.theme import Theme, current, set_font_px, style
@@ -494,6 +495,10 @@ class DoorWindow(QMainWindow):
         self.wedge.scanned.connect(lambda ev: self.handle_scan(ev, None))
         self.wedge.incomplete.connect(self._scan_incomplete)
         self.wedge.install()
+        # the camera as a fallback scanner (F12), its preview under the direction buttons while on
+        self.camera = CameraScan(tasks, station.settings, self)
+        self.camera.scanned.connect(lambda ev: self.handle_scan(ev, None))
+        self._camera_slot.addWidget(self.camera.preview)
         self._timer = QTimer(self)
         self._timer.setInterval(2000)
         self._timer.timeout.connect(self.refresh)
@@ -574,6 +579,8 @@ class DoorWindow(QMainWindow):
             self.direction_group.addButton(button)
             dir_row.addWidget(button)
         right.addLayout(dir_row)
+        self._camera_slot = QVBoxLayout()
+        right.addLayout(self._camera_slot)
         self.flash = _Flash(central)
         right.addWidget(self.flash, 1)
         clicker = QHBoxLayout()
@@ -611,6 +618,8 @@ class DoorWindow(QMainWindow):
             ("+", lambda: self.click(+1), self.tr("One in without a scan (clicker)")),
             ("-", lambda: self.click(-1), self.tr("One out without a scan (clicker)")),
             ("F9", self.adjust, self.tr("Adjust the count, with a reason")),
+            (CAMERA_KEY, lambda: self.camera.toggle(), self.tr("Camera as a scanner on/off (choose it in "
+                                                               "Station setup)")),
         ]
         for key, slot, what in keys:
             bind(self, key, slot, what)
@@ -801,6 +810,7 @@ class DoorWindow(QMainWindow):
             engine, self.sync_engine = self.sync_engine, None
             engine.stop()
         self.wedge.uninstall()
+        self.camera.stop()
         for bridge, _ in self.scanners:
             bridge.close()
         self.tasks.shutdown()

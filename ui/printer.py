@@ -3,7 +3,13 @@
 Wraps :class:`printing.queue.PrintQueue` (which signs, renders, submits, and records the badge only
 once the printer accepted it). Rendering a badge takes ~20 ms of Python: on its own lane it never
 delays a scan's verdict. ``changed`` fires after every job so the status bar and attendee panel
-refresh; ``job_done`` carries each finished :class:`printing.queue.Job`.
+refresh; ``job_done`` carries each finished :class:`printing.queue.Job`, and each job whose printer
+state changed later (a sent CUPS job printed, held by a paused queue, aborted): the service follows
+sent and held jobs on the same lane every few seconds. ``people`` maps the attendee id of each job
+reported to the attendee (so the verdict panel can name whose badge did not print).
+
+:meth:`set_printer` switches the printer of a running desk (Station setup saved): new jobs go to the
+new printer at once; jobs already queued keep the printer they were queued for.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from printing.backends import Backend, open_backend
+from printing.backends import Backend, open_backend, target_of
 from printing.queue import Job, PrintQueue
 from ui.taskman import TaskManager
 from venue_app.station import Station
@@ -44,6 +50,7 @@ class PrintService(QObject):
         self.backend = backend or backend_for(station)
         self.queue = PrintQueue(station, self.backend, template=template or str(station.settings["badge_template"]))
         self.counts: dict[str, int] = {}
+        self.people: dict[str, dict[str, Any]] = {}
         self.last_error = ""
         self._running = False
         self._again = False
@@ -52,6 +59,20 @@ class PrintService(QObject):
         self._retry.setInterval(3000)
         self._retry.timeout.connect(self._maybe_retry)
         self._retry.start()
+
+    def set_printer(self, spec: str | None = None, template: str | None = None) -> bool:
+        """Use the printer (and template) of the settings now; True when the printer changed."""
+        backend = backend_for(self.station, spec)
+        template = template or str(self.station.settings["badge_template"])
+        changed = target_of(backend) != self.queue.target
+        if not changed and template == self.queue.default_template:
+            return False
+        self.backend = backend
+        self.queue = PrintQueue(self.station, backend, template=template)
+        self.last_error = ""
+        self.changed.emit()
+        self.kick()  # jobs waiting for this printer, if any
+        return changed
 
     def describe(self) -> str:
         info = self.backend.describe()
@@ -76,8 +97,9 @@ class PrintService(QObject):
         return True
 
     def _maybe_retry(self) -> None:
-        # only when something waits: an idle desk must not touch the writer every 3 s
-        if self.counts.get("queued", 0) or self._again:
+        # only when something waits or is followed: an idle desk must not touch the writer every 3 s
+        followed = (self.counts.get("sent", 0) or self.counts.get("held", 0)) and hasattr(self.backend, "job_state")
+        if self.counts.get("queued", 0) or followed or self._again:
             self.kick()
 
     def kick(self) -> None:
@@ -90,8 +112,26 @@ class PrintService(QObject):
                        on_error=self._failed)
 
     def _drain(self) -> tuple[list[Job], dict[str, int]]:
-        done = self.queue.run_pending()
-        return done, self.queue.counts()
+        queue = self.queue
+        done = queue.run_pending()
+        seen = {j.id for j in done}
+        done += [j for j in queue.follow() if j.id not in seen]
+        for job in done:
+            if job.attendee_id not in self.people:
+                person = self.station.attendee(job.attendee_id)
+                if person is not None:
+                    self.people[job.attendee_id] = person
+        return done, self._counts(queue)
+
+    def _counts(self, queue: PrintQueue) -> dict[str, int]:
+        """Counts of this desk's printer: sent and held jobs of another printer are not ours to follow."""
+        counts = queue.counts()
+        rows = self.station.replica.query(
+            "SELECT printer_state, count(*) AS n FROM print_jobs WHERE status = 'done' AND target = ?"
+            " AND printer_state IN ('sent', 'held') GROUP BY printer_state", (queue.target,))
+        mine = {r["printer_state"]: r["n"] for r in rows}
+        counts["sent"], counts["held"] = mine.get("sent", 0), mine.get("held", 0)
+        return counts
 
     def _drained(self, result: tuple[list[Job], dict[str, int]]) -> None:
         jobs, self.counts = result
@@ -99,6 +139,8 @@ class PrintService(QObject):
         for job in jobs:
             if job.status == "failed":
                 self.last_error = job.reason
+            elif job.status == "done" and job.printer_state in ("held", "failed"):
+                self.last_error = job.state
             elif job.status == "done":
                 self.last_error = ""
             self.job_done.emit(job)
@@ -115,7 +157,8 @@ class PrintService(QObject):
 
     def state(self) -> dict[str, Any]:
         return {"printer": self.describe(), "queued": self.counts.get("queued", 0) + self.counts.get("printing", 0),
-                "failed": self.counts.get("failed", 0), "error": self.last_error}
+                "failed": self.counts.get("failed", 0) + self.counts.get("lost", 0), "held": self.counts.get("held", 0),
+                "error": self.last_error}
 
     def stop(self) -> None:
         self._retry.stop()

@@ -187,12 +187,24 @@ class PrinterChooser(QWidget):
         self.preview.setFixedSize(260, 340)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background: #ffffff; border: 1px solid #cfd6dd;")
+        # label printers on the network are not discovered: their URL is typed (issue 20)
+        forms = self.tr("Or type a printer URL:\n"
+                        "brother-ql://HOST?model=QL-820NWB&label=62 (Brother QL on the network)\n"
+                        "brother-ql:///dev/usb/lp0?model=QL-820NWB&label=62 (Brother QL on USB)\n"
+                        "zpl://HOST:9100?dpi=203&width_mm=101.6 (Zebra ZPL)\n"
+                        "cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)")
+        self.printer.setToolTip(forms)
+        self.forms = QLabel(forms)
+        self.forms.setWordWrap(True)
+        self.forms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.forms.setStyleSheet("color: #546e7a; font-size: 11px;")
         self.test = QPushButton(self.tr("Print a test page"))
         self.test.clicked.connect(self.print_test_page)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Printer"), self.printer)
+        form.addRow(self.forms)
         form.addRow(self.tr("Badge template"), self.template)
         form.addRow(self.test)
         form.addRow(self.note)
@@ -235,6 +247,10 @@ class PrinterChooser(QWidget):
         except (VenueError, OSError) as exc:
             self.note.setText(self.tr("Test page failed: {error}").format(error=exc))
             return ""
+        if accepted.state == "held":  # taken, but a paused printer keeps it: say so, not "sent"
+            self.note.setText(self.tr("Test page held by the printer: {reason}").format(
+                reason=accepted.reason or self.tr("paused")))
+            return accepted.ref
         self.note.setText(self.tr("Test page sent ({ref}). The square must measure 50 mm.").format(ref=accepted.ref))
         return accepted.ref
 
@@ -403,6 +419,9 @@ class SettingsDialog(QDialog):
         s = station.settings
         self.setWindowTitle(self.tr("Station setup"))
         self.scanner = ScannerChooser(str(s["scanner"]))
+        from ui.camera import CameraChooser
+
+        self.camera = CameraChooser(str(s["camera"]), str(s["camera_name"]))
         self.printer = PrinterChooser(str(s["printer"]), str(s["badge_template"]), station.paths.badges_dir)
         self.operator = QLineEdit(str(s["operator"]))
         self.auto_print = QCheckBox(self.tr("Print a badge automatically on a successful check-in"))
@@ -422,6 +441,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Operator name"), self.operator)
         form.addRow(self.tr("Language (after a restart)"), self.language)
         form.addRow(self.tr("Scanner"), self.scanner)
+        form.addRow(self.tr("Camera (F12)"), self.camera)
         form.addRow(self.printer)
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
@@ -436,6 +456,7 @@ class SettingsDialog(QDialog):
         printer, template = self.printer.values()
         s["operator"] = self.operator.text().strip()
         s["scanner"] = self.scanner.value()
+        s["camera"], s["camera_name"] = self.camera.value()
         s["printer"] = printer
         s["badge_template"] = template
         s["auto_print"] = self.auto_print.isChecked()

@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["DISPLAY_KEY", "HELP_KEY", "ShortcutsDialog", "bind", "install_help", "key_text", "shortcut_list"]
+__all__ = ["CAMERA_KEY", "DISPLAY_KEY", "HELP_KEY", "ShortcutsDialog", "bind", "install_help", "key_text",
+           "shortcut_list"]
 
 HELP_KEY = "F1"
 DISPLAY_KEY = "Ctrl+Shift+D"
+#: the camera as a scanner on/off, in the desk and the door (ui.camera); F5-F10 are taken there
+CAMERA_KEY = "F12"
 def _built_in() -> list[tuple[str, str]]:
     """Keys Qt handles by itself, listed in the help too (translated when asked, not at import)."""
     translate = QCoreApplication.translate  # this name (or self.tr): lupdate does not see an alias `tr`

@@ -142,6 +142,9 @@ class DeskStatusBar(QStatusBar):
         if state.get("queued"):
             text += " · " + self.tr("{count} printing").format(count=state["queued"])
             color = "blue"
+        if state.get("held"):  # accepted, but a paused printer keeps them (issue 20)
+            text += " · " + self.tr("{count} held by the printer").format(count=state["held"])
+            color = "amber"
         if state.get("failed"):
             text += " · " + self.tr("{count} failed").format(count=state["failed"])
             color = "amber"

@@ -53,6 +53,10 @@ SETTINGS: tuple[Setting, ...] = (
     # sends one; from then on a code that stops short is dropped ("scan again"), never judged
     Setting("wedge_suffix", str, "auto", "Keyboard scanner: Enter/Tab after each code",
             ("auto", "required", "none")),
+    # a camera as a fallback scanner (F12 in the desk and the door): its device id, and its name to
+    # find it again when the id changed (another USB port); empty: the system's default camera
+    Setting("camera", str, "", "Camera for scanning (device id; empty: the system's default camera)"),
+    Setting("camera_name", str, "", "Camera for scanning (its name)"),
     Setting("printer", str, "pdf", "Badge printer back-end"),
     Setting("badge_template", str, "congress-a6", "Badge template"),
     Setting("auto_print", bool, True, "Print a badge automatically on a successful check-in"),

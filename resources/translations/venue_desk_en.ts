@@ -382,6 +382,73 @@
     </message>
 </context>
 <context>
+    <name>CameraChooser</name>
+    <message>
+        <source>Camera for scanning</source>
+        <translation>Camera for scanning</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>The system&apos;s default camera</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (not connected)</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <extracomment>said under the list when the computer has no camera at all</extracomment>
+        <translation>No camera found on this computer.</translation>
+    </message>
+    <message>
+        <source>{key} turns the camera on and off in the desk and the door.</source>
+        <translation>{key} turns the camera on and off in the desk and the door.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Camera preview</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScan</name>
+    <message>
+        <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
+        <translation>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera, then press {key} again.</source>
+        <translation>No camera found. Connect a camera, then press {key} again.</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</source>
+        <translation>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</translation>
+    </message>
+    <message>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
+        <translation>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Camera off ({key} turns it on)</source>
+        <translation>Camera off ({key} turns it on)</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {error}. Press {key} to try again.</source>
+        <translation>The camera stopped: {error}. Press {key} to try again.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unknown error</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
@@ -846,6 +913,10 @@
         <translation>{count} printing</translation>
     </message>
     <message>
+        <source>{count} held by the printer</source>
+        <translation>{count} held by the printer</translation>
+    </message>
+    <message>
         <source>{count} failed</source>
         <translation>{count} failed</translation>
     </message>
@@ -908,6 +979,14 @@
     <message>
         <source>Reading scan…</source>
         <translation>Reading scan…</translation>
+    </message>
+    <message>
+        <source>IME on · scans paused</source>
+        <translation>IME on · scans paused</translation>
+    </message>
+    <message>
+        <source>The input method types in the search field and scanners are paused there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin spellings are found without it.</source>
+        <translation>The input method types in the search field and scanners are paused there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin spellings are found without it.</translation>
     </message>
     <message>
         <source>Recent scans</source>
@@ -994,6 +1073,14 @@
         <translation>Search (F2 or Ctrl+F)</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Camera as a scanner on/off (choose it in Station setup)</translation>
+    </message>
+    <message>
+        <source>Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on</source>
+        <translation>Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on</translation>
+    </message>
+    <message>
         <source>Keys and display</source>
         <translation>Keys and display</translation>
     </message>
@@ -1066,12 +1153,28 @@
         <translation>{time} — scan the next code</translation>
     </message>
     <message>
-        <source>Badge not printed</source>
-        <translation>Badge not printed</translation>
+        <source>a badge holder</source>
+        <translation>a badge holder</translation>
     </message>
     <message>
-        <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
-        <translation>The printer reported: {reason}. The job can be retried; the check-in is saved.</translation>
+        <source>Badge of {name} not printed</source>
+        <translation>Badge of {name} not printed</translation>
+    </message>
+    <message>
+        <source>The printer reported: {reason}. The job can be retried (F10); the check-in is saved.</source>
+        <translation>The printer reported: {reason}. The job can be retried (F10); the check-in is saved.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} held by the printer</source>
+        <translation>Badge of {name} held by the printer</translation>
+    </message>
+    <message>
+        <source>The printer keeps it: {reason}. It prints once the printer is ready again; the check-in is saved.</source>
+        <translation>The printer keeps it: {reason}. It prints once the printer is ready again; the check-in is saved.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
     </message>
     <message>
         <source>Badge {reason}.</source>
@@ -1121,6 +1224,10 @@
             <numerusform>%n skipped (cancelled or blocked).</numerusform>
             <numerusform>%n skipped (cancelled or blocked).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Printer not changed</source>
+        <translation>Printer not changed</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; found for “{query}” — ↓ to choose, Enter to open</source>
@@ -1380,6 +1487,10 @@
         <translation>Adjust the count, with a reason</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Camera as a scanner on/off (choose it in Station setup)</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>connected</translation>
     </message>
@@ -1550,6 +1661,10 @@
         <translation>Person</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1574,32 +1689,56 @@
         <translation>Esc   Close</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed</source>
-        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed</translation>
+        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed; {held} held by the printer</source>
+        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed; {held} held by the printer</translation>
+    </message>
+    <message>
+        <source>printed, incomplete</source>
+        <translation>printed, incomplete</translation>
+    </message>
+    <message>
+        <source>{state}, incomplete</source>
+        <translation>{state}, incomplete</translation>
+    </message>
+    <message>
+        <source>this desk ({printer})</source>
+        <translation>this desk ({printer})</translation>
+    </message>
+    <message>
+        <source>any printer</source>
+        <translation>any printer</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>held by the printer</source>
+        <translation>held by the printer</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>failed at the printer</source>
+        <translation>failed at the printer</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>done</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>queued</translation>
     </message>
     <message>
-        <source>printing</source>
-        <translation>printing</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>done, incomplete</source>
-        <translation>done, incomplete</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1763,18 @@
         <translation>preview</translation>
     </message>
     <message>
+        <source>Or type a printer URL:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL on the network)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL on USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</source>
+        <translation>Or type a printer URL:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL on the network)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL on USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</translation>
+    </message>
+    <message>
         <source>Print a test page</source>
         <translation>Print a test page</translation>
     </message>
@@ -1646,6 +1797,14 @@
         <translation>Test page failed: {error}</translation>
     </message>
     <message>
+        <source>Test page held by the printer: {reason}</source>
+        <translation>Test page held by the printer: {reason}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
         <source>Test page sent ({ref}). The square must measure 50 mm.</source>
         <translation>Test page sent ({ref}). The square must measure 50 mm.</translation>
     </message>
@@ -1654,6 +1813,7 @@
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>keyboard only</translation>
     </message>
     <message>
@@ -1779,6 +1939,10 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>Camera (F12)</source>
+        <translation>Camera (F12)</translation>
+    </message>
+    <message>
         <source>New supervisor PIN</source>
         <translation>New supervisor PIN</translation>
     </message>
@@ -1806,6 +1970,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Next / previous field or button</source>
+        <extracomment>the camera as a scanner on/off, in the desk and the door (ui.camera); F5-F10 are taken there</extracomment>
         <translation>Next / previous field or button</translation>
     </message>
     <message>

@@ -382,6 +382,73 @@
     </message>
 </context>
 <context>
+    <name>CameraChooser</name>
+    <message>
+        <source>Camera for scanning</source>
+        <translation>Cámara para escanear</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>La cámara predeterminada del sistema</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (no conectada)</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <extracomment>said under the list when the computer has no camera at all</extracomment>
+        <translation>No se encontró ninguna cámara en este ordenador.</translation>
+    </message>
+    <message>
+        <source>{key} turns the camera on and off in the desk and the door.</source>
+        <translation>{key} enciende y apaga la cámara en el mostrador y en la puerta.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Vista previa de la cámara</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScan</name>
+    <message>
+        <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
+        <translation>La cámara elegida en la configuración del puesto ({name}) no está conectada. Conéctela o elija otra en la configuración del puesto (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera, then press {key} again.</source>
+        <translation>No se encontró ninguna cámara. Conecte una cámara y vuelva a pulsar {key}.</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</source>
+        <translation>El escaneo con cámara no está disponible en esta versión: el lector de códigos QR (zxing-cpp) no está instalado.</translation>
+    </message>
+    <message>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
+        <translation>{camera}: acerque el código QR de la credencial · {key} la apaga</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Camera off ({key} turns it on)</source>
+        <translation>Cámara apagada ({key} la enciende)</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {error}. Press {key} to try again.</source>
+        <translation>La cámara se detuvo: {error}. Pulse {key} para reintentar.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>error desconocido</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
@@ -846,6 +913,10 @@
         <translation>{count} imprimiéndose</translation>
     </message>
     <message>
+        <source>{count} held by the printer</source>
+        <translation>{count} retenidas por la impresora</translation>
+    </message>
+    <message>
         <source>{count} failed</source>
         <translation>{count} fallidas</translation>
     </message>
@@ -908,6 +979,14 @@
     <message>
         <source>Reading scan…</source>
         <translation>Leyendo escaneo…</translation>
+    </message>
+    <message>
+        <source>IME on · scans paused</source>
+        <translation>IME activo · escaneo en pausa</translation>
+    </message>
+    <message>
+        <source>The input method types in the search field and scanners are paused there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin spellings are found without it.</source>
+        <translation>El método de entrada escribe en el campo de búsqueda y los lectores quedan en pausa ahí. Esc o Ctrl+Espacio lo desactiva. El pinyin, el romaji y las grafías latinas se encuentran sin él.</translation>
     </message>
     <message>
         <source>Recent scans</source>
@@ -994,6 +1073,14 @@
         <translation>Buscar (F2 o Ctrl+F)</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Cámara como lector sí/no (elíjala en la configuración del puesto)</translation>
+    </message>
+    <message>
+        <source>Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on</source>
+        <translation>Buscar con el método de entrada (chino, japonés, coreano…); los lectores se pausan mientras está activo</translation>
+    </message>
+    <message>
         <source>Keys and display</source>
         <translation>Teclas y pantalla</translation>
     </message>
@@ -1066,12 +1153,28 @@
         <translation>{time} — escanee el siguiente código</translation>
     </message>
     <message>
-        <source>Badge not printed</source>
-        <translation>Acreditación no impresa</translation>
+        <source>a badge holder</source>
+        <translation>una persona</translation>
     </message>
     <message>
-        <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
-        <translation>La impresora indica: {reason}. Se puede reintentar el trabajo; la entrada está guardada.</translation>
+        <source>Badge of {name} not printed</source>
+        <translation>Credencial de {name} no impresa</translation>
+    </message>
+    <message>
+        <source>The printer reported: {reason}. The job can be retried (F10); the check-in is saved.</source>
+        <translation>La impresora informó: {reason}. El trabajo se puede reintentar (F10); el registro está guardado.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} held by the printer</source>
+        <translation>Credencial de {name} retenida por la impresora</translation>
+    </message>
+    <message>
+        <source>The printer keeps it: {reason}. It prints once the printer is ready again; the check-in is saved.</source>
+        <translation>La impresora la retiene: {reason}. Se imprimirá cuando la impresora esté lista; el registro está guardado.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
     </message>
     <message>
         <source>Badge {reason}.</source>
@@ -1121,6 +1224,10 @@
             <numerusform>%n omitida (cancelada o bloqueada).</numerusform>
             <numerusform>%n omitidas (canceladas o bloqueadas).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Printer not changed</source>
+        <translation>Impresora sin cambios</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; found for “{query}” — ↓ to choose, Enter to open</source>
@@ -1380,6 +1487,10 @@
         <translation>Ajustar el recuento, con un motivo</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Cámara como lector sí/no (elíjala en la configuración del puesto)</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>conectado</translation>
     </message>
@@ -1550,6 +1661,10 @@
         <translation>Persona</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1574,32 +1689,56 @@
         <translation>Esc   Cerrar</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed</source>
-        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} trabajos recientes; {failed} fallidos</translation>
+        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed; {held} held by the printer</source>
+        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} trabajos recientes; {failed} fallidos; {held} retenidos por la impresora</translation>
+    </message>
+    <message>
+        <source>printed, incomplete</source>
+        <translation>impresa, incompleta</translation>
+    </message>
+    <message>
+        <source>{state}, incomplete</source>
+        <translation>{state}, incompleta</translation>
+    </message>
+    <message>
+        <source>this desk ({printer})</source>
+        <translation>este mostrador ({printer})</translation>
+    </message>
+    <message>
+        <source>any printer</source>
+        <translation>cualquier impresora</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>held by the printer</source>
+        <translation>retenida por la impresora</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>impresa</translation>
+    </message>
+    <message>
+        <source>failed at the printer</source>
+        <translation>falló en la impresora</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>fallido</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>hecho</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>en cola</translation>
     </message>
     <message>
-        <source>printing</source>
-        <translation>imprimiendo</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>cancelado</translation>
-    </message>
-    <message>
-        <source>done, incomplete</source>
-        <translation>hecho, incompleto</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1763,18 @@
         <translation>vista previa</translation>
     </message>
     <message>
+        <source>Or type a printer URL:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL on the network)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL on USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</source>
+        <translation>O escriba la URL de una impresora:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL en la red)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL por USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NOMBRE (una cola CUPS), qt:NOMBRE (una impresora del sistema), pdf:CARPETA (archivos PDF)</translation>
+    </message>
+    <message>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
@@ -1646,6 +1797,14 @@
         <translation>Error en la página de prueba: {error}</translation>
     </message>
     <message>
+        <source>Test page held by the printer: {reason}</source>
+        <translation>Página de prueba retenida por la impresora: {reason}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
         <source>Test page sent ({ref}). The square must measure 50 mm.</source>
         <translation>Página de prueba enviada ({ref}). El cuadrado debe medir 50 mm.</translation>
     </message>
@@ -1654,6 +1813,7 @@
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>solo teclado</translation>
     </message>
     <message>
@@ -1779,6 +1939,10 @@
         <translation>Escáner</translation>
     </message>
     <message>
+        <source>Camera (F12)</source>
+        <translation>Cámara (F12)</translation>
+    </message>
+    <message>
         <source>New supervisor PIN</source>
         <translation>Nuevo PIN de supervisor</translation>
     </message>
@@ -1806,6 +1970,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Next / previous field or button</source>
+        <extracomment>the camera as a scanner on/off, in the desk and the door (ui.camera); F5-F10 are taken there</extracomment>
         <translation>Campo o botón siguiente / anterior</translation>
     </message>
     <message>

@@ -382,6 +382,73 @@
     </message>
 </context>
 <context>
+    <name>CameraChooser</name>
+    <message>
+        <source>Camera for scanning</source>
+        <translation>Caméra pour scanner</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>La caméra par défaut du système</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name} (non connectée)</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <extracomment>said under the list when the computer has no camera at all</extracomment>
+        <translation>Aucune caméra trouvée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>{key} turns the camera on and off in the desk and the door.</source>
+        <translation>{key} allume et éteint la caméra à l’accueil et à la porte.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Aperçu de la caméra</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScan</name>
+    <message>
+        <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
+        <translation>La caméra choisie dans la configuration du poste ({name}) n’est pas connectée. Branchez-la ou choisissez-en une autre dans la configuration du poste (Ctrl+,).</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera, then press {key} again.</source>
+        <translation>Aucune caméra trouvée. Branchez une caméra, puis appuyez à nouveau sur {key}.</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</source>
+        <translation>Le scan par caméra n’est pas disponible dans cette version : le lecteur de QR codes (zxing-cpp) n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
+        <translation>{camera} : présentez le QR code du badge · {key} l’éteint</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Camera off ({key} turns it on)</source>
+        <translation>Caméra éteinte ({key} l’allume)</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {error}. Press {key} to try again.</source>
+        <translation>La caméra s’est arrêtée : {error}. Appuyez sur {key} pour réessayer.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
@@ -846,6 +913,10 @@
         <translation>{count} en impression</translation>
     </message>
     <message>
+        <source>{count} held by the printer</source>
+        <translation>{count} retenus par l’imprimante</translation>
+    </message>
+    <message>
         <source>{count} failed</source>
         <translation>{count} en échec</translation>
     </message>
@@ -908,6 +979,14 @@
     <message>
         <source>Reading scan…</source>
         <translation>Lecture du scan…</translation>
+    </message>
+    <message>
+        <source>IME on · scans paused</source>
+        <translation>IME active · scans en pause</translation>
+    </message>
+    <message>
+        <source>The input method types in the search field and scanners are paused there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin spellings are found without it.</source>
+        <translation>La méthode de saisie écrit dans le champ de recherche et les lecteurs y sont en pause. Échap ou Ctrl+Espace la désactive. Le pinyin, le romaji et les graphies latines sont trouvés sans elle.</translation>
     </message>
     <message>
         <source>Recent scans</source>
@@ -994,6 +1073,14 @@
         <translation>Rechercher (F2 ou Ctrl+F)</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Caméra comme lecteur marche/arrêt (à choisir dans la configuration du poste)</translation>
+    </message>
+    <message>
+        <source>Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on</source>
+        <translation>Rechercher avec la méthode de saisie (chinois, japonais, coréen…) ; les lecteurs sont en pause pendant ce temps</translation>
+    </message>
+    <message>
         <source>Keys and display</source>
         <translation>Touches et affichage</translation>
     </message>
@@ -1066,12 +1153,28 @@
         <translation>{time} — scannez le code suivant</translation>
     </message>
     <message>
-        <source>Badge not printed</source>
-        <translation>Badge non imprimé</translation>
+        <source>a badge holder</source>
+        <translation>un porteur de badge</translation>
     </message>
     <message>
-        <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
-        <translation>L’imprimante signale : {reason}. La tâche peut être relancée ; l’arrivée est enregistrée.</translation>
+        <source>Badge of {name} not printed</source>
+        <translation>Badge de {name} non imprimé</translation>
+    </message>
+    <message>
+        <source>The printer reported: {reason}. The job can be retried (F10); the check-in is saved.</source>
+        <translation>L’imprimante a signalé : {reason}. La tâche peut être relancée (F10) ; l’enregistrement est conservé.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} held by the printer</source>
+        <translation>Badge de {name} retenu par l’imprimante</translation>
+    </message>
+    <message>
+        <source>The printer keeps it: {reason}. It prints once the printer is ready again; the check-in is saved.</source>
+        <translation>L’imprimante le garde : {reason}. Il s’imprimera quand l’imprimante sera prête ; l’enregistrement est conservé.</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
     </message>
     <message>
         <source>Badge {reason}.</source>
@@ -1121,6 +1224,10 @@
             <numerusform>%n ignorée (annulée ou bloquée).</numerusform>
             <numerusform>%n ignorées (annulées ou bloquées).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Printer not changed</source>
+        <translation>Imprimante inchangée</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; found for “{query}” — ↓ to choose, Enter to open</source>
@@ -1380,6 +1487,10 @@
         <translation>Corriger le comptage, avec un motif</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>Caméra comme lecteur marche/arrêt (à choisir dans la configuration du poste)</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
@@ -1550,6 +1661,10 @@
         <translation>Personne</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1574,32 +1689,56 @@
         <translation>Échap   Fermer</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed</source>
-        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} tâches récentes ; {failed} en échec</translation>
+        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed; {held} held by the printer</source>
+        <translation>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} tâches récentes ; {failed} en échec ; {held} retenues par l’imprimante</translation>
+    </message>
+    <message>
+        <source>printed, incomplete</source>
+        <translation>imprimé, incomplet</translation>
+    </message>
+    <message>
+        <source>{state}, incomplete</source>
+        <translation>{state}, incomplet</translation>
+    </message>
+    <message>
+        <source>this desk ({printer})</source>
+        <translation>cet accueil ({printer})</translation>
+    </message>
+    <message>
+        <source>any printer</source>
+        <translation>toute imprimante</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>held by the printer</source>
+        <translation>retenu par l’imprimante</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <source>failed at the printer</source>
+        <translation>échec à l’imprimante</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>terminé</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <source>printing</source>
-        <translation>en impression</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>annulé</translation>
-    </message>
-    <message>
-        <source>done, incomplete</source>
-        <translation>terminé, incomplet</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1763,18 @@
         <translation>aperçu</translation>
     </message>
     <message>
+        <source>Or type a printer URL:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL on the network)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL on USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</source>
+        <translation>Ou saisissez l’URL d’une imprimante :
+brother-ql://HÔTE?model=QL-820NWB&amp;label=62 (Brother QL sur le réseau)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL en USB)
+zpl://HÔTE:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fichiers PDF)</translation>
+    </message>
+    <message>
         <source>Print a test page</source>
         <translation>Imprimer une page de test</translation>
     </message>
@@ -1646,6 +1797,14 @@
         <translation>Échec de la page de test : {error}</translation>
     </message>
     <message>
+        <source>Test page held by the printer: {reason}</source>
+        <translation>Page de test retenue par l’imprimante : {reason}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
         <source>Test page sent ({ref}). The square must measure 50 mm.</source>
         <translation>Page de test envoyée ({ref}). Le carré doit mesurer 50 mm.</translation>
     </message>
@@ -1654,6 +1813,7 @@
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>clavier uniquement</translation>
     </message>
     <message>
@@ -1779,6 +1939,10 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>Camera (F12)</source>
+        <translation>Caméra (F12)</translation>
+    </message>
+    <message>
         <source>New supervisor PIN</source>
         <translation>Nouveau code PIN superviseur</translation>
     </message>
@@ -1806,6 +1970,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Next / previous field or button</source>
+        <extracomment>the camera as a scanner on/off, in the desk and the door (ui.camera); F5-F10 are taken there</extracomment>
         <translation>Champ ou bouton suivant / précédent</translation>
     </message>
     <message>

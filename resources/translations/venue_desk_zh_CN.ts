@@ -382,6 +382,73 @@
     </message>
 </context>
 <context>
+    <name>CameraChooser</name>
+    <message>
+        <source>Camera for scanning</source>
+        <translation>用于扫描的摄像头</translation>
+    </message>
+    <message>
+        <source>The system&apos;s default camera</source>
+        <translation>系统默认摄像头</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name}（未连接）</translation>
+    </message>
+    <message>
+        <source>No camera found on this computer.</source>
+        <extracomment>said under the list when the computer has no camera at all</extracomment>
+        <translation>本电脑上未找到摄像头。</translation>
+    </message>
+    <message>
+        <source>{key} turns the camera on and off in the desk and the door.</source>
+        <translation>{key} 在签到台和门口开关摄像头。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>摄像头预览</translation>
+    </message>
+</context>
+<context>
+    <name>CameraScan</name>
+    <message>
+        <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
+        <translation>工作站设置中选择的摄像头（{name}）未连接。请连接它，或在工作站设置（Ctrl+,）中选择另一个。</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera, then press {key} again.</source>
+        <translation>未找到摄像头。请连接摄像头，然后再按 {key}。</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</source>
+        <translation>此版本无法使用摄像头扫描：未安装二维码读取器（zxing-cpp）。</translation>
+    </message>
+    <message>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
+        <translation>{camera}：将胸卡二维码对准摄像头 · {key} 关闭</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Camera off ({key} turns it on)</source>
+        <translation>摄像头已关闭（{key} 打开）</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {error}. Press {key} to try again.</source>
+        <translation>摄像头已停止：{error}。按 {key} 重试。</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWindow</name>
     <message>
         <source>Fullest first</source>
@@ -839,6 +906,10 @@
         <translation>{count} 张打印中</translation>
     </message>
     <message>
+        <source>{count} held by the printer</source>
+        <translation>{count} 个被打印机暂扣</translation>
+    </message>
+    <message>
         <source>{count} failed</source>
         <translation>{count} 张失败</translation>
     </message>
@@ -901,6 +972,14 @@
     <message>
         <source>Reading scan…</source>
         <translation>正在读取扫码…</translation>
+    </message>
+    <message>
+        <source>IME on · scans paused</source>
+        <translation>输入法已开 · 扫描暂停</translation>
+    </message>
+    <message>
+        <source>The input method types in the search field and scanners are paused there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin spellings are found without it.</source>
+        <translation>输入法在搜索框中输入，此时扫描枪在此暂停。按 Esc 或 Ctrl+空格 关闭。不用输入法也能用拼音、罗马字和拉丁拼写找到人。</translation>
     </message>
     <message>
         <source>Recent scans</source>
@@ -987,6 +1066,14 @@
         <translation>搜索（F2 或 Ctrl+F）</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>摄像头扫描开/关（在工作站设置中选择摄像头）</translation>
+    </message>
+    <message>
+        <source>Search with the input method (Chinese, Japanese, Korean…); scanners pause while it is on</source>
+        <translation>用输入法搜索（中文、日文、韩文…）；开启时扫描枪暂停</translation>
+    </message>
+    <message>
         <source>Keys and display</source>
         <translation>按键与显示</translation>
     </message>
@@ -1059,12 +1146,28 @@
         <translation>{time} — 请扫描下一个码</translation>
     </message>
     <message>
-        <source>Badge not printed</source>
-        <translation>证件未打印</translation>
+        <source>a badge holder</source>
+        <translation>一位持卡人</translation>
     </message>
     <message>
-        <source>The printer reported: {reason}. The job can be retried; the check-in is saved.</source>
-        <translation>打印机报告：{reason}。可重试该任务；签到已保存。</translation>
+        <source>Badge of {name} not printed</source>
+        <translation>{name} 的胸卡未打印</translation>
+    </message>
+    <message>
+        <source>The printer reported: {reason}. The job can be retried (F10); the check-in is saved.</source>
+        <translation>打印机报告：{reason}。可重试该任务（F10）；签到已保存。</translation>
+    </message>
+    <message>
+        <source>Badge of {name} held by the printer</source>
+        <translation>{name} 的胸卡被打印机暂扣</translation>
+    </message>
+    <message>
+        <source>The printer keeps it: {reason}. It prints once the printer is ready again; the check-in is saved.</source>
+        <translation>打印机暂扣：{reason}。打印机就绪后会打印；签到已保存。</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Badge {reason}.</source>
@@ -1111,6 +1214,10 @@
         <translation>
             <numerusform>跳过 %n 人（已取消或已禁止）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Printer not changed</source>
+        <translation>打印机未更改</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n&lt;/b&gt; found for “{query}” — ↓ to choose, Enter to open</source>
@@ -1369,6 +1476,10 @@
         <translation>调整人数（需填写原因）</translation>
     </message>
     <message>
+        <source>Camera as a scanner on/off (choose it in Station setup)</source>
+        <translation>摄像头扫描开/关（在工作站设置中选择摄像头）</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
@@ -1537,6 +1648,10 @@
         <translation>人员</translation>
     </message>
     <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1561,32 +1676,56 @@
         <translation>Esc   关闭</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed</source>
-        <translation>&lt;b&gt;{printer}&lt;/b&gt; — 最近 {jobs} 个任务；{failed} 个失败</translation>
+        <source>&lt;b&gt;{printer}&lt;/b&gt; — {jobs} recent jobs; {failed} failed; {held} held by the printer</source>
+        <translation>&lt;b&gt;{printer}&lt;/b&gt; — 最近 {jobs} 个任务；{failed} 个失败；{held} 个被打印机暂扣</translation>
+    </message>
+    <message>
+        <source>printed, incomplete</source>
+        <translation>已打印，不完整</translation>
+    </message>
+    <message>
+        <source>{state}, incomplete</source>
+        <translation>{state}，不完整</translation>
+    </message>
+    <message>
+        <source>this desk ({printer})</source>
+        <translation>本签到台（{printer}）</translation>
+    </message>
+    <message>
+        <source>any printer</source>
+        <translation>任意打印机</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>held by the printer</source>
+        <translation>被打印机暂扣</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>failed at the printer</source>
+        <translation>打印机处失败</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <source>printing</source>
-        <translation>打印中</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>已取消</translation>
-    </message>
-    <message>
-        <source>done, incomplete</source>
-        <translation>完成，不完整</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1750,18 @@
         <translation>预览</translation>
     </message>
     <message>
+        <source>Or type a printer URL:
+brother-ql://HOST?model=QL-820NWB&amp;label=62 (Brother QL on the network)
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62 (Brother QL on USB)
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6 (Zebra ZPL)
+cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</source>
+        <translation>或输入打印机 URL：
+brother-ql://HOST?model=QL-820NWB&amp;label=62（网络上的 Brother QL）
+brother-ql:///dev/usb/lp0?model=QL-820NWB&amp;label=62（USB 连接的 Brother QL）
+zpl://HOST:9100?dpi=203&amp;width_mm=101.6（Zebra ZPL）
+cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文件）</translation>
+    </message>
+    <message>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
@@ -1633,6 +1784,14 @@
         <translation>测试页打印失败：{error}</translation>
     </message>
     <message>
+        <source>Test page held by the printer: {reason}</source>
+        <translation>测试页被打印机暂扣：{reason}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
         <source>Test page sent ({ref}). The square must measure 50 mm.</source>
         <translation>测试页已发送（{ref}）。方框应为 50 毫米。</translation>
     </message>
@@ -1641,6 +1800,7 @@
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>仅键盘</translation>
     </message>
     <message>
@@ -1766,6 +1926,10 @@
         <translation>扫码枪</translation>
     </message>
     <message>
+        <source>Camera (F12)</source>
+        <translation>摄像头（F12）</translation>
+    </message>
+    <message>
         <source>New supervisor PIN</source>
         <translation>新主管 PIN</translation>
     </message>
@@ -1793,6 +1957,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Next / previous field or button</source>
+        <extracomment>the camera as a scanner on/off, in the desk and the door (ui.camera); F5-F10 are taken there</extracomment>
         <translation>下一个 / 上一个输入框或按钮</translation>
     </message>
     <message>

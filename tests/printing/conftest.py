@@ -25,3 +25,24 @@ def station(tmp_path: Path):
         pass
     yield st
     st.close()
+
+
+@pytest.fixture
+def cupsd(monkeypatch):
+    """A private, real cupsd (tests/printing/cupsd.py) with a raw queue ``Badge`` that delivers to a fake
+    port-9100 printer (``cupsd.printer.jobs`` holds the bytes CUPS sent); CUPS_SERVER points at it."""
+    from cupsd import Cupsd, RawPrinter, missing
+
+    why = missing()
+    if why:
+        pytest.skip(why)
+    server, printer = Cupsd(), RawPrinter()
+    try:
+        server.start()
+        server.add_printer("Badge", printer.uri)
+        server.printer = printer
+        monkeypatch.setenv("CUPS_SERVER", server.sock)
+        yield server
+    finally:
+        server.close()
+        printer.close()

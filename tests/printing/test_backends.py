@@ -69,7 +69,10 @@ def test_cups_lp_success_and_refusal(tmp_path, monkeypatch):
     args = (tmp_path / "args").read_text()
     assert "-d Badge" in args and "media=Custom.105x148mm" in args
     _program(bindir, "lp", 'cat > /dev/null\necho "lp: The printer or class does not exist." >&2\nexit 1\n')
-    with pytest.raises(BackendError, match="does not exist"):
+    # lp's words are checked with CUPS itself: no CUPS answers here, so that is what staff read
+    # (the real CUPS cases are in test_cups.py)
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))
+    with pytest.raises(BackendError, match=r"the print service \(CUPS\) is not running"):
         CupsBackend("Gone").submit(job)
 
 

@@ -122,7 +122,7 @@ def test_cli_says_when_a_badge_lacks_the_native_name(station, tmp_path, capsys):
     data = str(station.paths.root)
     assert main(["badge", "print", "--data", data, "--attendee", "LB-1", "--printer", f"pdf:{tmp_path}"]) == 0
     said = capsys.readouterr().out
-    assert "done (printed without the native name: no font for Linear B)" in said
+    assert ": printed without the native name: no font for Linear B → " in said
     out = tmp_path / "lb.pdf"
     assert main(["badge", "render", "--data", data, "--attendee", "LB-1", "--out", str(out)]) == 0
     assert "warning: printed without the native name: no font for Linear B" in capsys.readouterr().out

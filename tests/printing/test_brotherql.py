@@ -348,9 +348,10 @@ def test_usb_cover_open_and_unplugged_keep_the_job(station):
         assert job.status == "queued" and "the printer's cover is open" in job.reason, job.reason
     with UsbLabelPrinter("brother", drop_after=3000) as printer:
         queue = PrintQueue(station, usb_backend(printer), backoff_s=0)
-        job = queue.process(job.id)
+        # a job is printed only on its own printer: staff move it to the one plugged in now
+        job = queue.process(queue.retry(job.id, target=queue.target).id)
         assert job.status == "queued" and "was unplugged or switched off" in job.reason, job.reason
     assert station.badges(job.attendee_id) == []
     queue = PrintQueue(station, open_backend("brother-ql:///dev/usb/no-such-lp9?label=62"), backoff_s=0)
-    job = queue.process(job.id)
+    job = queue.process(queue.retry(job.id, target=queue.target).id)
     assert "cannot open the Brother QL-820NWB at /dev/usb/no-such-lp9: No such file or directory" in job.reason

@@ -199,7 +199,7 @@ def test_print_queue_shows_a_failed_job_and_retries_it(desk: Any, qtbot: Any, tm
     qtbot.waitUntil(lambda: "failed" in desk.status.printer.text(), timeout=5000)
     dialog = desk.open_print_queue()
     qtbot.waitUntil(lambda: any(j.id == job_id for j, _ in dialog.jobs), timeout=5000)
-    assert "paper jam" in dialog.table.item(0, 4).text()
+    assert "paper jam" in dialog.table.item(0, 5).text()  # the reason column (after the printer's)
     assert isinstance(good, PdfFolderBackend)
     printer.queue.backend = good
     with qtbot.waitSignal(printer.job_done, timeout=10_000, check_params_cb=lambda j: j.id == job_id) as done:

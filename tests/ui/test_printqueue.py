@@ -36,8 +36,9 @@ def test_badge_without_the_native_name_is_said_on_the_verdict_and_in_the_queue(
     dialog = desk.open_print_queue()
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=5000)
     row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 1).text() == "Eumedes Pylios")
-    assert dialog.table.item(row, 2).text() == "done, incomplete"
-    detail = dialog.table.item(row, 4).text()
+    assert dialog.table.item(row, 2).text().startswith("this desk (pdf:")  # the printer it was queued for
+    assert dialog.table.item(row, 3).text() == "printed, incomplete"  # a PDF folder: the file is the badge
+    detail = dialog.table.item(row, 5).text()
     assert detail.startswith("printed without the native name: no font for Linear B → ")
     assert detail.endswith(".pdf")
     dialog.grab().save(str(tmp_path / "print-queue.png"))  # looked at by hand while writing this test
