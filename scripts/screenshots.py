@@ -82,6 +82,7 @@ SHOTS: dict[str, str] = {
     "dashboard-chart.png": "dashboard: occupancy over time",
     "dashboard-checkin.png": "dashboard: check-in progress",
     "dashboard-offline.png": "dashboard: offline banner",
+    "desk-camera.png": "desk: the camera as a scanner, the code outlined in the preview",
     "dashboard-stations.png": "dashboard: stations, last heard, outbox, offline flagged",
     # the Chinese interface, for the volunteers of the Guangzhou congress
     **{f"zh_CN-{name}": f"{what}, Chinese interface" for name, what in (
@@ -157,18 +158,23 @@ def frozen_clock() -> Iterator[None]:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _testsheet() -> Any:
-    """scripts/testsheet.py, loaded by path (scripts/ is not a package and stays off sys.path)."""
+def _script(name: str) -> Any:
+    """Another script of scripts/, loaded by path (scripts/ is not a package and stays off sys.path)."""
     import importlib.util
 
-    module = sys.modules.get("venue_testsheet")
+    module = sys.modules.get(f"venue_{name}")
     if module is None:
-        spec = importlib.util.spec_from_file_location("venue_testsheet", ROOT / "scripts" / "testsheet.py")
+        spec = importlib.util.spec_from_file_location(f"venue_{name}", ROOT / "scripts" / f"{name}.py")
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
-        sys.modules["venue_testsheet"] = module
+        sys.modules[f"venue_{name}"] = module
         spec.loader.exec_module(module)
     return module
+
+
+def _testsheet() -> Any:
+    """scripts/testsheet.py."""
+    return _script("testsheet")
 
 
 def _settle(widget: Any) -> None:
@@ -507,6 +513,7 @@ def generate(out: Path, data: Path) -> list[Path]:
         rooms = Paths.at(data / "rooms")
         build_demo_station(rooms, attendees=2000, seed=13)
         saved += _rooms(rooms, out)
+        saved.append(_script("camera_screenshot").shoot(out / "desk-camera.png", data))
     saved += _testsheet().write(out / "scanner-test-sheet.pdf", out / "scanner-test-sheet.png")
     names = {p.name for p in saved}
     if names != set(SHOTS):

@@ -65,6 +65,8 @@ __all__ = ["DeskWindow", "create_desk"]
 log = logging.getLogger(__name__)
 
 _PAGE_SCAN, _PAGE_ATTENDEE, _PAGE_DELEGATION = 0, 1, 2
+#: the search field's input method turns itself off after this long without a committed character
+IME_IDLE_MS = 60_000
 _COLOR_ROLE = Qt.ItemDataRole.UserRole + 1  # a recent scan's verdict colour, re-inked on a theme change
 _MARK = {"green": "✔", "amber": "!", "red": "✖", "blue": "•"}
 _EVENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the check-in event a recent scan recorded (undo strikes it out)
@@ -115,6 +117,11 @@ class DeskWindow(QMainWindow):
                                          "there. Esc or Ctrl+Space turns it off. Pinyin, romaji and Latin "
                                          "spellings are found without it."))
         self.ime_pill.hide()
+        # a forgotten Ctrl+Space must not pause scanning for the rest of the day
+        self._ime_idle = QTimer(self)
+        self._ime_idle.setSingleShot(True)
+        self._ime_idle.setInterval(IME_IDLE_MS)
+        self._ime_idle.timeout.connect(lambda: self.toggle_input_method(False))
         h = QHBoxLayout(header)
         h.setContentsMargins(16, 10, 16, 10)
         h.addWidget(event_label)
@@ -167,6 +174,7 @@ class DeskWindow(QMainWindow):
         self.results_label = QLabel()
         self.search.results.connect(self._on_results)
         self.search_field.textChanged.connect(self.search.set_query)
+        self.search_field.textChanged.connect(self._ime_typed)
 
         scan_page = QWidget()
         sp = QVBoxLayout(scan_page)
@@ -594,6 +602,14 @@ class DeskWindow(QMainWindow):
             self.focus_search()
         allow_input_method(self.search_field, on)
         self.ime_pill.setVisible(on)
+        if on:
+            self._ime_idle.start()
+        else:
+            self._ime_idle.stop()
+
+    def _ime_typed(self, _text: str) -> None:
+        if self._ime_idle.isActive():
+            self._ime_idle.start()  # still typing with it: the minute starts again
 
     def back_to_scanning(self) -> None:
         self.toggle_input_method(False)

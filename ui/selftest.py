@@ -506,7 +506,12 @@ def check_desk_scan(test: SelfTest) -> str:
             raise CheckFailed(f"the verdict does not name {display_name(person)}: {texts!r}")
         if window.panel.color != "green":
             raise CheckFailed(f"verdict painted {window.panel.color}, not green")
-        # auto-print is on by default: the desk prints the badge through its print queue
+        # the badge scanned is the one in the person's hand: auto-print (on by default) must not
+        # replace it; a reprint asked for at the desk goes through the desk's print queue
+        window.ctx.tasks.wait_idle(10_000)
+        if [b["revoked_hlc"] for b in station.badges(person["id"])] != [None]:
+            raise CheckFailed("scanning a valid badge replaced it with a new one")
+        window.ctx.printer.enqueue(person["id"], operator="self-test")
         if not _wait_until(lambda: bool(printed), 15):
             raise CheckFailed("the verdict showed but the desk's badge print never finished")
         if printed[0].status != "done":

@@ -188,8 +188,11 @@ class VerdictPanel(QFrame):
             # a script no font here has (Linear B): words instead of a row of boxes
             from printing.fonts import script_name
 
-            script = next((script_name(c) for c in native if not drawable(c)), "?")
-            native = self.tr("({script}: no font here)").format(script=script)
+            # the whole name failed but maybe no single letter does (seen once in CI for Hangul, not
+            # reproduced): only a letter that really has no glyph hides the name
+            script = next((script_name(c) for c in native if not c.isspace() and not drawable(c)), None)
+            if script is not None:
+                native = self.tr("({script}: no font here)").format(script=script)
         self._set(self.native, native if native and native != name else "")
         self._set(self.title, full_title(person))
         self._set(self.organisation, (person or {}).get("organisation") or "")

@@ -139,3 +139,18 @@ def test_auto_print_never_replaces_the_badge_that_was_scanned(desk: Any, qtbot: 
     with qtbot.waitSignal(desk.ctx.printer.job_done, timeout=15000) as printed:  # no badge yet: one is printed
         desk.handle_scan(ScanEvent("test", other["code"].encode(), other["code"], 0.0))
     assert printed.args[0].attendee_id == other["id"]
+
+
+def test_input_method_turns_itself_off_when_forgotten(desk: Any, qtbot: Any) -> None:
+    """Ctrl+Space gives the search field the input method and pauses scans there; left on and
+    unused, it goes off by itself (the minute is shortened here)."""
+    from ui.scanners import INPUT_METHOD
+
+    desk._ime_idle.setInterval(300)
+    desk.toggle_input_method(True)
+    assert desk.search_field.property(INPUT_METHOD) and desk.ime_pill.isVisibleTo(desk)
+    desk.search_field.setText("王")  # a committed character: the idle time starts again
+    assert desk._ime_idle.isActive()
+    with qtbot.waitSignal(desk._ime_idle.timeout, timeout=3000):
+        pass
+    assert not desk.search_field.property(INPUT_METHOD) and not desk.ime_pill.isVisibleTo(desk)
