@@ -1,6 +1,9 @@
 """The attendee panel: who this is, whether and when they checked in, their badges, and what the
 desk can do for them — check in by hand, print or reprint (a reprint asks why and revokes the old
 badge at once), edit fields, cancel or block (supervisor PIN), open their delegation.
+
+Check-ins by hand and edits are the core's operations (:mod:`venue_app.ops`, the same the CLI calls):
+the engine's refusals, the field rules, a reason to cancel or block.
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.context import DeskContext, UndoAction, checkin_state, manual_checkin, revoke_badges, update_fields
+from ui.context import DeskContext, UndoAction, checkin_state, revoke_badges
 from ui.flow import FlowLayout
 from ui.i18n import translate
 from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
+from ui.walkin import add_row, fit_to_problems, problem_text
 from ui.widgets import BigLabel, CompactList, KeyButton, Pill, display_name, full_title
 from venue_app.clock import EventClock
-from venue_app.eventlog import ATTENDEE_FIELDS
+from venue_app.ops import Edit, InvalidInput, check_fields, check_in_by_hand, edit_attendee
 from venue_app.verdicts import Verdict
 
 __all__ = ["EDITABLE", "REPRINT_REASONS", "AttendeePanel", "EditDialog", "load_attendee"]
@@ -127,13 +131,16 @@ def field_label(name: str) -> str:
 
 
 class EditDialog(QDialog):
-    """Edit attendee fields; only what changed is recorded."""
+    """Edit attendee fields; only what changed is recorded. Save checks the values by the core's
+    rules (:func:`venue_app.ops.check_fields`) and names each problem under its field."""
 
     def __init__(self, person: dict[str, Any], categories: dict[str, tuple[str, str]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit — {name}").format(name=display_name(person)))
         self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self.hints: dict[str, QLabel] = {}
+        self.categories = set(categories)
         form = QFormLayout(self)
         for name in EDITABLE:
             widget: QLineEdit | QComboBox
@@ -151,7 +158,17 @@ class EditDialog(QDialog):
                 if name in NATIVE_TEXT_FIELDS:
                     allow_input_method(widget)
             self.fields[name] = widget
-            form.addRow(field_label(name), widget)
+            hint = QLabel()
+            hint.setStyleSheet("color: #c62828; font-weight: 600;")
+            hint.setWordWrap(True)
+            hint.hide()
+            self.hints[name] = hint
+            box = QVBoxLayout()  # the field over its problem (no room taken while there is none)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(hint)
+            add_row(form, field_label(name), widget, box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -160,6 +177,18 @@ class EditDialog(QDialog):
     def values(self) -> dict[str, str]:
         return {k: (str(w.currentData() or w.currentText()) if isinstance(w, QComboBox) else w.text()).strip()
                 for k, w in self.fields.items()}
+
+    def accept(self) -> None:
+        _clean, problems = check_fields(self.values(), categories=self.categories)
+        wrong = {p.field: problem_text(p) for p in problems}
+        for name, hint in self.hints.items():
+            hint.setText(wrong.get(name, ""))
+            hint.setVisible(name in wrong)
+            self.fields[name].setStyleSheet("border: 2px solid #c62828;" if name in wrong else "")
+        if not problems:
+            super().accept()
+        else:
+            fit_to_problems(self)
 
 
 class AttendeePanel(QWidget):
@@ -170,6 +199,7 @@ class AttendeePanel(QWidget):
     verdict = Signal(object)  # a Verdict from a manual check-in, for the big panel
     info = Signal(str, str, object)  # headline, message, person — for the big panel
     loaded = Signal(str)  # attendee id, after the panel shows fresh data
+    refused = Signal(str)  # an edit or check-in the core refused, in words (nothing was written)
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,8 +370,8 @@ class AttendeePanel(QWidget):
                 self.ctx.undo.push(UndoAction(self.tr("Check-in of {name}").format(name=display_name(v.attendee)),
                                               None, self.tr("A check-in cannot be taken back on this version.")))
             self.reload()
-        self.ctx.write(manual_checkin, self.ctx.station, person_id, self.ctx.operator, on_done=done,
-                       label="manual check-in")
+        self.ctx.write(check_in_by_hand, self.ctx.station, person_id, operator=self.ctx.operator, on_done=done,
+                       on_error=self._not_saved, label="manual check-in")
 
     def print_badge(self, reason: str | None = None) -> None:
         """Print the first badge, or reprint: asks why, revokes the valid badges, prints a new one.
@@ -384,6 +414,12 @@ class AttendeePanel(QWidget):
             self.reload()
         self.ctx.write(work, on_done=done, label="print badge")
 
+    def _not_saved(self, exc: BaseException) -> None:
+        """A refused edit or check-in, in words on the big panel; nothing was written."""
+        words = " ".join(problem_text(p) for p in exc.problems) if isinstance(exc, InvalidInput) else str(exc)
+        self.info.emit(self.tr("Not saved"), words, self.person)
+        self.refused.emit(words)
+
     def edit(self, values: dict[str, str] | None = None) -> None:
         if not self.data:
             return
@@ -392,18 +428,20 @@ class AttendeePanel(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             values = dialog.values()
-        person_id, operator = self.attendee_id, self.ctx.operator
-        values = {k: v for k, v in values.items() if k in ATTENDEE_FIELDS}
+        station, person_id, operator = self.ctx.station, self.attendee_id, self.ctx.operator
 
-        def done(previous: dict[str, Any]) -> None:
+        def done(edit: Edit) -> None:
+            previous = edit.previous
             if previous:
                 self.ctx.undo.push(UndoAction(
                     self.tr("Edit of {fields}").format(fields=", ".join(field_label(f) for f in sorted(previous))),
-                    lambda: (update_fields(self.ctx.station, person_id, previous, operator), self.tr("the edit"))[1]))
+                    lambda: (_restore(station, person_id, previous, operator), self.tr("the edit"))[1]))
             self.reload()
-        self.ctx.write(update_fields, self.ctx.station, person_id, values, operator, on_done=done, label="edit")
+        self.ctx.write(edit_attendee, station, person_id, values, operator=operator, on_done=done,
+                       on_error=self._not_saved, label="edit")
 
     def set_status(self, status: str, approval: Any = None) -> None:
+        """Cancel or block: the supervisor's name, PIN and reason; the reason goes into the notes."""
         if not self.data:
             return
         if approval is None:
@@ -411,20 +449,25 @@ class AttendeePanel(QWidget):
             approval = self.ctx.asker.supervisor(str(self.ctx.station.settings["supervisor_pin_hash"]), words)
             if approval is None:
                 return
-        person_id = self.attendee_id
-        operator = f"{approval.supervisor}"
-        notes = (self.person.get("notes") or "").strip()
-        fields = {"status": status, "notes": f"{notes}\n{status}: {approval.reason}".strip()}
-
+        station, person_id, operator = self.ctx.station, self.attendee_id, f"{approval.supervisor}"
         undone = self.tr("the cancelled status") if status == "cancelled" else self.tr("the blocked status")
 
-        def done(previous: dict[str, Any]) -> None:
+        def done(edit: Edit) -> None:
+            previous = edit.previous
             self.ctx.undo.push(UndoAction(
                 (self.tr("Cancellation of {name}") if status == "cancelled" else self.tr("Block of {name}")).format(
                     name=display_name(self.person)),
-                lambda: (update_fields(self.ctx.station, person_id, previous, operator), undone)[1]))
+                lambda: (_restore(station, person_id, previous, operator), undone)[1]))
             self.reload()
-        self.ctx.write(update_fields, self.ctx.station, person_id, fields, operator, on_done=done, label=status)
+        self.ctx.write(edit_attendee, station, person_id, {"status": status}, reason=approval.reason,
+                       operator=operator, on_done=done, on_error=self._not_saved, label=status)
+
+
+def _restore(station: Any, attendee_id: str, previous: dict[str, str], operator: str) -> None:
+    """Undo an edit: the previous values, as an edit of their own (the log keeps both)."""
+    status = previous.get("status", "")
+    edit_attendee(station, attendee_id, previous, operator=operator,
+                  reason="undo" if status in ("cancelled", "blocked") else "")  # i18n: recorded in the log
 
 
 def _cancel_job(ctx: DeskContext, job_id: str) -> str:

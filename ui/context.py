@@ -2,7 +2,8 @@
 
 The action functions are plain Python (no Qt) and run on the ``write`` lane of the task manager:
 each is one or a few durable core calls. Views call them through :meth:`DeskContext.write`, which
-brings the result back on the GUI thread.
+brings the result back on the GUI thread. Walk-ins, edits and check-ins by hand are the core's
+operations (:mod:`venue_app.ops`), the same the CLI calls: the desk adds no rules of its own.
 """
 
 from __future__ import annotations
@@ -20,22 +21,18 @@ from ui.statusbar import SyncSource
 from ui.supervisor import Asker
 from ui.taskman import Progress, Task, TaskManager
 from venue_app.clock import EventClock
-from venue_app.errors import ConfigError
-from venue_app.ids import new_id
+from venue_app.ops import check_in_by_hand
 from venue_app.station import Station
-from venue_app.verdicts import Verdict, verdict
+from venue_app.verdicts import Verdict
 
 __all__ = [
     "DeskContext",
     "UndoAction",
     "UndoStack",
     "checkin_state",
-    "create_walkin",
     "delegation_batch",
-    "manual_checkin",
     "revoke_badges",
     "scan_and_queue",
-    "update_fields",
 ]
 
 
@@ -124,26 +121,6 @@ def scan_and_queue(station: Station, queue: PrintQueue | None, raw: bytes | str,
     return result, job_id
 
 
-def manual_checkin(station: Station, attendee_id: str, operator: str, *, on_behalf: str = "") -> Verdict:
-    """Check someone in without a code (found by name). The same rules as a scan."""
-    person = station.attendee(attendee_id)
-    if person is None:
-        raise ConfigError(f"no attendee {attendee_id}")
-    if person["status"] in ("cancelled", "blocked"):
-        return verdict(person["status"], attendee=person)
-    previous = checkin_state(station, attendee_id)
-    if previous is not None:
-        when = EventClock.of(station.event).time(previous["at"])
-        return verdict("already_checked_in", f"Already checked in at {when}, {previous['station']}.",
-                       attendee=person, details=previous)
-    payload: dict[str, Any] = {"attendee_id": attendee_id, "manual": True}
-    if on_behalf:
-        payload["on_behalf"] = on_behalf
-    event_id = station.record("checkin", payload, operator)
-    return verdict("ok", "Checked in by hand." if not on_behalf else f"Checked in; badge collected by {on_behalf}.",
-                   attendee=person, event_id=event_id)
-
-
 def revoke_badges(station: Station, attendee_id: str, reason: str, operator: str) -> list[str]:
     """Revoke every valid badge of the person now (a lost badge must stop working at once, even if
     the printer of the replacement is jammed); returns the serials."""
@@ -151,29 +128,6 @@ def revoke_badges(station: Station, attendee_id: str, reason: str, operator: str
     for serial in serials:
         station.record("badge_revoked", {"serial": serial, "attendee_id": attendee_id, "reason": reason}, operator)
     return serials
-
-
-def update_fields(station: Station, attendee_id: str, fields: dict[str, Any], operator: str) -> dict[str, Any]:
-    """Record the changed fields; returns their previous values (for undo)."""
-    person = station.attendee(attendee_id)
-    if person is None:
-        raise ConfigError(f"no attendee {attendee_id}")
-    changed = {k: v for k, v in fields.items() if (person.get(k) or "") != (v or "")}
-    if changed:
-        station.record("attendee_updated", {"attendee_id": attendee_id, "fields": changed}, operator)
-    return {k: person.get(k) or "" for k in changed}
-
-
-def create_walkin(station: Station, record: dict[str, Any], operator: str, *, check_in: bool = True) -> str:
-    """A new attendee made at this desk (and checked in: they are standing here)."""
-    attendee = {k: v for k, v in record.items() if v not in (None, "")}
-    attendee["id"] = new_id()
-    attendee.setdefault("status", "active")
-    attendee.setdefault("name_order", "given-first")
-    station.record("attendee_created", {"attendee": attendee}, operator)
-    if check_in:
-        station.record("checkin", {"attendee_id": attendee["id"], "walk_in": True}, operator)
-    return str(attendee["id"])
 
 
 def delegation_members(station: Station, delegation: str) -> list[dict[str, Any]]:
@@ -202,7 +156,7 @@ def delegation_batch(station: Station, queue: PrintQueue, attendee_ids: Iterable
     ids = list(attendee_ids)
     checked, queued, skipped = [], [], []
     for i, attendee_id in enumerate(ids, start=1):
-        result = manual_checkin(station, attendee_id, operator, on_behalf=collector)
+        result = check_in_by_hand(station, attendee_id, operator=operator, on_behalf=collector)
         if result.status == "ok":
             checked.append(attendee_id)
         elif result.status != "already_checked_in":

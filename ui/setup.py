@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import LANGUAGES, translate
-from ui.supervisor import hash_pin
 from venue_app.errors import ConfigError, VenueError
+from venue_app.ops import pin_problem, set_pin
 from venue_app.paths import Paths
 from venue_app.station import Station
 
@@ -94,7 +94,7 @@ def apply_setup(result: SetupResult, paths: Paths, enroller: Enroller | None = N
     s["badge_template"] = result.template
     s["operator"] = result.operator
     if result.pin:
-        s["supervisor_pin_hash"] = hash_pin(result.pin)
+        set_pin(s, result.pin)  # the core's rule and hash (venue_app.ops.pin), as the CLI's
     return station
 
 
@@ -294,6 +294,8 @@ class _DevicesPage(QWizardPage):
     def __init__(self, badges_dir: Path | None) -> None:
         super().__init__()
         self.setTitle(self.tr("Scanner and printer"))
+        # with a title alone the classic wizard draws it in a tiny font (seen on the screenshots)
+        self.setSubTitle(self.tr("What reads the badges and what prints them. Both can be changed later (Ctrl+,)."))
         self.scanner = ScannerChooser("auto")
         self.printer = PrinterChooser(badges_dir=badges_dir)
         form = QFormLayout(self)
@@ -324,7 +326,7 @@ class _OperatorPage(QWizardPage):
     def isComplete(self) -> bool:
         pin, pin2 = self.pin.text(), self.pin2.text()
         problem = ""
-        if pin and (len(pin) < 4 or not pin.isdigit()):
+        if pin and pin_problem(pin) is not None:
             problem = self.tr("The PIN needs at least 4 digits.")
         elif pin2 and pin != pin2:
             problem = self.tr("The two PINs differ.")
@@ -446,12 +448,21 @@ class SettingsDialog(QDialog):
         form.addRow(self.auto_print)
         form.addRow(self.sounds)
         form.addRow(self.tr("New supervisor PIN"), self.pin)
+        self.pin_problem = QLabel()
+        self.pin_problem.setStyleSheet("color: #c62828;")
+        self.pin_problem.hide()
+        form.addRow(self.pin_problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def accept(self) -> None:
+        if self.pin.text() and pin_problem(self.pin.text()) is not None:  # before anything is saved
+            self.pin_problem.setText(translate("_OperatorPage", "The PIN needs at least 4 digits."))
+            self.pin_problem.show()
+            self.pin.setFocus()
+            return
         s = self.station.settings
         printer, template = self.printer.values()
         s["operator"] = self.operator.text().strip()
@@ -463,7 +474,7 @@ class SettingsDialog(QDialog):
         s["sounds"] = self.sounds.isChecked()
         s["language"] = str(self.language.currentData() or "")
         if self.pin.text():
-            s["supervisor_pin_hash"] = hash_pin(self.pin.text())
+            set_pin(s, self.pin.text())
         super().accept()
 
 

@@ -1,14 +1,12 @@
-"""Supervisor PIN: stored hashed (PBKDF2-SHA256, salted) in the ``supervisor_pin_hash`` setting, and
-the small dialogs that ask for it, a reason or a line of text.
+"""The small dialogs that ask for the supervisor's name, PIN and reason, or a line of text.
 
-Dialogs go through :class:`Asker` so that tests can answer them without a modal loop.
+The PIN's rule, hash and check are the core's (:mod:`venue_app.ops.pin`, also used by the CLI);
+``hash_pin`` and ``check_pin`` are re-exported here for the setup dialogs. Dialogs go through
+:class:`Asker` so that tests can answer them without a modal loop.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -24,27 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import translate
+from venue_app.ops.pin import check_pin, hash_pin
 
 __all__ = ["Approval", "Asker", "check_pin", "hash_pin"]
-
-_ITERATIONS = 200_000
-
-
-def hash_pin(pin: str, *, salt: str | None = None, iterations: int = _ITERATIONS) -> str:
-    salt = salt or secrets.token_hex(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), bytes.fromhex(salt), iterations)
-    return f"pbkdf2_sha256${iterations}${salt}${digest.hex()}"
-
-
-def check_pin(pin: str, stored: str) -> bool:
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "pbkdf2_sha256":
-        return False
-    candidate = hash_pin(pin, salt=salt, iterations=int(iterations)).split("$")[-1]
-    return hmac.compare_digest(candidate, digest)
 
 
 @dataclass(frozen=True)

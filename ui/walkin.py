@@ -1,12 +1,15 @@
-"""Walk-in registration: a short form, validation as you go, possible duplicates (same name or
-e-mail) shown before anyone is created twice, then register + check in + print in one go."""
+"""Walk-in registration: a short form, possible duplicates (same name or e-mail) shown before anyone
+is created twice, then register + check in + print in one go.
+
+The rules are the core's (:func:`venue_app.ops.check_walkin`, the same the CLI's ``station register``
+applies): this form shows each problem under its field, in the interface language (:func:`problem_text`).
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,32 +25,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.context import DeskContext, create_walkin
+from ui.context import DeskContext
 from ui.i18n import translate
 from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
 from ui.search import run_search
 from ui.widgets import display_name
-from venue_app.importer import COUNTRY_NAMES, country_code
+from venue_app.ops import InvalidInput, Problem, check_walkin, register_walkin
 
-__all__ = ["WalkinDialog", "validate_walkin"]
+__all__ = ["PROBLEM_WORDS", "WalkinDialog", "add_row", "fit_to_problems", "problem_text"]
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: core problem code (venue_app.ops) → what staff read, with the problem's data as placeholders
+PROBLEM_WORDS: dict[str, str] = {
+    "name_missing": QT_TRANSLATE_NOOP("WalkinDialog", "A name is needed (in any script)."),
+    "category_missing": QT_TRANSLATE_NOOP("WalkinDialog", "Choose a category."),
+    "unknown_category": QT_TRANSLATE_NOOP("WalkinDialog", "Unknown category."),
+    "bad_email": QT_TRANSLATE_NOOP("WalkinDialog", "This does not look like an e-mail address."),
+    "unknown_country": QT_TRANSLATE_NOOP("WalkinDialog",
+                                         "Unknown country: use a name or a two-letter code (FR, CN…)."),
+    "control_characters": QT_TRANSLATE_NOOP("WalkinDialog",
+                                            "Contains invisible control characters: type it again."),
+    "too_long": QT_TRANSLATE_NOOP("WalkinDialog", "Too long: at most {limit} characters."),
+    "bad_code": QT_TRANSLATE_NOOP("WalkinDialog", "A registration code has no spaces or invisible characters."),
+    "code_taken": QT_TRANSLATE_NOOP("WalkinDialog", "Code {code} already belongs to another attendee."),
+    "bad_name_order": QT_TRANSLATE_NOOP("WalkinDialog", "Choose given name first or family name first."),
+    "reason_missing": QT_TRANSLATE_NOOP("WalkinDialog", "A reason is needed to cancel or block a registration."),
+}
 
 
-def validate_walkin(values: dict[str, str], categories: set[str]) -> dict[str, str]:
-    """Field → problem in plain words; empty when the walk-in can be registered."""
-    problems: dict[str, str] = {}
-    if not (values.get("given_name") or values.get("family_name") or values.get("native_name")):
-        problems["family_name"] = translate("WalkinDialog", "A name is needed (in any script).")
-    if values.get("email") and not _EMAIL.match(values["email"]):
-        problems["email"] = translate("WalkinDialog", "This does not look like an e-mail address.")
-    if values.get("country") and country_code(values["country"]) is None:
-        problems["country"] = translate("WalkinDialog", "Unknown country: use a name or a two-letter code (FR, CN…).")
-    if not values.get("category"):
-        problems["category"] = translate("WalkinDialog", "Choose a category.")
-    elif categories and values["category"] not in categories:
-        problems["category"] = translate("WalkinDialog", "Unknown category.")
-    return problems
+def problem_text(problem: Problem) -> str:
+    """A core problem in the interface language (its English words when this module does not know it)."""
+    words = PROBLEM_WORDS.get(problem.code)
+    if words is None:
+        return problem.message
+    return translate("WalkinDialog", words).format(**{k: v for k, v in problem.params.items()
+                                                      if isinstance(v, str | int)})
 
 
 class WalkinDialog(QDialog):
@@ -63,12 +74,14 @@ class WalkinDialog(QDialog):
         self.setWindowTitle(self.tr("Walk-in registration (F3)"))
         self.setMinimumWidth(620)
         self.f: dict[str, QLineEdit] = {}
+        self.hints: dict[str, QLabel] = {}  # field → its problem, shown under it
         form = QFormLayout()
         form.setVerticalSpacing(8)
         self.category = QComboBox()
         for code, (label, _) in sorted(ctx.categories.items(), key=lambda kv: kv[1][0]):
             self.category.addItem(f"{label} ({code})", code)
         self.name_order = QComboBox()
+        self.name_order.addItem(self.tr("As usual in their country"), "")
         self.name_order.addItem(self.tr("Given name first (Anna Schmidt)"), "given-first")
         self.name_order.addItem(self.tr("Family name first (王 伟, 김 민준)"), "family-first")
         for key, label, hint in (("honorific", self.tr("Title"), self.tr("Mr., Ms., Dr., H.E., Mayor…")),
@@ -83,13 +96,14 @@ class WalkinDialog(QDialog):
             if key in NATIVE_TEXT_FIELDS:
                 allow_input_method(edit)  # 王伟 is typed with pinyin; a scan is not read in these fields
             self.f[key] = edit
-            form.addRow(label, edit)
+            add_row(form, label, edit, self._with_hint(key, edit))
             if key == "native_name":
-                form.addRow(self.tr("Name order"), self.name_order)
-        form.insertRow(0, self.tr("Category"), self.category)
+                add_row(form, self.tr("Name order"), self.name_order, self._with_hint("name_order", self.name_order))
+        add_row(form, self.tr("Category"), self.category, self._with_hint("category", self.category), at=0)
         self.problems = QLabel()
         self.problems.setStyleSheet("color: #c62828; font-weight: 600;")
         self.problems.setWordWrap(True)
+        self.problems.hide()  # until a problem has no field of its own (show_problems)
         self.dupes = QListWidget()
         self.dupes.setMaximumHeight(120)
         self.dupes.itemActivated.connect(self._open_dupe)
@@ -131,16 +145,51 @@ class WalkinDialog(QDialog):
         self.dupes_label.hide()
         self.busy = False
 
+    def _with_hint(self, key: str, field: QWidget) -> QVBoxLayout:
+        """``field`` over the line that names its problem (hidden, so taking no room, until there is one)."""
+        hint = QLabel()
+        hint.setStyleSheet("color: #c62828; font-weight: 600;")
+        hint.setWordWrap(True)
+        hint.hide()
+        self.hints[key] = hint
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(field)
+        box.addWidget(hint)
+        return box
+
     def values(self) -> dict[str, str]:
-        out = {k: w.text().strip() for k, w in self.f.items()}
+        """What the form holds, as typed (the core cleans and checks it)."""
+        out = {k: w.text() for k, w in self.f.items()}
         out["category"] = str(self.category.currentData() or "")
-        out["name_order"] = str(self.name_order.currentData())
-        if out.get("country"):
-            out["country"] = country_code(out["country"]) or out["country"]
+        out["name_order"] = str(self.name_order.currentData() or "")
         return out
 
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Each problem under its field (a missing name under the family name); one without a field of
+        its own (a code taken meanwhile) below the form."""
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            key = "family_name" if p.field == "name" else p.field
+            by_field.setdefault(key if key in self.hints else "", []).append(problem_text(p))
+        for key, hint in self.hints.items():
+            hint.setText(" ".join(by_field.get(key, [])))
+            hint.setVisible(key in by_field)
+        marked = set(by_field) | ({"given_name", "family_name", "native_name"}
+                                  if any(p.field == "name" for p in problems) else set())
+        for key, widget in self.f.items():
+            widget.setStyleSheet("border: 2px solid #c62828;" if key in marked else "")
+            widget.setAccessibleDescription(self.hints[key].text() if key in self.hints else "")
+        self.category.setStyleSheet("border: 2px solid #c62828;" if "category" in marked else "")
+        # the line below the form holds every problem in reading order, and is shown when one has no
+        # field of its own: repeating the others would push the buttons off a 768-pixel laptop screen
+        self.problems.setText(" ".join(problem_text(p) for p in problems))
+        self.problems.setVisible("" in by_field)
+        fit_to_problems(self)
+
     def _find_duplicates(self) -> None:
-        v = self.values()
+        v = {k: text.strip() for k, text in self.values().items()}
         queries = [q for q in (" ".join(x for x in (v["given_name"], v["family_name"]) if x), v["native_name"],
                                v["email"]) if len(q) >= 3]
         if not queries:
@@ -178,19 +227,17 @@ class WalkinDialog(QDialog):
         if self.busy:
             return
         values = self.values()
-        problems = validate_walkin(values, set(self.ctx.categories))
-        for key, widget in self.f.items():
-            widget.setStyleSheet("border: 2px solid #c62828;" if key in problems else "")
-        self.problems.setText(" ".join(problems.values()))
+        _record, problems = check_walkin(values, set(self.ctx.categories))  # at once, before the write lane
+        self.show_problems(problems)
         if problems:
             return
         self.busy = True
         self.submit.setEnabled(False)
-        record = {k: v for k, v in values.items() if v}
         ctx, check_in, print_it = self.ctx, self.check_in.isChecked(), self.print_badge.isChecked()
 
         def work() -> str:
-            attendee_id = create_walkin(ctx.station, record, ctx.operator, check_in=check_in)
+            attendee_id = str(register_walkin(ctx.station, values, operator=ctx.operator,
+                                              check_in=check_in).attendee["id"])
             if print_it:
                 ctx.printer.queue.enqueue(attendee_id, operator=ctx.operator)
             return attendee_id
@@ -205,8 +252,28 @@ class WalkinDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self.submit.setEnabled(True)
-            self.problems.setText(self.tr("Could not register: {error}").format(error=exc))
+            if isinstance(exc, InvalidInput):  # found under the writer: a code given away meanwhile
+                self.show_problems(exc.problems)
+            else:
+                self.problems.setText(self.tr("Could not register: {error}").format(error=exc))
+                self.problems.show()
         ctx.write(work, on_done=done, on_error=failed, label="walk-in")
 
 
-_ = COUNTRY_NAMES
+def fit_to_problems(dialog: QDialog) -> None:
+    """Grow an open dialog to the lines its problems added: a shown dialog keeps its size, and its
+    minimum size does not count word-wrapped lines, so the fields would be squeezed instead."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        height = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else 0
+        dialog.resize(dialog.width(), max(dialog.height(), height, dialog.sizeHint().height()))
+
+
+def add_row(form: QFormLayout, label: str, field: QWidget, box: QVBoxLayout, at: int = -1) -> None:
+    """A form row whose field sits in ``box`` (over its problem line); the label still names the
+    field for screen readers and Alt-key jumps."""
+    form.insertRow(at, label, box)
+    caption = form.labelForField(box)
+    if isinstance(caption, QLabel):
+        caption.setBuddy(field)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -94,24 +94,15 @@ class CheckinEngine:
             if attendee is None:
                 return verdict("unknown"), None
 
-        if attendee is not None and attendee["status"] in ("cancelled", "blocked"):
-            return verdict(attendee["status"], attendee=_public(attendee)), None
+        refusal = _status_refusal(attendee)
+        if refusal is not None:
+            return refusal, None
         if door is not None:
             category = attendee["category"] if attendee is not None else (check.claims.category if check and
                                                                            check.claims else "")
             return self._door(conn, door, attendee, serial, category, operator)
         if attendee is not None:
-            previous = conn.execute("SELECT at, station_id FROM checkins WHERE attendee_id = ?",
-                                    (attendee["id"],)).fetchone()
-            if previous is not None:
-                return self._already(conn, previous["at"], previous["station_id"], attendee), None
-            payload: dict[str, Any] = {"attendee_id": attendee["id"]}
-            if serial:
-                payload["badge_serial"] = serial
-            event = self.station.new_event("checkin", payload, operator)
-            public = _public(attendee)
-            message = f"Welcome, {display_name(public) or 'guest'} — checked in."
-            return verdict("ok", message, attendee=public, event_id=event.id), event
+            return self._check_in(conn, attendee, {"badge_serial": serial} if serial else {}, operator)
 
         # a genuine badge whose issue has not reached this replica yet (made offline elsewhere)
         assert check is not None and check.claims is not None
@@ -123,6 +114,40 @@ class CheckinEngine:
                                        operator)
         return verdict("ok", f"Valid {check.claims.category or ''} badge — checked in (details arrive with sync).",
                        event_id=event.id, details={"serial": serial, "category": check.claims.category}), event
+
+    def admit(self, attendee_id: str, *, operator: str, payload: dict[str, Any] | None = None,
+              message: str = "") -> Verdict:
+        """Check in a known attendee without a scan (found by name at the desk): the rules of a scan
+        (cancelled, blocked, already checked in), judged and recorded in one writer transaction.
+        ``payload`` adds to the check-in event (``manual``, ``on_behalf``); ``message`` replaces the
+        welcome of an admission."""
+        station = self.station
+        with station.replica.transaction() as conn:
+            attendee = _attendee(conn, attendee_id)
+            if attendee is None:
+                raise ConfigError(f"no attendee {attendee_id!r}")
+            refusal = _status_refusal(attendee)
+            if refusal is not None:
+                return refusal
+            result, event = self._check_in(conn, attendee, payload or {}, operator)
+            if event is not None:
+                eventlog.append(conn, event, outbox=True)
+        if event is None:
+            return result
+        station.committed()
+        return replace(result, message=message) if message else result
+
+    def _check_in(self, conn: sqlite3.Connection, attendee: sqlite3.Row, extra: dict[str, Any],
+                  operator: str) -> tuple[Verdict, Event | None]:
+        """The desk's rule for a known, active attendee: once only."""
+        previous = conn.execute("SELECT at, station_id FROM checkins WHERE attendee_id = ?",
+                                (attendee["id"],)).fetchone()
+        if previous is not None:
+            return self._already(conn, previous["at"], previous["station_id"], attendee), None
+        event = self.station.new_event("checkin", {"attendee_id": attendee["id"], **extra}, operator)
+        public = _public(attendee)
+        message = f"Welcome, {display_name(public) or 'guest'} — checked in."
+        return verdict("ok", message, attendee=public, event_id=event.id), event
 
     def _door(self, conn: sqlite3.Connection, door: Door, attendee: sqlite3.Row | None, serial: str | None,
               category: str, operator: str) -> tuple[Verdict, Event | None]:
@@ -198,6 +223,13 @@ def local_time(iso: str, timezone: str) -> str:
         return iso
     today = datetime.now(moment.tzinfo).date()
     return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%d %b %H:%M")
+
+
+def _status_refusal(attendee: sqlite3.Row | None) -> Verdict | None:
+    """A cancelled or blocked registration admits nobody, scanned or found by name."""
+    if attendee is not None and attendee["status"] in ("cancelled", "blocked"):
+        return verdict(attendee["status"], attendee=_public(attendee))
+    return None
 
 
 def _attendee(conn: sqlite3.Connection, attendee_id: str) -> sqlite3.Row | None:

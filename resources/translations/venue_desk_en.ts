@@ -341,6 +341,10 @@
         <translation>Badge print for {name}</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Edit of {fields}</source>
         <translation>Edit of {fields}</translation>
     </message>
@@ -961,7 +965,7 @@
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
+        <extracomment>the search field&apos;s input method turns itself off after this long without a committed character a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -2145,6 +2149,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>WalkinDialog</name>
     <message>
         <source>A name is needed (in any script).</source>
+        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem&apos;s data as placeholders</extracomment>
         <translation>A name is needed (in any script).</translation>
     </message>
     <message>
@@ -2164,8 +2169,36 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
         <translation>Unknown category.</translation>
     </message>
     <message>
+        <source>Contains invisible control characters: type it again.</source>
+        <translation>Contains invisible control characters: type it again.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit} characters.</source>
+        <translation>Too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>A registration code has no spaces or invisible characters.</source>
+        <translation>A registration code has no spaces or invisible characters.</translation>
+    </message>
+    <message>
+        <source>Code {code} already belongs to another attendee.</source>
+        <translation>Code {code} already belongs to another attendee.</translation>
+    </message>
+    <message>
+        <source>Choose given name first or family name first.</source>
+        <translation>Choose given name first or family name first.</translation>
+    </message>
+    <message>
+        <source>A reason is needed to cancel or block a registration.</source>
+        <translation>A reason is needed to cancel or block a registration.</translation>
+    </message>
+    <message>
         <source>Walk-in registration (F3)</source>
         <translation>Walk-in registration (F3)</translation>
+    </message>
+    <message>
+        <source>As usual in their country</source>
+        <translation>As usual in their country</translation>
     </message>
     <message>
         <source>Given name first (Anna Schmidt)</source>
@@ -2272,6 +2305,10 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <message>
         <source>Scanner and printer</source>
         <translation>Scanner and printer</translation>
+    </message>
+    <message>
+        <source>What reads the badges and what prints them. Both can be changed later (Ctrl+,).</source>
+        <translation>What reads the badges and what prints them. Both can be changed later (Ctrl+,).</translation>
     </message>
     <message>
         <source>Scanner</source>

@@ -341,6 +341,10 @@
         <translation>Impresión de la acreditación de {name}</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
         <source>Edit of {fields}</source>
         <translation>Edición de {fields}</translation>
     </message>
@@ -961,7 +965,7 @@
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
+        <extracomment>the search field&apos;s input method turns itself off after this long without a committed character a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -2145,6 +2149,7 @@ cups:NOMBRE (una cola CUPS), qt:NOMBRE (una impresora del sistema), pdf:CARPETA 
     <name>WalkinDialog</name>
     <message>
         <source>A name is needed (in any script).</source>
+        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem&apos;s data as placeholders</extracomment>
         <translation>Se necesita un nombre (en cualquier escritura).</translation>
     </message>
     <message>
@@ -2164,8 +2169,36 @@ cups:NOMBRE (una cola CUPS), qt:NOMBRE (una impresora del sistema), pdf:CARPETA 
         <translation>Categoría desconocida.</translation>
     </message>
     <message>
+        <source>Contains invisible control characters: type it again.</source>
+        <translation>Contiene caracteres de control invisibles: escríbalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit} characters.</source>
+        <translation>Demasiado largo: como máximo {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>A registration code has no spaces or invisible characters.</source>
+        <translation>Un código de inscripción no tiene espacios ni caracteres invisibles.</translation>
+    </message>
+    <message>
+        <source>Code {code} already belongs to another attendee.</source>
+        <translation>El código {code} ya pertenece a otro participante.</translation>
+    </message>
+    <message>
+        <source>Choose given name first or family name first.</source>
+        <translation>Elija primero el nombre o primero el apellido.</translation>
+    </message>
+    <message>
+        <source>A reason is needed to cancel or block a registration.</source>
+        <translation>Se necesita un motivo para cancelar o bloquear una inscripción.</translation>
+    </message>
+    <message>
         <source>Walk-in registration (F3)</source>
         <translation>Inscripción in situ (F3)</translation>
+    </message>
+    <message>
+        <source>As usual in their country</source>
+        <translation>Como es habitual en su país</translation>
     </message>
     <message>
         <source>Given name first (Anna Schmidt)</source>
@@ -2272,6 +2305,10 @@ cups:NOMBRE (una cola CUPS), qt:NOMBRE (una impresora del sistema), pdf:CARPETA 
     <message>
         <source>Scanner and printer</source>
         <translation>Escáner e impresora</translation>
+    </message>
+    <message>
+        <source>What reads the badges and what prints them. Both can be changed later (Ctrl+,).</source>
+        <translation>Lo que lee las credenciales y lo que las imprime. Ambos se pueden cambiar después (Ctrl+,).</translation>
     </message>
     <message>
         <source>Scanner</source>

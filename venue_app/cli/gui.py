@@ -209,18 +209,14 @@ def build_demo_station(paths: Any, *, attendees: int = 2000, seed: int = 13) -> 
 
 
 def _settings(station: Any, paths: Any) -> None:
-    import hashlib
-    import secrets
+    from venue_app.ops import set_pin
 
     s = station.settings
     s["operator"] = "Demo operator"
     s["printer"] = f"pdf:{Path(paths.root) / 'badges'}"
     s["scanner"] = "keyboard"
     s["badge_template"] = "congress-a6"
-    # the same scheme as ui.supervisor.hash_pin (PBKDF2-SHA256), without importing the GUI here
-    salt = secrets.token_hex(16)
-    digest = hashlib.pbkdf2_hmac("sha256", DEMO_PIN.encode(), bytes.fromhex(salt), 200_000).hex()
-    s["supervisor_pin_hash"] = f"pbkdf2_sha256$200000${salt}${digest}"
+    set_pin(s, DEMO_PIN)
 
 
 def _codes_file(path: Path, rows: list[dict[str, Any]], seed: int) -> None:

@@ -1,8 +1,8 @@
 """People commands: demo data, import/export, search, walk-in registration and edits.
 
-``venue-app demo-data``, ``venue-app station import|export|search|register|edit``.
-:func:`register_walk_in` and :func:`edit_attendee` are the Python API behind ``register`` and
-``edit`` (plain functions of a ``Station``, so the GUI can call them too).
+``venue-app demo-data``, ``venue-app station import|export|search|register|checkin|edit``.
+``register``, ``checkin`` and ``edit`` wrap the core operations of :mod:`venue_app.ops`, which the
+desk window calls too: one validation, the same refusals.
 """
 
 from __future__ import annotations
@@ -11,15 +11,14 @@ import argparse
 import json
 import sys
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from venue_app.cli import add_data_arg, add_json_arg, emit
-from venue_app.errors import ConfigError, VenueError
+from venue_app.errors import ConfigError
 from venue_app.paths import Paths
 
-__all__ = ["edit_attendee", "import_exit_status", "import_report_lines", "register", "register_walk_in"]
+__all__ = ["import_exit_status", "import_report_lines", "register"]
 
 #: fields ``station register`` takes as options (``--job-title`` → job_title)
 _REGISTER_FIELDS = ("given", "family", "native", "honorific", "organisation", "job_title", "city", "country",
@@ -63,9 +62,19 @@ def register(groups: dict[str, Any]) -> None:
     add_data_arg(p)
     for name in _REGISTER_FIELDS:
         p.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None)
+    p.add_argument("--check-in", action="store_true", help="also check the person in (they stand at the desk)")
     p.add_argument("--operator", default=None)
     add_json_arg(p)
     p.set_defaults(handler=cmd_register)
+
+    p = station.add_parser("checkin", help="check someone in by hand, without their code "
+                                           "(the rules of a scan; exit 1 if refused)")
+    add_data_arg(p)
+    p.add_argument("attendee", metavar="ATTENDEE", help="attendee id or registration code")
+    p.add_argument("--on-behalf", default="", metavar="NAME", help="who collected the badge for them")
+    p.add_argument("--operator", default=None)
+    add_json_arg(p)
+    p.set_defaults(handler=cmd_checkin)
 
     p = station.add_parser("edit", help="correct fields, cancel or block (event attendee_updated)")
     add_data_arg(p)
@@ -217,67 +226,36 @@ def _field(name: str) -> str:
     return _OPTION_TO_FIELD.get(name, name)
 
 
-def register_walk_in(station: Any, fields: dict[str, Any], operator: str | None = None) -> tuple[str, dict]:
-    """Create an attendee at this station (event ``attendee_created``, a UUID made here, works offline).
-
-    ``fields`` are attendee columns; values are checked like an import row. Returns
-    ``(event_id, attendee)``. Raises :class:`ConfigError` with a plain message on bad input.
-    """
-    from venue_app.ids import new_id
-
-    attendee = _validated(fields)
-    if not (attendee.get("given_name") or attendee.get("family_name") or attendee.get("native_name")):
-        raise ConfigError("a walk-in needs a name: given, family or native name")
-    if attendee.get("code") and station.attendee(attendee["code"]) is not None:
-        raise ConfigError(f"code {attendee['code']} already belongs to another attendee")
-    attendee["id"] = new_id()
-    attendee.setdefault("status", "active")
-    family_first = attendee.get("country") in _FAMILY_FIRST
-    attendee.setdefault("name_order", "family-first" if family_first else "given-first")
-    event_id = station.record("attendee_created", {"attendee": attendee}, operator=operator)
-    return event_id, station.attendee(attendee["id"])
-
-
-def edit_attendee(station: Any, id_or_code: str, fields: dict[str, Any], *, reason: str = "",
-                  operator: str | None = None) -> tuple[str, dict]:
-    """Correct fields, cancel or block (event ``attendee_updated``, field-level last writer wins).
-
-    Cancelling or blocking needs a ``reason``; it is appended to the attendee's notes and kept in
-    the event. Returns ``(event_id, attendee)``.
-    """
-    if not fields:
-        raise ConfigError("nothing to change")
-    fields = _validated(fields)
-    if fields.get("status") in ("cancelled", "blocked") and not reason:
-        raise ConfigError(f"status {fields['status']} needs a reason")
-    current = station.attendee(id_or_code)
-    if current is None:
-        raise VenueError(f"no attendee with id or code {id_or_code!r}")
-    if fields.get("code"):
-        holder = station.attendee(fields["code"])
-        if holder is not None and holder["id"] != current["id"]:
-            raise ConfigError(f"code {fields['code']} already belongs to another attendee")
-    if reason:
-        stamp = f"{fields.get('status', 'note')}: {reason}"
-        notes = fields.get("notes", current.get("notes") or "")
-        fields["notes"] = f"{notes}\n{stamp}".strip()
-    payload: dict[str, Any] = {"attendee_id": current["id"], "fields": fields}
-    if reason:
-        payload["reason"] = reason
-    event_id = station.record("attendee_updated", payload, operator=operator)
-    return event_id, station.attendee(current["id"])
-
-
 def cmd_register(args: argparse.Namespace) -> int:
-    fields = {_field(n): getattr(args, n) for n in _REGISTER_FIELDS if getattr(args, n)}
+    from venue_app.names import display_name
+    from venue_app.ops import register_walkin
+
+    fields = {_field(n): getattr(args, n) for n in _REGISTER_FIELDS if getattr(args, n) is not None}
     with _open_station(args) as st:
-        event_id, saved = register_walk_in(st, fields, operator=args.operator)
-    emit({"event_id": event_id, "attendee": saved}, args.json,
-         f"registered {saved['given_name']} {saved['family_name']} ({saved['id']})" if saved else event_id)
+        walk_in = register_walkin(st, fields, operator=args.operator, check_in=args.check_in)
+    saved = walk_in.attendee
+    emit({"event_id": walk_in.event_id, "checkin_event_id": walk_in.checkin_event_id, "attendee": saved},
+         args.json, f"registered {display_name(saved)} ({saved['id']})"
+         + (", checked in" if walk_in.checkin_event_id else ""))
     return 0
 
 
+def cmd_checkin(args: argparse.Namespace) -> int:
+    """Exit 0 checked in now; 1 refused (already checked in, cancelled, blocked: the verdict says why)."""
+    from venue_app.ops import check_in_by_hand
+
+    with _open_station(args) as st:
+        person = st.attendee(args.attendee)
+        if person is None:
+            raise ConfigError(f"no attendee with id or code {args.attendee!r}")
+        result = check_in_by_hand(st, person["id"], operator=args.operator, on_behalf=args.on_behalf)
+    emit(result.as_dict(), args.json, f"{result.status.upper():20} {result.message}")
+    return 0 if result.ok else 1
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
+    from venue_app.ops import edit_attendee
+
     fields: dict[str, Any] = {}
     for assignment in args.assignments:
         name, sep, value = assignment.partition("=")
@@ -289,39 +267,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if not fields:
         raise ConfigError("nothing to change: give --set FIELD=VALUE or --status")
     with _open_station(args) as st:
-        event_id, saved = edit_attendee(st, args.attendee, fields, reason=args.reason, operator=args.operator)
-    emit({"event_id": event_id, "attendee": saved}, args.json, f"updated {saved['id']}: {', '.join(fields)}")
+        edit = edit_attendee(st, args.attendee, fields, reason=args.reason, operator=args.operator)
+    saved = edit.attendee
+    emit({"event_id": edit.event_id, "attendee": saved, "changed": sorted(edit.previous)}, args.json,
+         f"updated {saved['id']}: {', '.join(sorted(edit.previous))}" if edit.previous
+         else f"no change: {saved['id']} already has these values")
     return 0
-
-
-_FAMILY_FIRST = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "HU", "VN"})
-_EDITABLE = frozenset({"code", "given_name", "family_name", "native_name", "name_order", "honorific",
-                       "organisation", "job_title", "city", "country", "category", "delegation", "email",
-                       "phone", "language",
-                       "accessibility", "status", "notes"})
-
-
-def _validated(fields: dict[str, Any]) -> dict[str, Any]:
-    """Check field names and values the way the importer does; raise ConfigError with a plain message."""
-    from venue_app.importer import MAX_CELL_CHARS, country_code
-
-    out: dict[str, Any] = {}
-    for name, value in fields.items():
-        if name not in _EDITABLE:
-            raise ConfigError(f"unknown field {name!r}; fields: {', '.join(sorted(_EDITABLE))}")
-        value = unicodedata.normalize("NFC", str(value)).strip()  # as the importer stores names
-        if len(value) > MAX_CELL_CHARS and name != "notes":
-            raise ConfigError(f"{name}: longer than {MAX_CELL_CHARS} characters")
-        if name == "country" and value:
-            code = country_code(value)
-            if code is None:
-                raise ConfigError(f"unknown country {value!r} (use an ISO code such as CN, FR, BR)")
-            value = code
-        if name == "email" and value and ("@" not in value or " " in value):
-            raise ConfigError(f"not a valid e-mail address: {value!r}")
-        if name == "status" and value not in ("active", "cancelled", "blocked"):
-            raise ConfigError("status must be active, cancelled or blocked")
-        if name == "name_order" and value not in ("given-first", "family-first"):
-            raise ConfigError("name order must be given-first or family-first")
-        out[name] = value
-    return out
