@@ -40,6 +40,8 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from venue_app.errors import VenueError
+
 __all__ = ["Progress", "Task", "TaskManager"]
 
 log = logging.getLogger(__name__)
@@ -133,8 +135,10 @@ class TaskManager(QObject):
             try:
                 result = fn(*args, **kwargs)
             except BaseException as exc:
-                text = "".join(traceback.format_exception(exc))
-                log.error("task %s failed:\n%s", task.label, text)
+                if isinstance(exc, VenueError):  # expected (a refusal, the disk, the network): words, no trace
+                    log.warning("task %s: %s", task.label, exc)
+                else:  # a bug
+                    log.error("task %s failed:\n%s", task.label, "".join(traceback.format_exception(exc)))
                 error = exc  # `exc` is unbound when the except block ends; the lambda runs later
                 self._finish(task, lambda: self._failed(task, error, on_error))
                 return

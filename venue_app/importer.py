@@ -68,7 +68,10 @@ from venue_app.ids import new_id
 
 __all__ = [
     "ATTENDEE_FIELDS",
+    "BAD_CODE_RE",
+    "CONTROL_RE",
     "COUNTRY_NAMES",
+    "EMAIL_RE",
     "EXPORT_COLUMNS",
     "HEADER_ALIASES",
     "MAX_CELL_CHARS",
@@ -104,9 +107,9 @@ _STATUS_WORDS = {
     "cancelled": "cancelled", "canceled": "cancelled", "annule": "cancelled", "storniert": "cancelled",
     "blocked": "blocked", "bloque": "blocked", "gesperrt": "blocked",
 }
-_BAD_CODE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_EMAIL_RE = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]{2,}$")
+BAD_CODE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+EMAIL_RE = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]{2,}$")
 
 
 class ImportError_(VenueError):
@@ -678,12 +681,12 @@ def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -
         bad("", "missing required value: a code or an e-mail")
     email = row.get("email", "")
     if email:
-        if not _EMAIL_RE.match(email):
+        if not EMAIL_RE.match(email):
             bad("email", "not a valid e-mail address", email)
         else:
             row["email"] = email
     code = row.get("code", "")
-    if code and (len(code) > 128 or _BAD_CODE_RE.search(code)):
+    if code and (len(code) > 128 or BAD_CODE_RE.search(code)):
         bad("code", "registration code contains spaces or control characters", code[:40])
     country = row.get("country", "")
     if country:
@@ -716,10 +719,10 @@ def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -
             row["id"] = str(uuid.UUID(ident))
         except ValueError:
             bad("id", "not a UUID", ident[:40])
-    if _CONTROL_RE.search("\n".join(row.values())):
+    if CONTROL_RE.search("\n".join(row.values())):
         # rare: find which column to name it in the report
         for key, value in row.items():
-            if _CONTROL_RE.search(value):
+            if CONTROL_RE.search(value):
                 bad(key, "contains control characters", value[:40])
                 break
     return problems

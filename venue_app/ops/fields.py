@@ -13,9 +13,9 @@ from typing import Any
 
 from venue_app.eventlog import ATTENDEE_FIELDS, NAME_ORDERS, STATUSES
 from venue_app.importer import (  # the importer's rules, so a desk refuses exactly what an import refuses
-    _BAD_CODE_RE,
-    _CONTROL_RE,
-    _EMAIL_RE,
+    BAD_CODE_RE,
+    CONTROL_RE,
+    EMAIL_RE,
     FAMILY_FIRST_COUNTRIES,
     MAX_CELL_CHARS,
     country_code,
@@ -61,15 +61,15 @@ def check_fields(fields: Mapping[str, Any], *, categories: Collection[str] = (),
 def _check(name: str, value: str, categories: Collection[str]) -> Problem | None:
     if len(value) > MAX_CELL_CHARS and name != "notes":
         return Problem(name, "too_long", f"longer than {MAX_CELL_CHARS} characters", {"limit": MAX_CELL_CHARS})
-    if _CONTROL_RE.search(value):
+    if CONTROL_RE.search(value):
         return Problem(name, "control_characters", "contains control characters (invisible, not printable)")
-    if name == "code" and value and (len(value) > MAX_CODE_CHARS or _BAD_CODE_RE.search(value)):
+    if name == "code" and value and (len(value) > MAX_CODE_CHARS or BAD_CODE_RE.search(value)):
         return Problem(name, "bad_code", f"a registration code has no spaces or invisible characters and at "
                        f"most {MAX_CODE_CHARS} characters", {"limit": MAX_CODE_CHARS})
     if name == "country" and value and country_code(value) is None:
         return Problem(name, "unknown_country", f"unknown country {value!r} (use a name or an ISO code such as CN, "
                        "FR, BR)", {"value": value})
-    if name == "email" and value and not _EMAIL_RE.match(value):
+    if name == "email" and value and not EMAIL_RE.match(value):
         return Problem(name, "bad_email", f"not a valid e-mail address: {value!r}", {"value": value})
     if name == "status" and value not in STATUSES:
         return Problem(name, "bad_status", "status must be active, cancelled or blocked", {"value": value})
