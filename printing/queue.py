@@ -37,6 +37,7 @@ from printing.fonts import FontRegistry
 from printing.render import render_pdf
 from printing.templates import Template, load_template
 from venue_app.errors import VenueError
+from venue_app.events import MAX_TEXT_CHARS
 from venue_app.ids import new_id
 
 if TYPE_CHECKING:
@@ -143,6 +144,11 @@ def badge_data_for(station: Station, attendee: dict[str, Any], token: str, seria
         category_color=row["color"] if row else "",
         event_name=str(station.event.get("name", "")),
     )
+
+
+def _clip(text: str) -> str:
+    """A printer's words as the event schema takes them (a driver may say a lot: ``{exc!r}`` of a trace)."""
+    return text if len(text) <= MAX_TEXT_CHARS else text[: MAX_TEXT_CHARS - 1] + "…"
 
 
 class PrintQueue:
@@ -425,15 +431,15 @@ class PrintQueue:
                     "job_id": job_id,
                     "attendee_id": job.attendee_id,
                     "outcome": outcome,
-                    "reason": reason,
+                    "reason": _clip(reason),
                     "serial": job.badge_serial or "",
                     "backend": job.backend,
-                    "backend_ref": job.backend_ref,
+                    "backend_ref": _clip(job.backend_ref),
                     "attempts": job.attempts,
                     "template": job.template,
-                    "target": job.target,
+                    "target": _clip(job.target),
                     "printer_state": job.printer_state,
-                    "printer_reason": job.printer_reason,
+                    "printer_reason": _clip(job.printer_reason),
                 },
                 self._operator(job_id),
             )

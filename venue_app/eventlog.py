@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from venue_app.events import ATTENDEE_FIELDS, NAME_ORDERS, STATUSES, validate
+
 __all__ = [
     "ATTENDEE_FIELDS",
     "DERIVED_TABLES",
@@ -33,15 +35,7 @@ EVENT_TYPES = frozenset({
     "attendee_created", "attendee_updated", "print_job", "override",
 })
 
-#: attendee columns an event may set (id and the derived code_norm / master_hlc are not fields)
-ATTENDEE_FIELDS = (
-    "code", "given_name", "family_name", "native_name", "name_order", "honorific", "organisation",
-    "job_title", "city", "country", "category", "delegation", "email", "phone", "language",
-    "accessibility", "status", "notes",
-)
-
-STATUSES = ("active", "cancelled", "blocked")
-NAME_ORDERS = ("given-first", "family-first")
+# ATTENDEE_FIELDS, STATUSES, NAME_ORDERS: declared with the event schemas (venue_app.events)
 
 #: derived tables and their keys, compared by rebuild()
 DERIVED_TABLES: dict[str, tuple[str, ...]] = {
@@ -84,9 +78,15 @@ class Event:
 
 
 def append(conn: sqlite3.Connection, event: Event, *, outbox: bool) -> bool:
-    """Record ``event`` and apply it; False (and nothing changed) if the log already has it."""
+    """Record ``event`` and apply it; False (and nothing changed) if the log already has it.
+
+    A local event (``outbox``) must match its kind's schema: one that does not is a bug in the code
+    that made it and raises :class:`~venue_app.events.InvalidEvent` before anything is written.
+    Remote events are checked where they arrive (``venue_app.sync.apply``)."""
     if event.type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event.type!r}")
+    if outbox:
+        validate(event.type, event.payload)
     cursor = conn.execute(
         "INSERT OR IGNORE INTO log(id, hlc, station_id, operator, type, payload, wall, received, outbox, flags)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from venue_app import eventlog, occupancy, search
+from venue_app import eventlog, events, occupancy, search
 from venue_app.checkin import CheckinEngine
 from venue_app.codes import normalise_code
 from venue_app.errors import ConfigError, NotInitialised, ReplicaError, TokenError
@@ -190,6 +190,8 @@ class Station:
 
     # -- events --------------------------------------------------------------------------------
     def new_event(self, type_: str, payload: Mapping[str, Any], operator: str = "") -> Event:
+        """A local event, not yet recorded: :func:`eventlog.append` checks it against its kind's schema
+        (:mod:`venue_app.events`) and refuses a malformed one with :class:`~venue_app.events.InvalidEvent`."""
         ts = self.clock.now()
         return Event(str(uuid7(ts.ms)), str(ts), self.station_id, type_, dict(payload), operator, now_iso())
 
@@ -359,6 +361,8 @@ class Station:
         """A signed change of a room's count: clicker +1/−1 (anonymous) or a manual correction."""
         if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
             raise ConfigError("an adjustment is a non-zero whole number")
+        if abs(delta) > events.MAX_ADJUST:
+            raise ConfigError(f"an adjustment changes a count by at most {events.MAX_ADJUST:,}")
         if not anonymous and not reason.strip():
             raise ConfigError("a manual adjustment needs a reason")
         with self.replica.transaction() as conn:

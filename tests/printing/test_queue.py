@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,25 @@ def test_printer_failing_mid_job_retries_then_fails_and_issues_nothing(station, 
     queue.retry(job_id)
     (done,) = queue.run_pending()
     assert done.status == "done" and len(_valid_badges(station, attendee["id"])) == 1
+
+
+def test_a_printer_that_says_too_much_is_recorded_clipped(station, tmp_path):
+    """A driver's error text can be a whole trace: the job fails in words and the audit event is
+    still recorded (the event schema takes at most MAX_TEXT_CHARS of text)."""
+    from venue_app.events import MAX_TEXT_CHARS
+
+    station.add_attendees(PEOPLE)
+    backend = FlakyBackend(tmp_path / "out", failures=10)
+    queue = PrintQueue(station, backend, backoff_s=0)
+    job_id = queue.enqueue("ZH-1", max_attempts=1)
+    backend.submit = lambda job: (_ for _ in ()).throw(BackendError("printer jammed: " + "x" * 5000))
+    queue.run_pending()
+    job = queue.job(job_id)
+    assert job.status == "failed" and job.reason.startswith("printer jammed")
+    (event,) = [json.loads(r["payload"]) for r in station.replica.query(
+        "SELECT payload FROM log WHERE type = 'print_job'")]
+    assert event["outcome"] == "failed" and len(event["reason"]) == MAX_TEXT_CHARS
+    assert event["reason"].endswith("…")
 
 
 def test_transient_failure_is_retried(station, tmp_path):

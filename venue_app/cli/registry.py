@@ -115,6 +115,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ConfigError("--workers must be 1 or more")
     config = RegistryConfig.load(_data(args))
+    # open the database once before the port is bound: an older schema is upgraded here, by this one process
+    # (logged on stderr), and one newer than this program is refused (exit status 3) before any worker starts
+    from venue_app.registry.store import Store
+
+    Store.open(config.db_url).close()
     if not args.quiet:
         access_log_to_stderr()
 

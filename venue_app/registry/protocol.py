@@ -22,7 +22,9 @@ Everything is JSON over HTTP under :data:`API_PREFIX`:
     :class:`PushRequest` of at most :data:`MAX_BATCH` events → :class:`PushResponse` with one
     :class:`EventResult` per event, in order: ``accepted``, ``duplicate`` (the id is already in the
     log: re-sending a batch is harmless) or ``rejected`` with a ``code`` (``malformed``,
-    ``unknown_type``, ``wrong_station``) — the rest of the batch is processed all the same. An hlc
+    ``unknown_type``, ``wrong_station``, ``invalid_payload``: the payload does not match its kind's
+    schema in :mod:`venue_app.events`, the message names the field) — the rest of the batch is
+    processed all the same; a rejected event is neither stored nor forwarded. An hlc
     more than :data:`~venue_app.hlc.MAX_DRIFT_MS` ahead of the registry's clock is clamped, the
     result says so (``flags: ["hlc_clamped"]`` and the stored ``hlc``).
 
@@ -43,6 +45,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from venue_app.eventlog import EVENT_TYPES, Event
+from venue_app.events import Problem, check
 from venue_app.hlc import parse_hlc
 from venue_app.keys import PublicKey, SigningKey
 
@@ -215,6 +218,10 @@ class StationEvent(_Model):
             raise ValueError(problem)
         return self
 
+    def payload_problem(self) -> Problem | None:
+        """Why the payload does not match its kind's schema (code ``invalid_payload``), or None."""
+        return check(self.type, self.payload)
+
     def to_event(self, *, hlc: str | None = None, flags: tuple[str, ...] = ()) -> Event:
         return Event(self.id, hlc or self.hlc, self.station_id, self.type, dict(self.payload), self.operator,
                      self.wall, tuple(dict.fromkeys((*self.flags, *flags))))
@@ -230,7 +237,7 @@ class EventResult(_Model):
     id: str | None = None
     status: Literal["accepted", "duplicate", "rejected"]
     code: str | None = Field(default=None, description="why it was rejected: malformed | unknown_type | "
-                                                       "wrong_station")
+                                                       "wrong_station | invalid_payload")
     message: str | None = None
     flags: list[str] = Field(default_factory=list)
     hlc: str | None = Field(default=None, description="the hlc as stored, when it differs from the one sent")

@@ -55,12 +55,14 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
+from venue_app import __version__
 from venue_app.codes import normalise_code
 from venue_app.errors import TokenError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso, valid_field
 from venue_app.hlc import HLC, MAX_DRIFT_MS, Clock, parse_hlc
 from venue_app.ids import new_id
 from venue_app.keys import PublicKey, SigningKey
+from venue_app.registry import migrations
 from venue_app.registry.config import normalise_db_url
 from venue_app.registry.errors import AuthError, ConflictError, InvalidInput, NotFound, StorageUnavailable
 from venue_app.registry.protocol import (
@@ -155,7 +157,8 @@ conflicts_t = sa.Table("conflicts", metadata, sa.Column("id", sa.Integer, primar
 #: the attendee columns of a feed item (the replica's ``attendees`` columns but code_norm)
 ATTENDEE_ITEM_COLUMNS = ("id", *ATTENDEE_FIELDS, "master_hlc")
 ENROL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-_SCHEMA_VERSION = "1"
+# the tables above are the schema of the last numbered migration (venue_app/registry/migrations/): a change
+# to them needs a new migration (tests/venue_app/registry/test_migrations.py compares the two)
 _IN_CHUNK = 500
 _GROUP_EVENTS = 5000  # at most this many events per group commit
 
@@ -265,6 +268,21 @@ def _sqlite_file(url: str) -> str | None:
     return database if url.startswith("sqlite") and database and database != ":memory:" else None
 
 
+def _journal_wal(cur: Any) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting like the busy timeout: when two connections switch a new
+    file to WAL at once (two processes opening a new registry), SQLite answers "database is locked" at
+    once, without calling its busy handler."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
+
+
 def _make_engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
@@ -274,9 +292,10 @@ def _make_engine(url: str) -> sa.Engine:
         def _connect(dbapi_conn: Any, _record: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
+            _journal_wal(cur)
             # wal_autocheckpoint off: the commit that crosses the threshold would fold the WAL into
             # the database (and fsync it) while stations wait for their push; Store checkpoints instead
-            for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 30000",
+            for pragma in ("synchronous = FULL", "busy_timeout = 30000",
                            "cache_size = -32000", "temp_store = MEMORY", "wal_autocheckpoint = 0"):
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
@@ -323,12 +342,11 @@ class Store:
     # -- lifecycle -----------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str, *, create: bool = False) -> Store:
+        """Open the registry database, upgrading an older schema first (see :meth:`upgrade_schema`);
+        ``create``: an empty database gets the whole schema (``registry init``)."""
         store = cls(url)
         try:
-            if create:
-                store.create_schema()
-            else:
-                store.check_schema()
+            store.upgrade_schema(create=create)
             with store.read() as conn:
                 last = conn.execute(sa.select(sa.func.max(log_t.c.hlc))).scalar()
             if last:
@@ -368,20 +386,59 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def create_schema(self) -> None:
-        with self._guard():
-            metadata.create_all(self.engine)
-            with self.engine.connect() as conn, conn.begin():
-                if conn.execute(sa.select(counters.c.value).where(counters.c.name == "feed")).first() is None:
-                    conn.execute(counters.insert().values(name="feed", value=0))
-                    conn.execute(meta_t.insert().values(key="schema", value=_SCHEMA_VERSION))
+    #: what the last :meth:`upgrade_schema` of this store did, in words ("" when nothing)
+    schema_upgrade = ""
 
-    def check_schema(self) -> None:
+    def upgrade_schema(self, *, create: bool = False) -> list[migrations.Migration]:
+        """Bring the database to this code's schema version with the numbered migrations; returns those
+        applied. Refuses, changing nothing, a database without a registry (unless ``create``), one whose
+        schema is newer than this code, and one whose version cannot be read.
+
+        All steps run in one transaction holding the schema lock (SQLite ``BEGIN IMMEDIATE``, PostgreSQL an
+        advisory lock), and the version is read again under it: of several processes opening one old
+        database at once (``serve --workers``, a CLI command beside the server) exactly one migrates.
+        """
         with self._guard():
-            inspector = sa.inspect(self.engine)
-            if not inspector.has_table("counters"):
-                raise StorageUnavailable(f"the database {self.safe_url} holds no registry; run `registry init`",
-                                         code="not_initialised")
+            with self.engine.connect() as conn, conn.begin():  # the usual case, without any lock: up to date
+                if self._schema_version(conn, create=create) == migrations.latest():
+                    return []
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(venue_write=True)  # SQLite: BEGIN IMMEDIATE (the write lock)
+                    with conn.begin():
+                        migrations.lock(conn)
+                        start = self._schema_version(conn, create=create)
+                        applied = migrations.upgrade(conn, start)
+            except migrations.StepFailed as exc:  # rolled back: every step, not only the failing one
+                raise StorageUnavailable(
+                    f"upgrading the registry database {self.safe_url} from schema version {exc.start} to "
+                    f"{migrations.latest()} failed, {exc}. Nothing was changed: the database is still at version "
+                    f"{exc.start}", code="upgrade_failed") from exc
+        if applied and start == 0:
+            self.schema_upgrade = f"created the registry schema (version {applied[-1].number})"
+            log.info("%s in %s", self.schema_upgrade, self.safe_url)
+        elif applied:
+            self.schema_upgrade = (f"upgraded the registry database from schema version {start} to "
+                                   f"{applied[-1].number}: {migrations.describe(applied)}")
+            log.warning("%s (%s)", self.schema_upgrade, self.safe_url)
+        return applied
+
+    def _schema_version(self, conn: Connection, *, create: bool) -> int:
+        try:
+            version = migrations.read_version(conn)
+        except migrations.UnknownSchema as exc:
+            raise ConflictError(f"the database {self.safe_url} is not a registry database this program can use: "
+                                f"{exc}; give `registry init` an empty database", code="unknown_schema") from exc
+        if version == 0 and not create:
+            raise StorageUnavailable(f"the database {self.safe_url} holds no registry; run `registry init`",
+                                     code="not_initialised")
+        if version > (latest := migrations.latest()):
+            raise StorageUnavailable(
+                f"the registry database {self.safe_url} has schema version {version}, newer than this "
+                f"venue-app ({__version__}) understands (up to {latest}): a newer venue-app wrote it. "
+                "Run that newer venue-app (or a later one); this one has changed nothing in the database",
+                code="schema_too_new")
+        return version
 
     @property
     def safe_url(self) -> str:
@@ -921,6 +978,12 @@ class Store:
             if ev.station_id != station_id:
                 results[index] = EventResult(index=index, id=ev.id, status="rejected", code="wrong_station",
                                              message="a station may only push its own events")
+                continue
+            problem = ev.payload_problem()
+            if problem is not None:
+                # what an applier would ignore or read differently never enters the log or the feed
+                results[index] = EventResult(index=index, id=ev.id, status="rejected", code=problem.code,
+                                             message=str(problem)[:500])
                 continue
             parsed.append((index, ev))
         future: Future[PushResponse] = Future()

@@ -1,7 +1,9 @@
 """Applying a feed page to the station replica: one transaction per page, cursor last.
 
 Station events go through the same :mod:`venue_app.eventlog` appliers as local ones (the log insert
-is idempotent, so our own events echoed back change nothing). Master data (event, categories,
+is idempotent, so our own events echoed back change nothing), once their payload matched its kind's
+schema (:mod:`venue_app.events`): one that does not is logged and kept aside in ``feed_unknown``,
+never applied. Master data (event, categories,
 rooms, sessions, attendees, stations) is upserted. Items of unknown kinds are kept, not fatal.
 """
 
@@ -17,6 +19,7 @@ from venue_app import eventlog, search
 from venue_app.codes import normalise_code
 from venue_app.errors import VenueError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event
+from venue_app.events import check as check_event
 from venue_app.hlc import parse_hlc
 from venue_app.keys import PublicKey
 from venue_app.registry.protocol import FeedPage, verify_certificate
@@ -39,6 +42,7 @@ class ApplyResult:
     events: int = 0
     unknown: int = 0
     skipped: int = 0
+    invalid: int = 0  # station events refused by their kind's schema (kept aside, not applied)
     clamped: int = 0
     cursor: int = 0
     keys_changed: bool = False
@@ -220,6 +224,17 @@ def _station_event(station: Station, conn: sqlite3.Connection, data: dict[str, A
         conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
                      (result.seq, f"station_event:{event.type}", json.dumps(data)))
         result.unknown += 1
+        return
+    problem = check_event(event.type, event.payload)
+    if problem is not None:
+        # a registry that checks pushes never sends one; an older one might: keep it, apply nothing
+        log.warning("feed item %s: station event %s (%s) from station %s not applied: %s", result.seq, event.id,
+                    event.type, event.station_id, problem)
+        conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
+                     (result.seq, f"station_event:{problem.code}", json.dumps(data, ensure_ascii=False)))
+        result.invalid += 1
+        if event.station_id == station.station_id:
+            conn.execute("UPDATE log SET outbox = 0 WHERE id = ? AND outbox = 1", (event.id,))
         return
     if eventlog.append(conn, event, outbox=False):
         result.events += 1

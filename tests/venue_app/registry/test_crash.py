@@ -26,8 +26,8 @@ def test_sigkill_during_push_loses_nothing_acknowledged(registry: Registry) -> N
         def push_loop() -> None:
             with server.client(station.token, timeout=10) as client:
                 while True:
-                    batch = [station.event(("checkin", "room_entry")[i % 2],
-                                           {"attendee_id": str(uuid.uuid4()), "room_id": "plenary"})
+                    batch = [station.event("checkin", {"attendee_id": str(uuid.uuid4())}) if i % 2 == 0
+                             else station.event("room_entry", {"attendee_id": str(uuid.uuid4()), "room_id": "plenary"})
                              for i in range(25)]
                     sent.append(batch)
                     try:

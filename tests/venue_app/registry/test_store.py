@@ -312,13 +312,16 @@ def test_attendee_fields_last_writer_wins(store: Any, tmp_path: Path) -> None:
     admin.import_file(store, write_people(tmp_path / "p.csv"))
     person = store.attendee("MWC-ES-002")
     early = a.event("attendee_updated", {"attendee_id": person["id"], "fields": {"organisation": "Early"}})
-    late = b.event("attendee_updated", {"attendee_id": person["id"], "fields": {"organisation": "Late",
-                                                                             "status": "bogus"}})
+    late = b.event("attendee_updated", {"attendee_id": person["id"], "fields": {"organisation": "Late"}})
     late["hlc"] = f"{int(early['hlc'][:13]) + 1000:013d}.000000.{b.id}"  # clearly later
-    store.ingest(b.id, [late])
+    bogus = b.event("attendee_updated", {"attendee_id": person["id"], "fields": {"organisation": "Bogus",
+                                                                              "status": "bogus"}})
+    refused = store.ingest(b.id, [late, bogus]).results[1]
+    assert (refused.status, refused.code) == ("rejected", "invalid_payload")  # the whole event, not a field
+    assert refused.message.startswith("payload.fields.status:")
     store.ingest(a.id, [early])  # arrives last but is older: loses
     assert store.attendee(person["id"])["organisation"] == "Late"
-    assert store.attendee(person["id"])["status"] == "active"  # invalid values are ignored
+    assert store.attendee(person["id"])["status"] == "active"
     items = [i for i in feed(store) if i["kind"] == "attendee" and i["data"]["id"] == person["id"]]
     assert items[-1]["data"]["organisation"] == "Late"
     # the file has no organisation column: a re-import keeps the station's edit
