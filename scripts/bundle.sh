@@ -81,7 +81,7 @@ if [ -n "$ok" ]; then
         | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["code"])')
     (cd "$tmp" && "$abs_exe" station init --data "$tmp/sdesk" --registry "http://127.0.0.1:$port" \
         --code "$code" >/dev/null)
-    (cd "$tmp" && "$abs_exe" station register --data "$tmp/sdesk" --given Ada --family Lovelace >/dev/null)
+    (cd "$tmp" && "$abs_exe" station register --data "$tmp/sdesk" --given Ada --family Lovelace --category DEL >/dev/null)
     (cd "$tmp" && "$abs_exe" station sync --data "$tmp/sdesk" --once >/dev/null) || ok=""
     events=$("$abs_exe" registry stations --data "$tmp/reg" --json \
         | "$PY" -c 'import json, sys; print(sum(s["events"] for s in json.load(sys.stdin)["stations"]))')
