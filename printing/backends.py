@@ -24,11 +24,10 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
 
 from printing.errors import BackendError, PrintingError
+from printing.job import Accepted, Backend, PrinterInfo, PrintJobSpec, qt_usable
 
 __all__ = [
     "Accepted",
@@ -46,53 +45,6 @@ __all__ = [
     "qt_usable",
     "target_of",
 ]
-
-#: what a receipt or a follow-up may say about a badge once a printer took it
-PRINTER_STATES = ("sent", "held", "printed", "failed")
-
-
-@dataclass(frozen=True)
-class PrintJobSpec:
-    """One job for a back-end: the PDF and the paper it was laid out for."""
-
-    pdf: bytes
-    title: str
-    width_mm: float
-    height_mm: float
-    copies: int = 1
-    name_hint: str = ""  # a file-name-safe name (the badge serial) for file back-ends
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """The back-end's receipt: which back-end, its reference (a path or a CUPS request id), and how
-    far the badge got (one of :data:`PRINTER_STATES`; ``reason`` says why it is held)."""
-
-    backend: str
-    ref: str
-    state: str = "sent"
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class PrinterInfo:
-    name: str
-    backend: str
-    default: bool = False
-    state: str = ""
-    description: str = ""
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-
-class Backend(Protocol):
-    name: str
-
-    def submit(self, job: PrintJobSpec) -> Accepted: ...
-
-    def describe(self) -> dict[str, str]: ...
-
 
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -258,15 +210,6 @@ def _cups_why(name: str) -> str:
 def label_devices() -> list[str]:
     """USB printer device files (Linux usblp) a Brother QL may be reached through."""
     return sorted(str(p) for p in Path("/dev/usb").glob("lp*")) if Path("/dev/usb").is_dir() else []
-
-
-def qt_usable() -> bool:
-    """Whether Qt can start here: a display (or an explicit platform) on X11/Wayland systems."""
-    import sys
-
-    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def discover_printers(*, qt: bool = True) -> list[PrinterInfo]:

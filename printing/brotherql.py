@@ -29,8 +29,8 @@ import socket
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from printing.backends import Accepted, PrintJobSpec
 from printing.errors import BackendError, PrintingError
+from printing.job import Accepted, PrintJobSpec
 from printing.raster import black_layer, red_layers, render_label
 
 __all__ = ["BrotherQLBackend", "BrotherStatus", "build_raster", "parse_status", "status_words"]

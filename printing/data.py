@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from printing.countries import country_name
 from printing.fonts import script_of
+from venue_app.countries import country_name
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = ["FIELDS", "BadgeData", "compose_name"]
 
@@ -54,7 +55,7 @@ class BadgeData:
     delegation: str = ""
     category: str = ""
     category_label: str = ""
-    category_color: str = "#607d8b"
+    category_color: str = CATEGORY_COLOR
     event_name: str = ""
     serial: str = ""
     attendee_id: str = ""

@@ -16,8 +16,8 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from printing.backends import Accepted, PrinterInfo, PrintJobSpec
 from printing.errors import BackendError
+from printing.job import Accepted, PrinterInfo, PrintJobSpec
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -37,7 +37,7 @@ def _ensure_app() -> None:
     if QGuiApplication.instance() is None:
         from PySide6.QtWidgets import QApplication
 
-        from printing.backends import qt_usable
+        from printing.job import qt_usable
 
         _app = QApplication(["venue-app"] if qt_usable() else ["venue-app", "-platform", "offscreen"])
 

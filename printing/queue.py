@@ -34,11 +34,13 @@ from printing.backends import Backend, PrintJobSpec, follow_job, target_of
 from printing.data import BadgeData
 from printing.errors import BackendError, PrintingError, QueueError
 from printing.fonts import FontRegistry
+from printing.job import PRINTER_STATES  # where a done job is: the printer has it, holds it, printed it, or lost it
 from printing.render import render_pdf
 from printing.templates import Template, load_template
 from venue_app.errors import VenueError
 from venue_app.events import MAX_TEXT_CHARS
 from venue_app.ids import new_id
+from venue_app.ops.badges import record_print_outcome
 
 if TYPE_CHECKING:
     from venue_app.station import BadgeDraft, Station
@@ -47,8 +49,6 @@ __all__ = ["Job", "PrintQueue", "badge_data_for", "follow_all"]
 
 log = logging.getLogger(__name__)
 STATUSES = ("queued", "printing", "done", "failed", "cancelled")
-#: where a done job is: the printer has it, holds it, printed it, or lost it
-PRINTER_STATES = ("sent", "held", "printed", "failed")
 _FOLLOWED = ("sent", "held")
 
 
@@ -425,8 +425,8 @@ class PrintQueue:
         """A ``print_job`` event for the audit trail (nothing derives from it)."""
         job = self.job(job_id)
         try:
-            self.station.record(
-                "print_job",
+            record_print_outcome(
+                self.station,
                 {
                     "job_id": job_id,
                     "attendee_id": job.attendee_id,

@@ -25,6 +25,7 @@ from printing.fonts import FontRegistry, default_registry, script_name, shape
 from printing.layout import MM, LaidOutText, fit_text
 from printing.qr import QUIET_MODULES, plan_qr
 from printing.templates import Band, Image, QrBox, Template, TextBox
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = ["DrawnText", "RenderReport", "contrast_color", "render_badge", "render_pdf", "text_for"]
 
@@ -69,7 +70,7 @@ def contrast_color(hex_color: str) -> str:
 
 
 def _resolve(color: str, badge: BadgeData) -> str:
-    category = badge.category_color if badge.category_color.startswith("#") else "#607d8b"
+    category = badge.category_color if badge.category_color.startswith("#") else CATEGORY_COLOR
     if color == "category":
         return category
     if color == "on-category":

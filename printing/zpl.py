@@ -27,8 +27,8 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from printing.backends import Accepted, PrintJobSpec
 from printing.errors import BackendError, PrintingError
+from printing.job import Accepted, PrintJobSpec
 from printing.raster import black_layer, render_label
 
 __all__ = [

@@ -61,7 +61,7 @@ case "$verdict" in
 esac
 (cd "$tmp" && "$abs_exe" registry init --data "$tmp/reg" --event-name "Bundle check" >/dev/null)
 port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$abs_exe" registry serve --data "$tmp/reg" --host 127.0.0.1 --port "$port" >"$tmp/serve.log" 2>&1 &
+"$abs_exe" registry serve --data "$tmp/reg" --host 127.0.0.1 --port "$port" --http >"$tmp/serve.log" 2>&1 &
 serve=$!
 ok=""
 i=0

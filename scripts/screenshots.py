@@ -112,7 +112,7 @@ def _frozen_datetime() -> type:
 #: modules whose ``datetime.now()`` shows up on screen (a module missing here is skipped)
 _CLOCK_MODULES = ("ui.desk", "ui.shots", "ui.alerts", "ui.statusbar", "ui.dashboard", "ui.door", "ui.attendee",
                   "ui.delegation", "ui.charts", "venue_app.checkin", "venue_app.eventlog", "venue_app.station",
-                  "venue_app.occupancy", "venue_app.report", "venue_app.clock")
+                  "venue_app.occupancy", "printing.report", "venue_app.clock")
 
 
 #: the stations the dashboard's station list shows: name, role, room, seconds since heard, outbox
@@ -369,8 +369,8 @@ def _rooms(paths: Any, out: Path) -> list[Path]:
     from ui.door import open_door_window
     from ui.shots import dispose
     from ui.statusbar import SyncStatus
-    from venue_app.roomsim import simulate_morning
     from venue_app.station import Station
+    from venue_desk.roomsim import simulate_morning
 
     saved: list[Path] = []
     station = Station.open(paths)
@@ -488,8 +488,8 @@ def generate(out: Path, data: Path) -> list[Path]:
     """Write every file of :data:`SHOTS` into ``out`` (demo stations are built under ``data``)."""
     from ui.app import ensure_app
     from ui.shots import demo_screenshots
-    from venue_app.cli.gui import build_demo_station
     from venue_app.paths import Paths
+    from venue_desk.cli.gui import build_demo_station
 
     ensure_app()
     out.mkdir(parents=True, exist_ok=True)

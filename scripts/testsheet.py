@@ -68,8 +68,8 @@ def badge_token() -> str:
 
 def _demo_code() -> tuple[str, str]:
     """The first active registration code of the demo congress (2,000 attendees, seed 13)."""
-    from venue_app.demodata import generate
     from venue_app.names import display_name
+    from venue_desk.demodata import generate
 
     rows = sorted((r for r in generate(2000, 13) if r.get("status") == "active" and r.get("code")),
                   key=lambda r: r["code"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,56 @@ PEOPLE = [
     {"code": "MWC-KR-005", "given_name": "Min-jun", "family_name": "Kim", "native_name": "김민준",
      "name_order": "family-first", "category": "DELEGATE", "country": "KR", "status": "blocked"},
 ]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist worker, tests marked ``serial`` are skipped, saying where they run instead.
+
+    Seen: with IBus running for the test, the desk child started from an xdist worker (even ``-n 1``, one
+    test) gets no input method — the pinyin reaches the field — while the same test passes in the main
+    process; the environment, signals and descriptors of a worker differ only in xdist's own variables.
+    Cause not found; ``./dev test`` runs ``-m serial`` with ``-p no:xdist`` after the parallel pass."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    skip = pytest.mark.skip(reason="serial: runs in the main process (./dev test's second pass: -p no:xdist -m serial)")
+    for item in items:
+        if item.get_closest_marker("serial"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows() -> Iterator[None]:
+    """Delete the parentless windows a test left alive (dialogs, door and dashboard windows nobody
+    disposed). Without this a session holds thousands of widgets by the UI tests' end and every
+    theme switch or style-sheet change re-polishes all of them: the theme switching test took 145 s in
+    the whole suite, 26 s alone. Windows of module and session fixtures exist before the test starts
+    and are kept. Qt is never imported here: core tests run without it."""
+    before = set(_top_level_windows())  # addresses only: holding wrappers would keep windows alive
+    yield
+    qtw = sys.modules.get("PySide6.QtWidgets")
+    app = qtw.QApplication.instance() if qtw is not None else None
+    if app is None:
+        return
+    from PySide6.QtCore import QEvent
+    from shiboken6 import Shiboken
+
+    left = [w for key, w in _top_level_windows().items() if key not in before]
+    for window in left:
+        if Shiboken.isValid(window):
+            window.hide()
+            window.deleteLater()
+    if left:
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _top_level_windows() -> dict[int, Any]:
+    qtw = sys.modules.get("PySide6.QtWidgets")
+    app = qtw.QApplication.instance() if qtw is not None else None
+    if app is None or not isinstance(app, qtw.QApplication):
+        return {}
+    from shiboken6 import Shiboken
+
+    return {Shiboken.getCppPointer(w)[0]: w for w in app.topLevelWidgets() if w.parent() is None}
 
 
 @pytest.fixture

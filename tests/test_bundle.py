@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from venue_app.cli import COMMAND_MODULES
+from venue_desk.cli import COMMAND_MODULES
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "build.spec"
@@ -77,9 +77,9 @@ def test_every_cli_command_module_and_package_module_is_a_hidden_import(spec: di
     _, kwargs = spec["Analysis"]
     hidden = set(kwargs["hiddenimports"])
     assert "selftest" in COMMAND_MODULES
-    assert {f"venue_app.cli.{name}" for name in COMMAND_MODULES} <= hidden
+    assert {f"venue_desk.cli.{name}" for name in COMMAND_MODULES} <= hidden
     # everything loaded by name at run time: migrations and benchmarks through pkgutil
-    for package in ("venue_app", "ui", "devices", "printing"):
+    for package in ("venue_desk", "venue_app", "ui", "devices", "printing"):
         for path in (ROOT / package).rglob("*.py"):
             if "__pycache__" in path.parts:
                 continue
@@ -92,7 +92,7 @@ def test_every_cli_command_module_and_package_module_is_a_hidden_import(spec: di
             "PySide6.QtPrintSupport"} <= hidden
     assert "uvicorn.loops.auto" in hidden and "sqlalchemy.dialects.sqlite" in hidden
     assert kwargs["pathex"] == [str(ROOT)]
-    assert spec["Analysis"][0][0] == [str(ROOT / "venue_app" / "__main__.py")]
+    assert spec["Analysis"][0][0] == [str(ROOT / "venue_desk" / "__main__.py")]
 
 
 def test_every_resource_file_is_bundled_where_the_app_looks(spec: dict) -> None:
@@ -157,12 +157,12 @@ def test_console_switch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: l
 
 def test_frozen_app_accepts_the_interpreter_spelling(monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    """The demo starts its registry as ``sys.executable -m venue_app registry serve``; frozen,
+    """The demo starts its registry as ``sys.executable -m venue_desk registry serve``; frozen,
     sys.executable is venue-desk itself and must take that for ``venue-desk registry serve``."""
-    from venue_app.cli import main
+    from venue_desk.cli import main
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "argv", ["venue-desk", "-m", "venue_app", "registry", "serve", "--help"])
+    monkeypatch.setattr(sys, "argv", ["venue-desk", "-m", "venue_desk", "registry", "serve", "--help"])
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 0

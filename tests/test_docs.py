@@ -111,7 +111,7 @@ def test_every_declared_screenshot_is_used_by_a_doc_and_committed() -> None:
 
 
 def test_every_command_line_in_the_docs_parses() -> None:
-    from venue_app.cli import build_parser
+    from venue_desk.cli import build_parser
 
     lines = [(doc.name, line) for doc in LINKED for line in commands(doc.read_text("utf-8"))]
     assert len(lines) >= 30, "the guides show the commands IT types"
@@ -125,7 +125,7 @@ def test_every_command_line_in_the_docs_parses() -> None:
 
 
 def test_the_command_check_catches_a_wrong_command(capsys: pytest.CaptureFixture[str]) -> None:
-    from venue_app.cli import build_parser
+    from venue_desk.cli import build_parser
 
     text = "Run `venue-app station frobnicate --data DIR` and\n```sh\nvenue-app registry init --data DIR\n```\n"
     found = commands(text)
@@ -174,9 +174,9 @@ def test_the_test_sheet_codes_decode_to_their_texts(qapp: Any) -> None:
 
 
 def test_the_test_sheet_codes_give_the_promised_verdicts(tmp_path: Path) -> None:
-    from venue_app.demodata import generate
     from venue_app.paths import Paths
     from venue_app.station import Station
+    from venue_desk.demodata import generate
 
     codes = _script("testsheet").sheet_codes()
     station = Station.init_standalone(Paths(tmp_path / "demo"), event_name="Demo congress")

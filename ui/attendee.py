@@ -2,8 +2,9 @@
 desk can do for them — check in by hand, print or reprint (a reprint asks why and revokes the old
 badge at once), edit fields, cancel or block (supervisor PIN), open their delegation.
 
-Check-ins by hand and edits are the core's operations (:mod:`venue_app.ops`, the same the CLI calls):
-the engine's refusals, the field rules, a reason to cancel or block.
+Check-ins by hand, edits and revoking badges are the core's operations (:mod:`venue_app.ops`, the same
+the CLI calls): the engine's refusals, the field rules, a reason to cancel or block. What the panel
+shows is the core's read model of the attendee page (:mod:`venue_app.views.attendee`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.context import DeskContext, UndoAction, checkin_state, revoke_badges
+from ui.context import DeskContext, UndoAction
 from ui.flow import FlowLayout
 from ui.i18n import translate
 from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
@@ -34,9 +35,11 @@ from ui.walkin import add_row, fit_to_problems, problem_text
 from ui.widgets import BigLabel, CompactList, KeyButton, Pill, display_name, full_title
 from venue_app.clock import EventClock
 from venue_app.ops import Edit, InvalidInput, check_fields, check_in_by_hand, edit_attendee
+from venue_app.ops.badges import revoke_badges
 from venue_app.verdicts import Verdict
+from venue_app.views.attendee import attendee_page
 
-__all__ = ["EDITABLE", "REPRINT_REASONS", "AttendeePanel", "EditDialog", "load_attendee"]
+__all__ = ["EDITABLE", "REPRINT_REASONS", "AttendeePanel", "EditDialog"]
 
 #: the usual answers (translated when offered; what the operator picks is recorded as shown)
 REPRINT_REASONS = [QT_TRANSLATE_NOOP("AttendeePanel", "lost"), QT_TRANSLATE_NOOP("AttendeePanel", "damaged"),
@@ -47,23 +50,6 @@ EDITABLE = ("honorific", "given_name", "family_name", "native_name", "name_order
             "country", "category", "delegation", "email", "phone", "language", "accessibility", "notes")
 _HISTORY_TYPES = ("checkin", "override", "badge_issued", "badge_revoked", "attendee_updated", "attendee_created",
                   "print_job")
-
-
-def load_attendee(station: Any, attendee_id: str) -> dict[str, Any] | None:
-    """Worker side: everything the panel shows, in one go."""
-    person = station.attendee(attendee_id)
-    if person is None:
-        return None
-    conn = station.replica.reader()
-    history = [dict(r) for r in conn.execute(
-        "SELECT l.type, l.wall, l.operator, l.payload, s.name AS station FROM log l"
-        " LEFT JOIN stations s ON s.id = l.station_id"
-        " WHERE json_extract(l.payload, '$.attendee_id') = ? OR json_extract(l.payload, '$.attendee.id') = ?"
-        " ORDER BY l.hlc DESC LIMIT 100", (attendee_id, attendee_id))]
-    badges = [dict(r) for r in conn.execute(
-        "SELECT serial, issued_hlc, revoked_hlc, revoked_reason FROM badges WHERE attendee_id = ?"
-        " ORDER BY issued_hlc DESC", (attendee_id,))]
-    return {"person": person, "checkin": checkin_state(station, attendee_id), "history": history, "badges": badges}
 
 
 def _describe(entry: dict[str, Any], clock: EventClock) -> str:
@@ -291,7 +277,7 @@ class AttendeePanel(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def show_attendee(self, attendee_id: str) -> None:
         self.attendee_id = attendee_id
-        self.ctx.tasks.run(load_attendee, self.ctx.station, attendee_id, lane="read", label="attendee",
+        self.ctx.tasks.run(attendee_page, self.ctx.station, attendee_id, lane="read", label="attendee",
                            on_done=self._fill)
 
     def reload(self) -> None:
@@ -399,7 +385,7 @@ class AttendeePanel(QWidget):
 
         def work() -> str:
             if badges:
-                revoke_badges(self.ctx.station, person_id, reason or "reprint", operator)
+                revoke_badges(self.ctx.station, person_id, reason=reason or "reprint", operator=operator)
             return self.ctx.printer.queue.enqueue(person_id, operator=operator)
 
         def done(job_id: str) -> None:

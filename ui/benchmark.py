@@ -1,4 +1,4 @@
-"""The GUI half of ``venue-app bench`` (``venue_app.bench.gui`` starts it in a fresh process).
+"""The GUI half of ``venue-app bench`` (``venue_desk.bench.gui`` starts it in a fresh process).
 
 Opens the real desk window offscreen on a prepared station, measures process start → window
 painted, then writes codes to a pty serial scanner and times each until its verdict is painted.
@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from venue_app.views.samples import arrival_codes
 
 __all__ = ["camera_child", "child"]
 
@@ -74,7 +76,7 @@ def child() -> None:
         finally:
             core_ms.append((time.perf_counter() - started_at) * 1000)
     station.scan = timed_scan  # type: ignore[method-assign]
-    codes = _arrivals(station, scans)
+    codes = arrival_codes(station, scans)
     samples: list[float] = []
     settle = QTimer()
     settle.setSingleShot(True)
@@ -159,7 +161,7 @@ def wedge_child() -> None:
     win = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title], env=env,
                          capture_output=True, text=True, timeout=30, check=True).stdout.split()[0]
     subprocess.run(["xdotool", "windowfocus", "--sync", win], env=env, capture_output=True, timeout=30, check=False)
-    codes = [code.upper() for code in _arrivals(station, scans)]
+    codes = [code.upper() for code in arrival_codes(station, scans)]
     samples: list[float] = []
     verdicts: list[str] = []
     for code in codes:
@@ -207,7 +209,7 @@ def camera_child() -> None:
     station = Station.open(Paths.at(data))
     template = load_template("congress-a6")
     frames: list[QVideoFrame] = []
-    for i, code in enumerate(_arrivals(station, count)):
+    for i, code in enumerate(arrival_codes(station, count)):
         draft = station.issue_badge(code)
         badge = rasterise(render_badge(badge_data_for(station, station.attendee(code), draft.token, draft.serial),
                                        template), dpi=120)[0]
@@ -259,11 +261,3 @@ def camera_child() -> None:
     window.close()
     station.close()
     print(json.dumps({"samples_ms": samples, "decode_ms": decode_ms, "verdicts": verdicts}))
-
-
-def _arrivals(station: Any, count: int) -> list[str]:
-    """Registration codes of ``count`` people not checked in yet, in random order: every scan of a
-    run must be a first arrival, so every verdict is "ok"."""
-    return [r[0] for r in station.replica.query(
-        "SELECT code FROM attendees WHERE status = 'active' AND code != ''"
-        " AND id NOT IN (SELECT attendee_id FROM checkins) ORDER BY random() LIMIT ?", (count,))]

@@ -1,6 +1,6 @@
 """QtCharts views of the dashboard: occupancy over time of one room, check-in progress.
 
-The charts are fed plain data computed on a worker (:func:`ui.dashboard.snapshot`); updating a
+The charts are fed plain data computed on a worker (:func:`venue_app.views.dashboard.snapshot`); updating a
 chart replaces its series' points in one call (``QLineSeries.replace``), never point by point.
 
 Axes are read in the event's time zone (QDateTimeAxis draws the computer's: the points are shifted
@@ -245,7 +245,7 @@ class HourChart(QChartView):
         self.labels = []
         for r in rows:
             bars.append(float(r["checked_in"]))  # type: ignore[arg-type]
-            try:  # "YYYY-MM-DD HH:00" in the event's time zone (see ui.dashboard.snapshot)
+            try:  # "YYYY-MM-DD HH:00" in the event's time zone (see venue_app.views.dashboard.snapshot)
                 hour = datetime.strptime(str(r["hour"]), "%Y-%m-%d %H:%M")
                 self.labels.append(f"{hour:%d %b}<br>{hour:%H:%M}")
             except ValueError:

@@ -3,7 +3,8 @@
 The action functions are plain Python (no Qt) and run on the ``write`` lane of the task manager:
 each is one or a few durable core calls. Views call them through :meth:`DeskContext.write`, which
 brings the result back on the GUI thread. Walk-ins, edits and check-ins by hand are the core's
-operations (:mod:`venue_app.ops`), the same the CLI calls: the desk adds no rules of its own.
+operations (:mod:`venue_app.ops`), the same the CLI calls: the desk adds no rules of its own; what
+the views show is read through the core's read models (:mod:`venue_app.views`), never by SQL here.
 """
 
 from __future__ import annotations
@@ -24,14 +25,13 @@ from venue_app.clock import EventClock
 from venue_app.ops import check_in_by_hand
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
+from venue_app.views.desk import categories
 
 __all__ = [
     "DeskContext",
     "UndoAction",
     "UndoStack",
-    "checkin_state",
     "delegation_batch",
-    "revoke_badges",
     "scan_and_queue",
 ]
 
@@ -95,19 +95,11 @@ class DeskContext:
         return self.tasks.run(fn, *args, lane="write", label=label, on_done=on_done, on_error=on_error, **kwargs)
 
     def load_categories(self) -> dict[str, tuple[str, str]]:
-        self.categories = {r["code"]: (r["label"], r["color"])
-                           for r in self.station.replica.query("SELECT code, label, color FROM categories")}
+        self.categories = categories(self.station)
         return self.categories
 
 
 # -- actions (worker side) -------------------------------------------------------------------------
-def checkin_state(station: Station, attendee_id: str) -> dict[str, Any] | None:
-    row = station.replica.one("SELECT c.at, c.station_id, c.count, s.name FROM checkins c"
-                              " LEFT JOIN stations s ON s.id = c.station_id WHERE c.attendee_id = ?", (attendee_id,))
-    return None if row is None else {"at": row["at"], "station_id": row["station_id"],
-                                     "station": row["name"] or row["station_id"][:8], "count": row["count"]}
-
-
 def scan_and_queue(station: Station, queue: PrintQueue | None, raw: bytes | str, source: str,
                    operator: str) -> tuple[Verdict, str | None]:
     """A scan; on ``ok`` with a known attendee and ``queue`` given, the badge job is queued too,
@@ -119,34 +111,6 @@ def scan_and_queue(station: Station, queue: PrintQueue | None, raw: bytes | str,
             b["revoked_hlc"] is None for b in station.badges(result.attendee["id"])):
         job_id = queue.enqueue(result.attendee["id"], operator=operator)
     return result, job_id
-
-
-def revoke_badges(station: Station, attendee_id: str, reason: str, operator: str) -> list[str]:
-    """Revoke every valid badge of the person now (a lost badge must stop working at once, even if
-    the printer of the replacement is jammed); returns the serials."""
-    serials = [r["serial"] for r in station.badges(attendee_id) if r["revoked_hlc"] is None]
-    for serial in serials:
-        station.record("badge_revoked", {"serial": serial, "attendee_id": attendee_id, "reason": reason}, operator)
-    return serials
-
-
-def delegation_members(station: Station, delegation: str) -> list[dict[str, Any]]:
-    conn = station.replica.reader()
-    rows = conn.execute(
-        "SELECT a.*, (c.attendee_id IS NOT NULL) AS arrived,"
-        " (SELECT count(*) FROM badges b WHERE b.attendee_id = a.id AND b.revoked_hlc IS NULL) AS badges"
-        " FROM attendees a LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.delegation = ?"
-        " ORDER BY a.category = 'HOD' DESC, a.family_name, a.given_name", (delegation,)).fetchall()
-    return [dict(r) for r in rows]
-
-
-def delegations(station: Station) -> list[dict[str, Any]]:
-    conn = station.replica.reader()
-    rows = conn.execute(
-        "SELECT a.delegation AS name, count(*) AS members, count(c.attendee_id) AS arrived FROM attendees a"
-        " LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.delegation != '' GROUP BY a.delegation"
-        " ORDER BY a.delegation").fetchall()
-    return [dict(r) for r in rows]
 
 
 def delegation_batch(station: Station, queue: PrintQueue, attendee_ids: Iterable[str], collector: str,

@@ -4,9 +4,10 @@
 words, trend arrow, the session, and freshness: "Door 2: no data for 6 min"), sortable and
 filterable; the occupancy of one room over time (QtCharts); check-in progress (checked in vs
 registered, by category and by hour); the conflicts the sync found; near-full / full alerts
-(:mod:`ui.alerts`); PDF / CSV report export (:mod:`venue_app.report`).
+(:mod:`ui.alerts`); PDF / CSV report export (:mod:`printing.report`).
 
-Updates: the replica is read on the task manager's ``read`` lane (:func:`snapshot`: all the SQL),
+Updates: the replica is read on the task manager's ``read`` lane (the core's read model
+:func:`venue_app.views.dashboard.snapshot`: all the SQL),
 the GUI thread only copies the numbers into existing widgets (texts changed only when different;
 the tile grid is re-laid out only when the order changes). Reads are coalesced — one in flight, at
 most one more queued — and triggered by the registry sync (facts arrived), by local commits, and by a
@@ -21,7 +22,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +57,11 @@ from ui.taskman import TaskManager
 from ui.theme import current, set_font_px, style, theme_chart
 from ui.widgets import COLORS, KeyButton, Pill, StatusIcon
 from venue_app.clock import EventClock
+from venue_app.ops.rooms import adjust_count
 from venue_app.station import Station
+from venue_app.views.dashboard import room_ids, snapshot
 
-__all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard", "snapshot", "station_list"]
+__all__ = ["DashboardWindow", "RoomTile", "freshness", "open_dashboard"]
 
 log = logging.getLogger(__name__)
 
@@ -90,70 +93,6 @@ def freshness(stations: list[dict[str, Any]], stale_after_s: float = STALE_AFTER
                 else translate("DashboardWindow", "{station}: no data for {span}")
             out.append(what.format(station=st["name"], span=span))
     return out
-
-
-def snapshot(station: Station, *, details: bool = True, chart_room: str | None = None) -> dict[str, Any]:
-    """Everything the dashboard shows, read on a worker (read-only connection, no lock)."""
-    from venue_app import occupancy
-
-    conn = station.replica.reader()
-    now = station.now()
-    rooms = station.occupancy()
-    row = conn.execute("SELECT (SELECT count(*) FROM attendees WHERE status = 'active'),"
-                       " (SELECT count(*) FROM checkins)").fetchone()
-    out: dict[str, Any] = {"now": now, "rooms": rooms, "registered": int(row[0]), "checked_in": int(row[1]),
-                           "sync": station.sync_summary()}
-    out["stations"] = station_list(station, now, out["sync"])
-    if details:
-        from venue_app.report import _zone
-
-        tz = _zone(str(station.event.get("timezone") or "UTC"))
-        out["by_category"] = [dict(r) for r in conn.execute(
-            "SELECT a.category AS category, count(*) AS registered, count(c.attendee_id) AS checked_in"
-            " FROM attendees a LEFT JOIN checkins c ON c.attendee_id = a.id WHERE a.status = 'active'"
-            " OR c.attendee_id IS NOT NULL GROUP BY a.category ORDER BY registered DESC")]
-        offset = int((now.astimezone(tz).utcoffset() or timedelta()).total_seconds())
-        # grouped in SQL (the event's UTC offset of today): no Python loop over every check-in
-        out["by_hour"] = [{"hour": r[0], "checked_in": r[1]} for r in conn.execute(
-            "SELECT strftime('%Y-%m-%d %H:00', at, ? || ' seconds') AS hour, count(*) FROM checkins"
-            " WHERE hour IS NOT NULL GROUP BY hour ORDER BY hour", (f"{offset:+d}",))]
-        out["conflicts"] = station.conflicts()
-        names = {}
-        for c in out["conflicts"]:
-            person = conn.execute("SELECT given_name, family_name, native_name FROM attendees WHERE id = ?",
-                                  (c.get("attendee_id"),)).fetchone()
-            if person is not None:
-                names[c.get("attendee_id")] = person
-        for c in out["conflicts"]:
-            person = names.get(c.get("attendee_id"))
-            c["name"] = (f"{person['given_name']} {person['family_name']}".strip() or person["native_name"]
-                         if person else c.get("attendee_id", ""))
-    if chart_room:
-        out["history_room"] = chart_room
-        out["history"] = occupancy.history(conn, chart_room) if any(r["id"] == chart_room for r in rooms) else []
-    return out
-
-
-def station_list(station: Station, now: datetime, sync: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every station the replica knows, flagged offline after the ``station_offline_after_s`` setting
-    (worker side). Heartbeats carry the registry's time: ``now`` is moved by the clock offset the sync
-    measured, so a laptop clock a minute off neither hides a silent station nor flags a live one. This
-    station's own row is what it knows first hand (its sync state, its outbox now)."""
-    from venue_app import occupancy
-
-    offset_ms = (station.replica.get_meta("sync_status") or {}).get("clock_offset_ms") or 0
-    registry_now = now + timedelta(milliseconds=int(offset_ms))
-    rows = occupancy.stations(station.replica.reader(), registry_now,
-                              float(station.settings["station_offline_after_s"]))
-    for st in rows:
-        st["self"] = st["id"] == station.station_id
-        if st["self"]:
-            st["outbox"] = sync.get("outbox", 0)
-            st["offline"] = sync.get("mode") == "registry" and not sync.get("online")
-            if not st["offline"]:
-                st["age_s"], st["last_heard"] = 0.0, registry_now.isoformat()
-    rows.sort(key=lambda s: not s["offline"])  # (stable: the longest silent stay first)
-    return rows
 
 
 def _ago(seconds: float, *, ago: bool = True) -> str:
@@ -751,7 +690,7 @@ class DashboardWindow(QMainWindow):
             return
         if not path.lower().endswith(suffix):
             path += suffix
-        from venue_app.report import write_report
+        from printing.report import write_report
 
         self.statusBar().showMessage(self.tr("Writing {file}…").format(file=Path(path).name))
         saved, failed = self.tr("Report saved: {path}"), self.tr("Report failed: {error}")
@@ -831,7 +770,7 @@ def bench_child() -> None:
     QTimer.singleShot(1500, loop.quit)
     loop.exec()
     samples.clear()
-    rooms = [r[0] for r in station.replica.query("SELECT id FROM rooms")]
+    rooms = room_ids(station)
     stop = threading.Event()
     written = [0]
 
@@ -843,7 +782,7 @@ def bench_child() -> None:
         while not stop.is_set():
             room = rng.choice(rooms)
             delta = 1 if inside[room] == 0 or rng.random() < 0.6 else -1
-            station.adjust(room, delta, reason="clicker", anonymous=True)
+            adjust_count(station, room, delta, reason="clicker", anonymous=True)
             inside[room] += delta
             written[0] += 1
             next_at += period

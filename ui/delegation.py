@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.context import DeskContext, delegation_batch, delegation_members, delegations
+from ui.context import DeskContext, delegation_batch
 from ui.widgets import BigLabel, KeyButton, display_name
+from venue_app.views.desk import delegation_members, delegations
 
 __all__ = ["DelegationPanel"]
 

@@ -57,8 +57,11 @@ from ui.theme import current, font_px, style
 from ui.verdict import HEADLINES, VerdictPanel
 from ui.walkin import WalkinDialog
 from ui.widgets import BigLabel, KeyButton, Pill, display_name
+from venue_app.ops.override import Override, override
+from venue_app.ops.undo import undo_checkin
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
+from venue_app.views.desk import arrivals
 
 __all__ = ["DeskWindow", "create_desk"]
 
@@ -405,9 +408,6 @@ class DeskWindow(QMainWindow):
 
     def _undo_checkin(self, verdict: Verdict, job_id: str | None, voided: list[str] | None = None) -> Any:
         st, ctx = self.ctx.station, self.ctx
-        void = getattr(st, "void_checkin", None)
-        if void is None and job_id is None:
-            return None
 
         def undo() -> str:
             done = []
@@ -416,8 +416,8 @@ class DeskWindow(QMainWindow):
                 if job.status in ("queued", "failed"):
                     ctx.printer.queue.cancel(job_id)
                     done.append(self.tr("badge print cancelled"))
-            if void is not None and verdict.event_id:
-                void(verdict.event_id, operator=ctx.operator, reason="undone at the desk")
+            if verdict.event_id:
+                undo_checkin(st, verdict.event_id, operator=ctx.operator)
                 done.append(self.tr("check-in taken back"))
                 if voided is not None:
                     voided.append(verdict.event_id)
@@ -758,7 +758,7 @@ class DeskWindow(QMainWindow):
 
     def override_last(self, approval: Any = None) -> None:
         """Admit the person of the last refused verdict: supervisor name, PIN and reason, recorded
-        as an ``override`` event with the check-in (Station.override)."""
+        as an ``override`` event with the check-in (:func:`venue_app.ops.override.override`)."""
         v = self.last_verdict
         if v is None or v.status not in self.OVERRIDABLE or not v.attendee:
             self.panel.show_info(self.tr("Nothing to override"),
@@ -775,7 +775,7 @@ class DeskWindow(QMainWindow):
         person = v.attendee
         st = self.ctx.station
 
-        def done(_event_id: str) -> None:
+        def done(_admitted: Override) -> None:
             self.panel.show_info(self.tr("Admitted by supervisor"),
                                  self.tr("{supervisor}: {reason}. Recorded with the check-in.").format(
                                      supervisor=approval.supervisor, reason=approval.reason), person, "green")
@@ -784,7 +784,7 @@ class DeskWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             self.panel.show_info(self.tr("Override not recorded"), str(exc), person, "amber")
-        self.ctx.write(st.override, person["id"], reason=approval.reason, operator=approval.supervisor,
+        self.ctx.write(override, st, person["id"], reason=approval.reason, supervisor=approval.supervisor,
                        verdict=v.status, on_done=done, on_error=failed, label="override")
 
     # -- undo ----------------------------------------------------------------------------------
@@ -819,10 +819,8 @@ class DeskWindow(QMainWindow):
         sync, station = self.ctx.sync, self.ctx.station
 
         def work() -> tuple[SyncStatus, int, int]:
-            conn = station.replica.reader()
-            arrived = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-            expected = conn.execute("SELECT count(*) FROM attendees WHERE status = 'active'").fetchone()[0]
-            return sync.sync_status(), int(arrived), int(expected)
+            arrived, expected = arrivals(station)
+            return sync.sync_status(), arrived, expected
 
         def done(result: tuple[SyncStatus, int, int]) -> None:
             status, arrived, expected = result

@@ -53,10 +53,13 @@ from ui.widgets import COLORS, BigLabel, KeyButton, Pill, StatusIcon, display_na
 from venue_app import occupancy
 from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
+from venue_app.ops.problems import InvalidInput
+from venue_app.ops.rooms import adjust_count
 from venue_app.station import Station
 from venue_app.verdicts import Verdict
+from venue_app.views.door import door_view
 
-__all__ = ["AdjustDialog", "CountPanel", "DoorWindow", "FittedNumber", "Gauge", "door_state", "door_view",
+__all__ = ["AdjustDialog", "CountPanel", "DoorWindow", "FittedNumber", "Gauge", "door_state",
            "open_door_window"]
 
 log = logging.getLogger(__name__)
@@ -77,20 +80,6 @@ HEADLINES = {
     "untrusted_issuer": QT_TRANSLATE_NOOP("DoorWindow", "UNKNOWN ISSUER"),
 }
 FLASH_MS = 4000
-
-
-def door_view(station: Station, room_id: str) -> dict[str, Any]:
-    """The room as its door shows it (worker side, read-only connection): count, capacity and
-    state under the rule in force now, the session and its rule in words."""
-    conn = station.replica.reader()
-    now_local = occupancy.local_now(station.now(), str(station.event.get("timezone") or "UTC"))
-    rule = occupancy.rule_in_force(conn, room_id, now_local)
-    count = occupancy.room_count(conn, room_id)
-    room = conn.execute("SELECT name, zone FROM rooms WHERE id = ?", (room_id,)).fetchone()
-    return {"id": room_id, "name": room["name"], "zone": room["zone"], "count": count, "capacity": rule.capacity,
-            "state": occupancy.state_of(count, rule.capacity), "policy": rule.policy,
-            "session": rule.session_title, "rule": rule.describe(), "reentry": rule.reentry,
-            "open_to_all": rule.categories is None}
 
 
 class Gauge(QWidget):
@@ -719,7 +708,11 @@ class DoorWindow(QMainWindow):
         self._idle_timer.start(FLASH_MS)
 
     def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, ConfigError) else self.tr("Something went wrong: {error}").format(error=exc)
+        if isinstance(exc, InvalidInput):  # the headline says nothing was recorded: the reasons alone
+            text = " ".join(p.message for p in exc.problems)
+        else:
+            text = str(exc) if isinstance(exc, ConfigError) else self.tr("Something went wrong: {error}").format(
+                error=exc)
         self.flash.show("amber", self.tr("NOT RECORDED"), "", text, "error")
         self.sounds.play("attention")
         self._idle_timer.start(FLASH_MS)
@@ -731,7 +724,7 @@ class DoorWindow(QMainWindow):
 
     # -- clicker and adjustments ---------------------------------------------------------------
     def click(self, delta: int) -> None:
-        self.tasks.run(self.station.adjust, self.room_id, delta, reason="clicker", anonymous=True, lane="write",
+        self.tasks.run(adjust_count, self.station, self.room_id, delta, reason="clicker", anonymous=True, lane="write",
                        label="clicker", on_done=lambda _r: self._adjusted(delta, "clicker"), on_error=self._failed)
 
     def adjust(self) -> None:
@@ -739,7 +732,7 @@ class DoorWindow(QMainWindow):
         if answer is None:
             return
         delta, reason = answer
-        self.tasks.run(self.station.adjust, self.room_id, delta, reason=reason, anonymous=False, lane="write",
+        self.tasks.run(adjust_count, self.station, self.room_id, delta, reason=reason, anonymous=False, lane="write",
                        label="adjust", on_done=lambda _r: self._adjusted(delta, reason), on_error=self._failed)
 
     def _adjusted(self, delta: int, reason: str) -> None:

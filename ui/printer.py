@@ -24,6 +24,7 @@ from printing.backends import Backend, open_backend, target_of
 from printing.queue import Job, PrintQueue
 from ui.taskman import TaskManager
 from venue_app.station import Station
+from venue_app.views.status import printer_states
 
 __all__ = ["PrintService", "backend_for"]
 
@@ -126,11 +127,7 @@ class PrintService(QObject):
     def _counts(self, queue: PrintQueue) -> dict[str, int]:
         """Counts of this desk's printer: sent and held jobs of another printer are not ours to follow."""
         counts = queue.counts()
-        rows = self.station.replica.query(
-            "SELECT printer_state, count(*) AS n FROM print_jobs WHERE status = 'done' AND target = ?"
-            " AND printer_state IN ('sent', 'held') GROUP BY printer_state", (queue.target,))
-        mine = {r["printer_state"]: r["n"] for r in rows}
-        counts["sent"], counts["held"] = mine.get("sent", 0), mine.get("held", 0)
+        counts.update(printer_states(self.station, queue.target))
         return counts
 
     def _drained(self, result: tuple[list[Job], dict[str, int]]) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QFont
 from ui.i18n import translate
 from ui.taskman import TaskManager
 from ui.widgets import display_name
-from venue_app import search as core_search
 from venue_app.station import Station
+from venue_app.views.desk import search_people
 
 __all__ = ["SearchController", "SearchModel"]
 
@@ -101,20 +101,6 @@ def _status_words(row: dict[str, Any]) -> str:
         else translate("SearchModel", "not yet arrived")
 
 
-def run_search(station: Station, query: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Worker side: search on this thread's read connection, plus each result's check-in state."""
-    conn = station.replica.reader()
-    rows = core_search.search(conn, query, limit)
-    if rows:
-        ids = [r["id"] for r in rows]
-        marks = ",".join("?" * len(ids))
-        arrived = {r[0] for r in conn.execute(f"SELECT attendee_id FROM checkins WHERE attendee_id IN ({marks})",
-                                              ids)}
-        for r in rows:
-            r["checked_in"] = r["id"] in arrived
-    return rows
-
-
 class SearchController(QObject):
     """Owns a :class:`SearchModel`; :meth:`set_query` on every keystroke."""
 
@@ -154,7 +140,7 @@ class SearchController(QObject):
 
     def _start(self) -> None:
         generation, query = self._generation, self.query
-        self.tasks.run(run_search, self.station, query, self.limit, lane="read", label="search",
+        self.tasks.run(search_people, self.station, query, self.limit, lane="read", label="search",
                        on_done=lambda rows: self._show(generation, query, rows))
 
     def _show(self, generation: int, query: str, rows: list[dict[str, Any]]) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui.statusbar import SyncStatus
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_app.views import samples
 
 __all__ = ["OfflineSync", "demo_screenshots", "dispose", "grab", "wait_until"]
 
@@ -51,12 +52,6 @@ class OfflineSync:
         return self.status
 
 
-def _code(station: Station, where: str) -> str:
-    row = station.replica.one(f"SELECT code FROM attendees WHERE {where} AND code != '' ORDER BY code LIMIT 1")
-    assert row is not None, where
-    return str(row[0])
-
-
 def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
     """Open a desk on the station in ``paths`` and save the main states as PNGs into ``out``."""
     from devices.events import ScanEvent
@@ -79,17 +74,17 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
     try:
         wait_until(lambda: window.status.sync.text() != "")
         shot("01-idle")
-        han = _code(station, "status = 'active' AND native_name GLOB '*[一-龥]*' AND honorific != ''")
+        han = samples.code_of(station, "han")
         scan(han)
         shot("02-ok-chinese")
         scan(han)
         shot("03-already-checked-in")
-        arabic = _code(station, "status = 'active' AND native_name GLOB '*[ء-ي]*'")
+        arabic = samples.code_of(station, "arabic")
         scan(arabic)
         shot("04-ok-arabic")
-        cancelled = station.replica.one("SELECT code FROM attendees WHERE status != 'active' LIMIT 1")
+        cancelled = samples.refused_code(station)
         if cancelled:
-            scan(cancelled[0])
+            scan(cancelled)
             shot("05-refused")
         scan("NOSUCHCODE")
         shot("06-unknown")
@@ -98,7 +93,7 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         wait_until(lambda: window.search.shown_query == "wang")
         shot("07-search-latin")
         # the family name of the Chinese delegate scanned above, typed as staff would (one character)
-        surname = station.replica.one("SELECT native_name FROM attendees WHERE code = ?", (han,))[0][0]
+        surname = station.attendee(han)["native_name"][0]
         window.search_field.setText(surname)
         wait_until(lambda: window.search.shown_query == surname)
         shot("08-search-chinese")
@@ -106,16 +101,14 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         window.open_attendee(first)
         wait_until(lambda: window.attendee.data is not None and window.attendee.attendee_id == first)
         shot("09-attendee")
-        delegation = station.replica.one("SELECT delegation FROM attendees WHERE delegation != ''"
-                                         " GROUP BY delegation ORDER BY count(*) DESC LIMIT 1")
+        delegation = samples.largest_delegation(station)
         if delegation:
-            window.open_delegation(delegation[0])
+            window.open_delegation(delegation)
             wait_until(lambda: window.delegation.members)
             shot("10-delegation")
         window.back_to_scanning()
         dialog = window.open_walkin()
-        someone = station.replica.one("SELECT given_name, family_name FROM attendees WHERE native_name = ''"
-                                      " AND status = 'active' LIMIT 1")
+        someone = samples.latin_person(station)
         dialog.f["given_name"].setText(someone[0])
         dialog.f["family_name"].setText(someone[1])
         wait_until(lambda: dialog.dupes.count() > 0, 5)
@@ -124,7 +117,7 @@ def demo_screenshots(paths: Paths, out: Path) -> list[Path]:
         window.ctx.sync = OfflineSync()
         window.refresh_sync()
         wait_until(lambda: window.status.state.state == "offline")
-        scan(_code(station, "status = 'active' AND native_name = '' AND id NOT IN (SELECT attendee_id FROM checkins)"))
+        scan(samples.code_of(station, "latin_not_arrived"))
         shot("12-offline-scan-still-works")
         from ui.setup import SetupWizard
 

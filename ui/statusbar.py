@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from ui.i18n import translate
 from ui.widgets import Pill
 from venue_app.clock import EventClock
+from venue_app.views.status import outbox_count
 
 __all__ = ["DeskStatusBar", "StandaloneSync", "SyncSource", "SyncStatus"]
 
@@ -48,9 +49,7 @@ class StandaloneSync:
         self.station = station
 
     def sync_status(self) -> SyncStatus:
-        # this thread's read-only connection: a status poll must never queue behind the writer
-        row = self.station.replica.reader().execute("SELECT count(*) FROM log WHERE outbox = 1").fetchone()
-        return SyncStatus("standalone", int(row[0]) if row else 0)
+        return SyncStatus("standalone", outbox_count(self.station))
 
 
 def _hhmm(moment: datetime | None, clock: EventClock | None) -> str:

@@ -17,6 +17,7 @@ from ui.statusbar import SyncStatus
 from ui.taskman import TaskManager
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_app.views.status import outbox_count
 
 __all__ = ["EngineSync", "RegistryEnroller", "from_engine_status", "sync_for"]
 
@@ -61,8 +62,7 @@ class EngineSync:
     def sync_status(self) -> SyncStatus:
         # the engine refreshes its outbox count only when it talks to the registry; offline, the
         # desk still wants to see every scan waiting: count it here (read connection, no lock)
-        row = self.station.replica.reader().execute("SELECT count(*) FROM log WHERE outbox = 1").fetchone()
-        return from_engine_status(self.engine.status, int(row[0]) if row else None)
+        return from_engine_status(self.engine.status, outbox_count(self.station))
 
     def _changed(self, status: Any) -> None:  # on a sync thread
         converted = self.sync_status()

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from ui.context import DeskContext
 from ui.i18n import translate
 from ui.scanners import NATIVE_TEXT_FIELDS, allow_input_method
-from ui.search import run_search
 from ui.widgets import display_name
 from venue_app.ops import InvalidInput, Problem, check_walkin, register_walkin
+from venue_app.views.desk import search_people
 
 __all__ = ["PROBLEM_WORDS", "WalkinDialog", "add_row", "fit_to_problems", "problem_text"]
 
@@ -200,7 +200,7 @@ class WalkinDialog(QDialog):
         def work() -> list[dict[str, Any]]:
             seen: dict[str, dict[str, Any]] = {}
             for q in queries:
-                for r in run_search(station, q, 8):
+                for r in search_people(station, q, 8):
                     if r["match"] in ("exact", "code", "email"):
                         seen.setdefault(r["id"], r)
             return list(seen.values())

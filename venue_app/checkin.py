@@ -9,23 +9,50 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from venue_app import eventlog, occupancy
 from venue_app.codes import Normalised, normalise, normalise_code
 from venue_app.errors import ConfigError
-from venue_app.eventlog import Event, now_iso
+from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso
 from venue_app.names import display_name
 from venue_app.tokens import TokenCheck, looks_like_token, verify_token
 from venue_app.verdicts import Verdict, verdict
 
 if TYPE_CHECKING:
-    from venue_app.station import Station
+    from venue_app.keys import PublicKey
+    from venue_app.replica import Replica
 
-__all__ = ["CheckinEngine", "Door"]
+__all__ = ["CheckinEngine", "Door", "Host", "public_attendee"]
+
+
+class Host(Protocol):
+    """What the engine needs of its station (:class:`venue_app.station.Station` is one): the replica,
+    the event it serves, the keys it trusts, new events stamped with its clock, and a word after a
+    commit. Narrow on purpose, so the engine never reaches into the rest of the station."""
+
+    replica: Replica
+    event: dict[str, Any]
+
+    def keyring(self) -> dict[str, list[PublicKey]]: ...
+
+    def new_event(self, type_: str, payload: Mapping[str, Any], operator: str = "") -> Event: ...
+
+    def committed(self) -> None: ...
+
+    def now(self) -> datetime: ...
+
+
+#: the attendee fields a verdict (and a screen) may show
+PUBLIC_FIELDS = ("id", *ATTENDEE_FIELDS)
+
+
+def public_attendee(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in PUBLIC_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -38,7 +65,7 @@ _RAW_KEEP = 512  # characters of a raw scan kept in the audit table
 
 
 class CheckinEngine:
-    def __init__(self, station: Station) -> None:
+    def __init__(self, station: Host) -> None:
         self.station = station
 
     def scan(self, raw: str | bytes, *, source: str, operator: str, room: str | None = None,
@@ -237,8 +264,6 @@ def _attendee(conn: sqlite3.Connection, attendee_id: str) -> sqlite3.Row | None:
 
 
 def _public(row: sqlite3.Row | None) -> dict[str, Any] | None:
-    from venue_app.station import public_attendee
-
     return None if row is None else public_attendee(row)
 
 

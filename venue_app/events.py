@@ -36,9 +36,11 @@ Heartbeats are not events (the registry takes them on their own endpoint).
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 __all__ = [
@@ -55,6 +57,7 @@ __all__ = [
     "UNKNOWN_TYPE",
     "AttendeeKey",
     "Choice",
+    "Event",
     "EventId",
     "EventSchema",
     "FieldEdits",
@@ -69,8 +72,39 @@ __all__ = [
     "Text",
     "Whole",
     "check",
+    "now_iso",
     "validate",
 ]
+
+def now_iso() -> str:
+    """The wall time now, as events and replicas write it (UTC, milliseconds)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One immutable fact, as every replica logs and applies it."""
+
+    id: str
+    hlc: str
+    station_id: str
+    type: str
+    payload: dict[str, Any]
+    operator: str = ""
+    wall: str = ""
+    flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "hlc": self.hlc, "station_id": self.station_id, "type": self.type,
+                "payload": self.payload, "operator": self.operator, "wall": self.wall,
+                "flags": list(self.flags)}
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Event:
+        """From a ``log`` row (payload and flags as JSON text)."""
+        return cls(row["id"], row["hlc"], row["station_id"], row["type"], json.loads(row["payload"] or "{}"),
+                   row["operator"], row["wall"], tuple(json.loads(row["flags"] or "[]")))
+
 
 #: the stable code of an event whose payload does not match its kind's schema
 INVALID_PAYLOAD = "invalid_payload"

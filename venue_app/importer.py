@@ -46,7 +46,6 @@ must pass values through :func:`csv_safe` (as :func:`export_csv` does).
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
@@ -63,29 +62,32 @@ from typing import Any
 
 from venue_app import search
 from venue_app.codes import normalise_code
+from venue_app.countries import FAMILY_FIRST_COUNTRIES, country_code, fold
 from venue_app.errors import VenueError
 from venue_app.ids import new_id
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = [
     "ATTENDEE_FIELDS",
     "BAD_CODE_RE",
     "CONTROL_RE",
-    "COUNTRY_NAMES",
     "EMAIL_RE",
     "EXPORT_COLUMNS",
     "HEADER_ALIASES",
     "MAX_CELL_CHARS",
-    "ImportError_",
+    "ImportFailed",
+    "ImportPlan",
     "ImportReport",
     "RowProblem",
     "SharedCodeMatcher",
-    "country_code",
     "csv_safe",
     "detect_mapping",
     "export_csv",
     "identity_id",
     "import_file",
+    "plan_import",
     "read_table",
+    "report_missing",
     "row_name",
     "same_person",
 ]
@@ -99,9 +101,7 @@ ATTENDEE_FIELDS = (
 #: columns of exported CSV files and of the demo data, in this order
 EXPORT_COLUMNS = ATTENDEE_FIELDS
 MAX_CELL_CHARS = 1000
-_DEFAULT_CATEGORY_COLOR = "#607d8b"  # as venue_app.station
 _MAX_FILE_CELL = 1_000_000  # csv field limit: bigger cells are a broken file, not an attendee
-FAMILY_FIRST_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "JP", "KR", "KP", "HU", "VN", "SG"})
 _STATUS_WORDS = {
     "active": "active", "ok": "active", "confirmed": "active", "registered": "active", "paid": "active",
     "cancelled": "cancelled", "canceled": "cancelled", "annule": "cancelled", "storniert": "cancelled",
@@ -112,94 +112,8 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 EMAIL_RE = re.compile(r"^[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[^@\s,;<>\"'.]{2,}$")
 
 
-class ImportError_(VenueError):
+class ImportFailed(VenueError):
     """The file cannot be imported at all (unreadable, not a table, no usable header)."""
-
-
-# -- countries (ISO 3166-1: alpha-2, alpha-3, English short name) ----------------------------------
-_ISO = """AD AND Andorra|AE ARE United Arab Emirates|AF AFG Afghanistan|AG ATG Antigua and Barbuda|
-AI AIA Anguilla|AL ALB Albania|AM ARM Armenia|AO AGO Angola|AQ ATA Antarctica|AR ARG Argentina|
-AS ASM American Samoa|AT AUT Austria|AU AUS Australia|AW ABW Aruba|AX ALA Åland Islands|
-AZ AZE Azerbaijan|BA BIH Bosnia and Herzegovina|BB BRB Barbados|BD BGD Bangladesh|BE BEL Belgium|
-BF BFA Burkina Faso|BG BGR Bulgaria|BH BHR Bahrain|BI BDI Burundi|BJ BEN Benin|
-BL BLM Saint Barthélemy|BM BMU Bermuda|BN BRN Brunei|BO BOL Bolivia|BQ BES Caribbean Netherlands|
-BR BRA Brazil|BS BHS Bahamas|BT BTN Bhutan|BV BVT Bouvet Island|BW BWA Botswana|BY BLR Belarus|
-BZ BLZ Belize|CA CAN Canada|CC CCK Cocos Islands|CD COD DR Congo|CF CAF Central African Republic|
-CG COG Congo|CH CHE Switzerland|CI CIV Côte d'Ivoire|CK COK Cook Islands|CL CHL Chile|
-CM CMR Cameroon|CN CHN China|CO COL Colombia|CR CRI Costa Rica|CU CUB Cuba|CV CPV Cabo Verde|
-CW CUW Curaçao|CX CXR Christmas Island|CY CYP Cyprus|CZ CZE Czechia|DE DEU Germany|DJ DJI Djibouti|
-DK DNK Denmark|DM DMA Dominica|DO DOM Dominican Republic|DZ DZA Algeria|EC ECU Ecuador|
-EE EST Estonia|EG EGY Egypt|EH ESH Western Sahara|ER ERI Eritrea|ES ESP Spain|ET ETH Ethiopia|
-FI FIN Finland|FJ FJI Fiji|FK FLK Falkland Islands|FM FSM Micronesia|FO FRO Faroe Islands|
-FR FRA France|GA GAB Gabon|GB GBR United Kingdom|GD GRD Grenada|GE GEO Georgia|GF GUF French Guiana|
-GG GGY Guernsey|GH GHA Ghana|GI GIB Gibraltar|GL GRL Greenland|GM GMB Gambia|GN GIN Guinea|
-GP GLP Guadeloupe|GQ GNQ Equatorial Guinea|GR GRC Greece|GS SGS South Georgia|GT GTM Guatemala|
-GU GUM Guam|GW GNB Guinea-Bissau|GY GUY Guyana|HK HKG Hong Kong|HM HMD Heard and McDonald Islands|
-HN HND Honduras|HR HRV Croatia|HT HTI Haiti|HU HUN Hungary|ID IDN Indonesia|IE IRL Ireland|
-IL ISR Israel|IM IMN Isle of Man|IN IND India|IO IOT British Indian Ocean Territory|IQ IRQ Iraq|
-IR IRN Iran|IS ISL Iceland|IT ITA Italy|JE JEY Jersey|JM JAM Jamaica|JO JOR Jordan|JP JPN Japan|
-KE KEN Kenya|KG KGZ Kyrgyzstan|KH KHM Cambodia|KI KIR Kiribati|KM COM Comoros|
-KN KNA Saint Kitts and Nevis|KP PRK North Korea|KR KOR South Korea|KW KWT Kuwait|
-KY CYM Cayman Islands|KZ KAZ Kazakhstan|LA LAO Laos|LB LBN Lebanon|LC LCA Saint Lucia|
-LI LIE Liechtenstein|LK LKA Sri Lanka|LR LBR Liberia|LS LSO Lesotho|LT LTU Lithuania|
-LU LUX Luxembourg|LV LVA Latvia|LY LBY Libya|MA MAR Morocco|MC MCO Monaco|MD MDA Moldova|
-ME MNE Montenegro|MF MAF Saint Martin|MG MDG Madagascar|MH MHL Marshall Islands|
-MK MKD North Macedonia|ML MLI Mali|MM MMR Myanmar|MN MNG Mongolia|MO MAC Macao|
-MP MNP Northern Mariana Islands|MQ MTQ Martinique|MR MRT Mauritania|MS MSR Montserrat|MT MLT Malta|
-MU MUS Mauritius|MV MDV Maldives|MW MWI Malawi|MX MEX Mexico|MY MYS Malaysia|MZ MOZ Mozambique|
-NA NAM Namibia|NC NCL New Caledonia|NE NER Niger|NF NFK Norfolk Island|NG NGA Nigeria|
-NI NIC Nicaragua|NL NLD Netherlands|NO NOR Norway|NP NPL Nepal|NR NRU Nauru|NU NIU Niue|
-NZ NZL New Zealand|OM OMN Oman|PA PAN Panama|PE PER Peru|PF PYF French Polynesia|
-PG PNG Papua New Guinea|PH PHL Philippines|PK PAK Pakistan|PL POL Poland|
-PM SPM Saint Pierre and Miquelon|PN PCN Pitcairn|PR PRI Puerto Rico|PS PSE Palestine|
-PT PRT Portugal|PW PLW Palau|PY PRY Paraguay|QA QAT Qatar|RE REU Réunion|RO ROU Romania|
-RS SRB Serbia|RU RUS Russia|RW RWA Rwanda|SA SAU Saudi Arabia|SB SLB Solomon Islands|
-SC SYC Seychelles|SD SDN Sudan|SE SWE Sweden|SG SGP Singapore|SH SHN Saint Helena|SI SVN Slovenia|
-SJ SJM Svalbard and Jan Mayen|SK SVK Slovakia|SL SLE Sierra Leone|SM SMR San Marino|SN SEN Senegal|
-SO SOM Somalia|SR SUR Suriname|SS SSD South Sudan|ST STP São Tomé and Príncipe|SV SLV El Salvador|
-SX SXM Sint Maarten|SY SYR Syria|SZ SWZ Eswatini|TC TCA Turks and Caicos Islands|TD TCD Chad|
-TF ATF French Southern Territories|TG TGO Togo|TH THA Thailand|TJ TJK Tajikistan|TK TKL Tokelau|
-TL TLS Timor-Leste|TM TKM Turkmenistan|TN TUN Tunisia|TO TON Tonga|TR TUR Türkiye|
-TT TTO Trinidad and Tobago|TV TUV Tuvalu|TW TWN Taiwan|TZ TZA Tanzania|UA UKR Ukraine|UG UGA Uganda|
-UM UMI U.S. Minor Outlying Islands|US USA United States|UY URY Uruguay|UZ UZB Uzbekistan|
-VA VAT Holy See|VC VCT Saint Vincent and the Grenadines|VE VEN Venezuela|
-VG VGB British Virgin Islands|VI VIR U.S. Virgin Islands|VN VNM Viet Nam|VU VUT Vanuatu|
-WF WLF Wallis and Futuna|WS WSM Samoa|XK XKX Kosovo|YE YEM Yemen|YT MYT Mayotte|ZA ZAF South Africa|
-ZM ZMB Zambia|ZW ZWE Zimbabwe"""
-#: alpha-2 → English short name
-COUNTRY_NAMES: dict[str, str] = {}
-_COUNTRY_LOOKUP: dict[str, str] = {}
-_COUNTRY_ALIASES = {
-    "usa": "US", "unitedstatesofamerica": "US", "uk": "GB", "greatbritain": "GB", "england": "GB",
-    "russianfederation": "RU", "korea": "KR", "republicofkorea": "KR", "korearepublicof": "KR",
-    "vietnam": "VN", "turkey": "TR", "czechrepublic": "CZ", "iranislamicrepublicof": "IR", "holland": "NL",
-    "ivorycoast": "CI", "macau": "MO", "peoplesrepublicofchina": "CN", "prc": "CN", "chinese": "CN",
-    "hongkongsar": "HK", "macaosar": "MO", "hongkongchina": "HK", "chinesetaipei": "TW", "uae": "AE",
-    "democraticrepublicofthecongo": "CD", "swaziland": "SZ", "macedonia": "MK", "capeverde": "CV",
-    "burma": "MM", "thenetherlands": "NL", "palestinestateof": "PS", "stateofpalestine": "PS",
-    "中国": "CN", "日本": "JP", "韩国": "KR", "한국": "KR", "россия": "RU",
-}
-
-
-@functools.lru_cache(maxsize=4096)
-def _key(text: str) -> str:
-    """Fold case, accents, spaces and punctuation: "Côte d'Ivoire" → "cotedivoire"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
-
-
-for _entry in _ISO.replace("\n", "").split("|"):
-    _a2, _a3, _name = _entry.split(" ", 2)
-    COUNTRY_NAMES[_a2] = _name
-    for _k in (_a2, _a3, _name):
-        _COUNTRY_LOOKUP[_key(_k)] = _a2
-for _alias, _a2 in _COUNTRY_ALIASES.items():
-    _COUNTRY_LOOKUP[_key(_alias)] = _a2
-
-
-def country_code(value: str) -> str | None:
-    """ISO alpha-2 for an alpha-2, alpha-3 or English name (case/accents ignored); None if unknown."""
-    return _COUNTRY_LOOKUP.get(_key(value)) if value.strip() else None
 
 
 # -- header detection ------------------------------------------------------------------------------
@@ -265,17 +179,17 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 _ALIAS_LOOKUP: dict[str, str] = {}
 for _field, _aliases in HEADER_ALIASES.items():
     for _alias in (_field, *_aliases):
-        _ALIAS_LOOKUP.setdefault(_key(_alias), _field)
+        _ALIAS_LOOKUP.setdefault(fold(_alias), _field)
 
 
 def detect_mapping(headers: Sequence[str],
                    overrides: Mapping[str, str | None] | None = None) -> dict[int, str]:
     """Column index → attendee field for a header row; ``overrides`` maps header text → field or None."""
-    folded_overrides = {_key(h): f for h, f in (overrides or {}).items()}
+    folded_overrides = {fold(h): f for h, f in (overrides or {}).items()}
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for index, header in enumerate(headers):
-        key = _key(header or "")
+        key = fold(header or "")
         if not key:
             continue
         if key in folded_overrides:
@@ -283,7 +197,7 @@ def detect_mapping(headers: Sequence[str],
             if target is None or target == "":
                 continue
             if target not in HEADER_ALIASES:
-                raise ImportError_(f"mapping file: unknown attendee field {target!r} for column {header!r}")
+                raise ImportFailed(f"mapping file: unknown attendee field {target!r} for column {header!r}")
         else:
             target = _ALIAS_LOOKUP.get(key)
         if target is None or target in taken:
@@ -358,13 +272,13 @@ class _Table:
 
 
 def read_table(path: Path, sheet: str | None = None) -> _Table:
-    """Rows of a CSV or XLSX file as text cells; raises :class:`ImportError_` for unreadable files."""
+    """Rows of a CSV or XLSX file as text cells; raises :class:`ImportFailed` for unreadable files."""
     path = Path(path)
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ImportError_(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ImportFailed(f"cannot read {path}: {exc.strerror or exc}") from exc
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx(path, sheet)
     return _read_csv(path)
@@ -382,7 +296,7 @@ def _decode(data: bytes) -> tuple[str, str, dict[int, str], list[str]]:
         try:
             return data.decode("utf-16"), "utf-16", {}, []
         except UnicodeDecodeError as exc:
-            raise ImportError_(f"the file looks like UTF-16 but is damaged ({exc.reason} at byte "
+            raise ImportFailed(f"the file looks like UTF-16 but is damaged ({exc.reason} at byte "
                                f"{exc.start})") from exc
     try:
         return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8", {}, []
@@ -443,7 +357,7 @@ def _read_csv(path: Path) -> _Table:
                     break
             rows.append((record, cells))
     except csv.Error as exc:
-        raise ImportError_(f"the CSV file is malformed near line {reader.line_num}: {exc}") from exc
+        raise ImportFailed(f"the CSV file is malformed near line {reader.line_num}: {exc}") from exc
     return _Table("csv", encoding, "\t" if delimiter == "\t" else delimiter, rows, bad_rows, warns)
 
 
@@ -458,7 +372,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> _Table:
             try:
                 if sheet:
                     if sheet not in book.sheetnames:
-                        raise ImportError_(f"no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+                        raise ImportFailed(f"no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})")
                     ws = book[sheet]
                 else:
                     ws = book.worksheets[0]
@@ -466,13 +380,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> _Table:
                         for number, values in enumerate(ws.iter_rows(values_only=True), start=1)]
             finally:
                 book.close()
-    except ImportError_:
+    except ImportFailed:
         raise
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError, IndexError) as exc:
-        raise ImportError_(f"the Excel file is damaged or truncated ({type(exc).__name__}: {exc}); "
+        raise ImportFailed(f"the Excel file is damaged or truncated ({type(exc).__name__}: {exc}); "
                            "open it in Excel and save it again") from exc
     except Exception as exc:  # openpyxl raises many XML parser types on broken files
-        raise ImportError_(f"the Excel file cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise ImportFailed(f"the Excel file cannot be read ({type(exc).__name__}: {exc})") from exc
     return _Table("xlsx", "", "", rows, {}, [])
 
 
@@ -496,9 +410,9 @@ def _load_mapping_file(mapping: str | Path | Mapping[str, Any] | None) -> dict[s
         try:
             data = json.loads(Path(mapping).read_text("utf-8-sig"))
         except (OSError, ValueError) as exc:
-            raise ImportError_(f"mapping file {mapping}: {exc}") from exc
+            raise ImportFailed(f"mapping file {mapping}: {exc}") from exc
     if not isinstance(data, dict):
-        raise ImportError_("mapping file: expected a JSON object")
+        raise ImportFailed("mapping file: expected a JSON object")
     if "columns" in data or "defaults" in data or "sheet" in data:
         return data
     return {"columns": data}
@@ -517,7 +431,7 @@ def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
     rows = table.rows
     header_at = next((i for i, (_, cells) in enumerate(rows) if any(c.strip() for c in cells)), None)
     if header_at is None:
-        raise ImportError_("the file is empty")
+        raise ImportFailed("the file is empty")
     _, headers = rows[header_at]
     headers = [_clean(h) for h in headers]
     mapping = detect_mapping(headers, options.get("columns"))
@@ -532,7 +446,7 @@ def _validate(table: _Table, options: dict[str, Any], report: ImportReport,
     if not fields & {"code", "email"}:
         missing.append("a code or e-mail column (re-imports match attendees on them)")
     if missing:
-        raise ImportError_("missing required columns: " + "; ".join(missing)
+        raise ImportFailed("missing required columns: " + "; ".join(missing)
                            + f". Columns found: {', '.join(h for h in headers if h) or 'none'}")
     header_of = {f: headers[i] for i, f in mapping.items()}
     valid: list[tuple[int, dict[str, str]]] = []
@@ -611,7 +525,7 @@ _IDENTITY_NS = uuid.UUID("4f1d6c2e-8a57-4d0b-9e0c-6f3a2b1c5d7e")
 
 
 def _name_key(given: str | None, family: str | None, native: str | None) -> str:
-    return _key(" ".join(filter(None, (given, family, native))))
+    return fold(" ".join(filter(None, (given, family, native))))
 
 
 def _identity(row: Mapping[str, Any]) -> tuple[str, str]:
@@ -697,14 +611,14 @@ def _check_row(number: int, row: dict[str, str], header_of: Mapping[str, str]) -
             row["country"] = cc
     status = row.get("status", "")
     if status:
-        norm = _STATUS_WORDS.get(_key(status))
+        norm = _STATUS_WORDS.get(fold(status))
         if norm is None:
             bad("status", "status must be active, cancelled or blocked", status)
         else:
             row["status"] = norm
     order = row.get("name_order", "")
     if order:
-        k = _key(order)
+        k = fold(order)
         if k in {"givenfirst", "western", "gf", "given"}:
             row["name_order"] = "given-first"
         elif k in {"familyfirst", "eastern", "ff", "family", "surnamefirst", "lastfirst"}:
@@ -757,7 +671,7 @@ def import_file(target: Any, path: str | Path, mapping: str | Path | Mapping[str
         if not dry_run:
             clock = getattr(target, "clock", None)
             _write(_replica_of(target), valid, report, progress, lambda: str(clock.now()) if clock else "")
-    except ImportError_ as exc:
+    except ImportFailed as exc:
         report.error = str(exc)
         report.inserted = report.updated = report.unchanged = 0
     report.seconds = round(time.perf_counter() - started, 3)
@@ -768,115 +682,140 @@ _COLUMNS = ("id", *_WRITE_FIELDS)
 _AT = {name: i for i, name in enumerate(_COLUMNS)}
 
 
+@dataclass
+class ImportPlan:
+    """What an import does to the attendees a replica (a station's or the registry's) holds.
+
+    ``inserts`` and ``updates`` are whole records (``id``, every attendee field, ``code_norm``);
+    ``matched`` the attendees here that rows of the file describe."""
+
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    matched: set[str] = field(default_factory=set)
+
+
+def plan_import(valid: Sequence[tuple[int, Mapping[str, str]]], existing: Mapping[str, Mapping[str, Any]],
+                report: ImportReport, progress: Progress | None = None) -> ImportPlan:
+    """Match validated rows to the attendees here (``existing``: id → record with ``code_norm``), the
+    same rules on every replica. A row matches an attendee by code, else by id, else around a shared
+    code (:class:`SharedCodeMatcher`), else by e-mail when neither side has a code; rows that would
+    take another's code or id, or match someone twice, are rejected into ``report``."""
+    by_code: dict[str, str] = {}
+    by_email: dict[str, list[str]] = {}
+    for attendee_id, record in existing.items():
+        if record.get("code_norm"):
+            by_code[record["code_norm"]] = attendee_id
+        elif record.get("email"):
+            by_email.setdefault(str(record["email"]).lower(), []).append(attendee_id)
+    plan = ImportPlan()
+    matched = plan.matched
+    ids_in_file: set[str] = set()
+    codes_in_file: set[str] = set()
+    shared = SharedCodeMatcher(existing, existing.__getitem__, by_code)
+    total = len(valid)
+
+    def reject(number: int, column: str, message: str, value: str = "") -> None:
+        report.problems.append(RowProblem(number, column, message, value))
+        report.rejected += 1
+
+    for done, (number, row) in enumerate(valid, start=1):
+        if progress and done % 5000 == 0:
+            progress(done, total)
+        code_norm = normalise_code(row["code"]) if row.get("code") else None
+        attendee_id = by_code.get(code_norm) if code_norm else None
+        rid = row.get("id")
+        if attendee_id is None and rid in existing and (code_norm is None or not existing[rid]["code"]):
+            attendee_id = rid
+        if attendee_id is None:
+            attendee_id = shared.match(row, code_norm, matched)
+        if attendee_id is None and not code_norm and row.get("email"):
+            # e-mail only when neither side has a code: one protocol office often registers a
+            # whole delegation under one address, with a code per person
+            candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
+            if len(candidates) == 1:
+                attendee_id = candidates[0]
+        if attendee_id is not None and attendee_id in matched:
+            reject(number, "", "matches the same attendee as an earlier row")
+            continue
+        if code_norm:
+            holder = by_code.get(code_norm)
+            if (holder is not None and holder != attendee_id) or code_norm in codes_in_file:
+                reject(number, "code", "code already used by another attendee", row["code"])
+                continue
+            codes_in_file.add(code_norm)
+        if attendee_id is None:
+            new = rid or new_id()
+            if new in existing or new in ids_in_file:
+                reject(number, "id", "ID already used by another attendee", new)
+                continue
+            ids_in_file.add(new)
+            record = {f: row.get(f, "") for f in _WRITE_FIELDS}
+            record.update(code=row.get("code") or None, status=record["status"] or "active",
+                          name_order=record["name_order"] or "given-first")
+            plan.inserts.append({"id": new, **record, "code_norm": code_norm})
+            continue
+        matched.add(attendee_id)
+        old = existing[attendee_id]
+        # a column the file does not have keeps what we know
+        record = {f: (row[f] if f in row else old[f]) for f in _WRITE_FIELDS}
+        record.update(code=record["code"] or None, status=record["status"] or "active")
+        if all(record[f] == old[f] for f in _WRITE_FIELDS):
+            report.unchanged += 1
+            continue
+        record["code_norm"] = normalise_code(record["code"]) if record["code"] else None
+        plan.updates.append({"id": attendee_id, **record})
+    for attendee_id, note in shared.withdraw(report, matched):
+        # held here a code the file gives to others, and is none of them: the code goes all the same
+        old = existing[attendee_id]
+        record = {f: old[f] for f in _WRITE_FIELDS}
+        record.update(code=None, code_norm=None, notes=f"{old['notes'] or ''}\n{note}".strip())
+        plan.updates.append({"id": attendee_id, **record})
+    return plan
+
+
+def report_missing(report: ImportReport, existing: Mapping[str, Mapping[str, Any]], missing: Sequence[str]) -> None:
+    """Say how many attendees here the file leaves out (never deleted), with a sample."""
+    report.missing_from_file = len(missing)
+    for attendee_id in missing[:50]:
+        old = existing[attendee_id]
+        report.missing_sample.append({"id": attendee_id, "code": old["code"] or "",
+                                      "name": f"{old['given_name']} {old['family_name']}".strip()})
+
+
 def _write(replica: Any, valid: list[tuple[int, dict[str, str]]], report: ImportReport,
            progress: Progress | None, master_hlc: Callable[[], str]) -> None:
     from venue_app import eventlog
-    from venue_app.codes import normalise_code
 
     with replica.transaction() as conn:
-        existing: dict[str, tuple[Any, ...]] = {}
-        by_code: dict[str, str] = {}
-        by_email: dict[str, list[str]] = {}
-        for row in conn.execute(f"SELECT {', '.join(_COLUMNS)}, code_norm FROM attendees"):
-            values = tuple(row)
-            existing[values[0]] = values[:-1]
-            if values[-1]:
-                by_code[values[-1]] = values[0]
-            elif values[_AT["email"]]:
-                by_email.setdefault(values[_AT["email"]].lower(), []).append(values[0])
-        matched: set[str] = set()
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[tuple[Any, ...]] = []
-        ids_in_file: set[str] = set()
-        codes_in_file: dict[str, int] = {}
-        hlc = master_hlc()
+        existing = {row[0]: dict(zip((*_COLUMNS, "code_norm"), row, strict=True)) for row in conn.execute(
+            f"SELECT {', '.join(_COLUMNS)}, code_norm FROM attendees")}
         total = len(valid)
-        shared = SharedCodeMatcher(existing, lambda a: dict(zip(_COLUMNS, existing[a], strict=True)), by_code)
-        for done, (number, row) in enumerate(valid, start=1):
-            if progress and done % 5000 == 0:
-                progress(done, total)
-            code_norm = normalise_code(row["code"]) if row.get("code") else None
-            attendee_id = by_code.get(code_norm) if code_norm else None
-            if attendee_id is None and row.get("id") in existing and (
-                    code_norm is None or not existing[row["id"]][_AT["code"]]):
-                attendee_id = row["id"]
-            if attendee_id is None:
-                attendee_id = shared.match(row, code_norm, matched)
-            if attendee_id is None and not code_norm and row.get("email"):
-                # e-mail only when neither side has a code: one protocol office often registers a
-                # whole delegation under one address, with a code per person
-                candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
-                if len(candidates) == 1:
-                    attendee_id = candidates[0]
-            if attendee_id is not None and attendee_id in matched:
-                report.problems.append(RowProblem(number, "", "matches the same attendee as an earlier row"))
-                report.rejected += 1
-                continue
-            if code_norm:
-                holder = by_code.get(code_norm)
-                if (holder is not None and holder != attendee_id) or code_norm in codes_in_file:
-                    report.problems.append(RowProblem(number, "code", "code already used by another attendee",
-                                                      row["code"]))
-                    report.rejected += 1
-                    continue
-                codes_in_file[code_norm] = number
-            if attendee_id is None:
-                new = row.get("id") or new_id()
-                if new in existing or new in ids_in_file:
-                    report.problems.append(RowProblem(number, "id", "ID already used by another attendee",
-                                                      new))
-                    report.rejected += 1
-                    continue
-                ids_in_file.add(new)
-                values = [new, *(row.get(f, "") for f in _WRITE_FIELDS)]
-                values[_AT["code"]] = row.get("code") or None
-                values[_AT["status"]] = values[_AT["status"]] or "active"
-                inserts.append((*values, code_norm, hlc))
-                continue
-            matched.add(attendee_id)
-            old = existing[attendee_id]
-            # a column the file does not have keeps what we know
-            values = [attendee_id, *(row[f] if f in row else old[_AT[f]] for f in _WRITE_FIELDS)]
-            values[_AT["code"]] = values[_AT["code"]] or None
-            values[_AT["status"]] = values[_AT["status"]] or "active"
-            if tuple(values) == tuple(old):
-                report.unchanged += 1
-                continue
-            updates.append((*values[1:], code_norm, hlc, attendee_id))
-        for attendee_id, note in shared.withdraw(report, matched):
-            # held here a code the file gives to others, and is none of them: the code goes all the same
-            values = list(existing[attendee_id])
-            values[_AT["code"]] = None
-            values[_AT["notes"]] = f"{values[_AT['notes']] or ''}\n{note}".strip()
-            updates.append((*values[1:], None, hlc, attendee_id))
-        placeholders = ", ".join("?" for _ in range(len(_COLUMNS) + 2))
-        updated_ids = [u[-1] for u in updates]
+        plan = plan_import(valid, existing, report, progress)
+        hlc = master_hlc()
+        columns = (*_COLUMNS, "code_norm")
+        inserts = [(*(r[c] for c in columns), hlc) for r in plan.inserts]
+        updates = [(*(r[c] for c in columns[1:]), hlc, r["id"]) for r in plan.updates]
+        placeholders = ", ".join("?" for _ in range(len(columns) + 1))
+        updated_set = {r["id"] for r in plan.updates}
         try:
             # one batch for the search index instead of one FTS flush per row (see search.bulk)
             with search.bulk(conn):
-                conn.executemany(f"INSERT INTO attendees ({', '.join(_COLUMNS)}, code_norm, master_hlc) "
+                conn.executemany(f"INSERT INTO attendees ({', '.join(columns)}, master_hlc) "
                                  f"VALUES ({placeholders})", inserts)
                 assignments = ", ".join(f"{f} = ?" for f in _WRITE_FIELDS)
                 conn.executemany(f"UPDATE attendees SET {assignments}, code_norm = ?, master_hlc = ? "
                                  "WHERE id = ?", updates)
                 # station edits newer than this master record still win (last writer by HLC)
-                updated_set = set(updated_ids)
                 edits = conn.execute("SELECT attendee_id, hlc FROM attendee_edits").fetchall()
                 report.station_edits_superseded = sum(1 for a, h in edits if a in updated_set and h <= hlc)
                 eventlog.overlay_edits(conn, sorted({a for a, _ in edits if a in updated_set}))
         except sqlite3.IntegrityError as exc:
-            raise ImportError_(f"the import conflicts with attendees on this station ({exc})") from exc
+            raise ImportFailed(f"the import conflicts with attendees on this station ({exc})") from exc
         report.inserted, report.updated = len(inserts), len(updates)
         _add_categories(conn, {row.get("category", "") for _, row in valid} - {""})
         walk_ins = {r[0] for r in conn.execute(
             "SELECT json_extract(payload, '$.attendee.id') FROM log WHERE type = 'attendee_created'")}
-        missing = [a for a in existing if a not in matched and a not in walk_ins]
-        report.missing_from_file = len(missing)
-        for attendee_id in missing[:50]:
-            old = existing[attendee_id]
-            report.missing_sample.append({
-                "id": attendee_id, "code": old[_AT["code"]] or "",
-                "name": f"{old[_AT['given_name']]} {old[_AT['family_name']]}".strip()})
+        report_missing(report, existing, [a for a in existing if a not in plan.matched and a not in walk_ins])
         if progress:
             progress(total, total)
 
@@ -958,7 +897,7 @@ def _add_categories(conn: sqlite3.Connection, categories: set[str]) -> None:
     """Categories the file uses but the event does not define yet get a grey default (as add_attendees)."""
     known = {r[0] for r in conn.execute("SELECT code FROM categories")}
     conn.executemany("INSERT OR IGNORE INTO categories(code, label, color) VALUES (?, ?, ?)",
-                     [(c, c.replace("_", " ").title(), _DEFAULT_CATEGORY_COLOR)
+                     [(c, c.replace("_", " ").title(), CATEGORY_COLOR)
                       for c in sorted(categories - known)])
 
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from venue_app.clock import EventClock
 from venue_app.errors import ConfigError
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = [
     "NEAR_FULL",
@@ -76,7 +77,7 @@ def load_program(conn: sqlite3.Connection, program: Mapping[str, Any]) -> dict[s
         conn.execute(
             "INSERT INTO categories(code, label, color, rooms) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE"
             " SET label = excluded.label, color = excluded.color, rooms = excluded.rooms",
-            (c["code"], c["label"], c.get("color") or "#607d8b", json.dumps(c.get("rooms", ["*"]))),
+            (c["code"], c["label"], c.get("color") or CATEGORY_COLOR, json.dumps(c.get("rooms", ["*"]))),
         )
         counts["categories"] += 1
     for r in program.get("rooms", []):

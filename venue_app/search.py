@@ -470,7 +470,7 @@ def _place_doc(delegation: str, city: str, country: str) -> str:
 def _country_name(code: str) -> str:
     if not code:
         return ""
-    from venue_app.importer import COUNTRY_NAMES  # the ISO 3166 table lives with the importer
+    from venue_app.countries import COUNTRY_NAMES
 
     return COUNTRY_NAMES.get(code, "")
 

@@ -15,9 +15,13 @@ from venue_app.errors import ConfigError
 from venue_app.fsutil import atomic_write
 from venue_app.paths import Paths
 
-__all__ = ["SETTINGS", "Setting", "Settings"]
+__all__ = ["CATEGORY_COLOR", "SETTINGS", "Setting", "Settings"]
 
 log = logging.getLogger(__name__)
+
+#: the colour of a category that names none (badges, verdicts, lists, reports); the replica's and the
+#: registry's schemas default to it too (their released migrations keep the literal)
+CATEGORY_COLOR = "#607d8b"
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,16 @@ everything derived from it committed durably.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from venue_app import eventlog, events, occupancy, search
-from venue_app.checkin import CheckinEngine
+from venue_app import eventlog, occupancy, search, transport
+from venue_app.checkin import CheckinEngine, public_attendee
 from venue_app.codes import normalise_code
 from venue_app.errors import ConfigError, NotInitialised, ReplicaError, TokenError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso
@@ -27,15 +25,14 @@ from venue_app.ids import new_id, uuid7
 from venue_app.keys import PublicKey, SigningKey
 from venue_app.paths import Paths
 from venue_app.replica import Replica
-from venue_app.settings import Settings
-from venue_app.tokens import BadgeClaims, encode_token, new_serial
+from venue_app.settings import CATEGORY_COLOR, Settings
+from venue_app.tokens import BadgeClaims, encode_token, event_tag, new_serial
 from venue_app.verdicts import Verdict
 
 __all__ = ["BadgeDraft", "Station"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CATEGORY_COLOR = "#607d8b"
 
 
 @dataclass(frozen=True)
@@ -195,8 +192,11 @@ class Station:
         ts = self.clock.now()
         return Event(str(uuid7(ts.ms)), str(ts), self.station_id, type_, dict(payload), operator, now_iso())
 
-    def record(self, type_: str, payload: Mapping[str, Any], operator: str | None = None) -> str:
-        """Append one local event and apply it in one durable transaction; returns its id."""
+    def _record(self, type_: str, payload: Mapping[str, Any], operator: str | None = None) -> str:
+        """Append one local event of any kind and apply it in one durable transaction; returns its id.
+
+        Not an API: facts are recorded by the commands of :mod:`venue_app.ops` (each with its own
+        validation) and the methods here; tests use this to set up states no command makes."""
         event = self.new_event(type_, payload, self.operator(operator))
         with self.replica.transaction() as conn:
             eventlog.append(conn, event, outbox=True)
@@ -215,7 +215,13 @@ class Station:
                 "since": saved.get("since"), "last_success": saved.get("last_success"),
                 "cursor": cursor, "lag": max(0, int(self.replica.get_meta("feed_head", 0)) - cursor),
                 "last_error": saved.get("last_error", ""), "clock_warning": saved.get("clock_warning", ""),
-                "outbox": int(outbox[0]) if outbox else 0, "revoked": bool(saved.get("revoked"))}
+                "outbox": int(outbox[0]) if outbox else 0, "revoked": bool(saved.get("revoked")),
+                **self._transport()}
+
+    def _transport(self) -> dict[str, Any]:
+        meta = self.replica.get_meta
+        text, insecure = transport.describe(meta("registry_url"), meta("registry_pins"))
+        return {"transport": text, "insecure_transport": insecure}
 
     def committed(self) -> None:
         """Tell the listeners that the outbox grew."""
@@ -254,7 +260,7 @@ class Station:
                 category = record.get("category")
                 if category and category not in known_categories:
                     conn.execute("INSERT OR IGNORE INTO categories(code, label, color) VALUES (?, ?, ?)",
-                                 (category, category.replace("_", " ").title(), DEFAULT_CATEGORY_COLOR))
+                                 (category, category.replace("_", " ").title(), CATEGORY_COLOR))
                     known_categories.add(category)
                 touched.append(attendee_id)
                 count += 1
@@ -313,30 +319,6 @@ class Station:
         return self.engine.scan(raw, source=source, operator=self.operator(operator), room=room,
                                 direction=direction)
 
-    def void_checkin(self, event_id: str, *, operator: str | None = None, reason: str = "") -> str:
-        """Undo a check-in (a desk's Ctrl+Z): it stays in the log, marked void, and no longer counts."""
-        row = self.replica.one("SELECT payload FROM log WHERE id = ? AND type = 'checkin'", (event_id,))
-        if row is None:
-            raise ConfigError("there is no such check-in to undo")
-        return self.record("checkin_voided", {"checkin_event_id": event_id,
-                                              "attendee_id": json.loads(row[0]).get("attendee_id"),
-                                              "reason": reason.strip() or "undone at the desk"}, operator)
-
-    def override(self, attendee_id: str, *, reason: str, operator: str, verdict: str = "") -> str:
-        """A supervisor admits someone against a verdict: the override and the check-in, together."""
-        if not reason.strip() or not operator.strip():
-            raise ConfigError("an override needs the supervisor's name and a reason")
-        if self.attendee(attendee_id) is None:
-            raise ConfigError(f"no attendee {attendee_id!r}")
-        override = self.new_event("override", {"attendee_id": attendee_id, "reason": reason.strip(),
-                                               "verdict": verdict}, operator)
-        checkin = self.new_event("checkin", {"attendee_id": attendee_id, "override": override.id}, operator)
-        with self.replica.transaction() as conn:
-            eventlog.append(conn, override, outbox=True)
-            eventlog.append(conn, checkin, outbox=True)
-        self.committed()
-        return checkin.id
-
     # -- rooms ---------------------------------------------------------------------------------
     @staticmethod
     def now() -> datetime:
@@ -356,61 +338,9 @@ class Station:
         self.config_changed()
         return counts
 
-    def adjust(self, room: str, delta: int, *, reason: str, operator: str | None = None,
-               anonymous: bool = False) -> dict[str, Any]:
-        """A signed change of a room's count: clicker +1/−1 (anonymous) or a manual correction."""
-        if isinstance(delta, bool) or not isinstance(delta, int) or delta == 0:
-            raise ConfigError("an adjustment is a non-zero whole number")
-        if abs(delta) > events.MAX_ADJUST:
-            raise ConfigError(f"an adjustment changes a count by at most {events.MAX_ADJUST:,}")
-        if not anonymous and not reason.strip():
-            raise ConfigError("a manual adjustment needs a reason")
-        with self.replica.transaction() as conn:
-            if conn.execute("SELECT 1 FROM rooms WHERE id = ?", (room,)).fetchone() is None:
-                raise ConfigError(f"unknown room {room!r}")
-            count = occupancy.room_count(conn, room)
-            if count + delta < 0:
-                # refusing keeps the count honest: an exit storm at an empty room changes nothing
-                raise ConfigError(f"the room count is {count}; it cannot go below zero")
-            event = self.new_event("occupancy_adjust", {"room_id": room, "delta": delta,
-                                                        "reason": reason.strip() or "clicker",
-                                                        "anonymous": anonymous}, self.operator(operator))
-            eventlog.append(conn, event, outbox=True)
-            result = {"room_id": room, "count": occupancy.room_count(conn, room), "event_id": event.id}
-        self.committed()
-        return result
-
     def occupancy(self) -> list[dict[str, Any]]:
         conn = self.replica.reader()
         return occupancy.view(conn, self.now(), str(self.event.get("timezone") or "UTC"))
-
-    def sweep(self, operator: str = "system") -> int:
-        """Move out everyone still inside a room whose session ended (rooms with ``clear_after_session``)."""
-        now_local = occupancy.local_now(self.now(), str(self.event.get("timezone") or "UTC"))
-        stamp = now_local.isoformat(timespec="minutes")
-        moved = 0
-        with self.replica.transaction() as conn:
-            for room in conn.execute("SELECT id, data FROM rooms").fetchall():
-                if not json.loads(room["data"] or "{}").get("clear_after_session", False):
-                    continue
-                running = conn.execute("SELECT 1 FROM sessions WHERE room_id = ? AND starts <= ? AND ends > ?",
-                                       (room["id"], stamp, stamp)).fetchone()
-                ended = conn.execute("SELECT max(ends) FROM sessions WHERE room_id = ? AND ends <= ?",
-                                     (room["id"], stamp)).fetchone()[0]
-                if running or not ended:
-                    continue
-                for person in conn.execute("SELECT attendee_id FROM presence WHERE room_id = ?",
-                                           (room["id"],)).fetchall():
-                    subject = person[0]
-                    who = ({"badge_serial": subject[6:]} if subject.startswith("badge:")
-                           else {"attendee_id": subject})
-                    eventlog.append(conn, self.new_event("room_exit", {**who, "room_id": room["id"],
-                                                                       "reason": "session ended"}, operator),
-                                    outbox=True)
-                    moved += 1
-        if moved:
-            self.committed()
-        return moved
 
     # -- status --------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:
@@ -436,21 +366,10 @@ class Station:
         }
 
 
-def event_tag(event_id: str) -> str:
-    return hashlib.sha256(event_id.encode("utf-8")).digest()[:4].hex()
-
-
 def token_category(category: str) -> str:
     """The category as carried in a token: upper-case ASCII, at most 32 characters."""
     text = "".join(ch for ch in category.upper() if ch.isascii() and (ch.isalnum() or ch in "-_"))
     return text[:32]
-
-
-_PUBLIC_FIELDS = ("id", *ATTENDEE_FIELDS)
-
-
-def public_attendee(row: sqlite3.Row | Mapping[str, Any]) -> dict[str, Any]:
-    return {k: row[k] for k in _PUBLIC_FIELDS}
 
 
 def dumps(obj: Any) -> str:

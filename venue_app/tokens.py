@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
 import struct
 import time
@@ -27,6 +28,7 @@ __all__ = [
     "BadgeClaims",
     "TokenCheck",
     "encode_token",
+    "event_tag",
     "layout_readings",
     "looks_like_token",
     "new_serial",
@@ -111,6 +113,11 @@ def looks_like_token(text: str) -> bool:
     if len(text) < _TOKEN_MIN_PROBE:
         return False
     return any(reading.startswith(PREFIX) for reading, _ in layout_readings(text[:3]))
+
+
+def event_tag(event_id: str) -> str:
+    """The 8 hex characters a badge token carries to name its event (from the event's id)."""
+    return hashlib.sha256(event_id.encode("utf-8")).digest()[:4].hex()
 
 
 def verify_token(text: str, event_tag: str, keyring: Mapping[str, Sequence[PublicKey]]) -> TokenCheck:

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from venue_app.cli import main
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_desk.cli import main
 
 
 def venue_app_cmd() -> list[str]:
     script = Path(sys.executable).with_name("venue-app")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "venue_app"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "venue_desk"]
 
 
 @pytest.fixture

@@ -25,9 +25,9 @@ import pytest
 
 from devices import hidpos as hp
 from devices.events import RejectedFrame, ScanEvent, ScannerState
-from venue_app.cli import main
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_desk.cli import main
 
 TOKEN = "VD1AEDYDFFWNMIZZH2TMFYXE7SW5AVAKTKBLFHVEJAJUQN6EUPYV37WPOSMVNIZDMM5IFEYYHZSIO72QPSMXWLZ"
 HIDRAW = "/dev/hidraw2"

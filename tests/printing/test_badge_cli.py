@@ -1,4 +1,4 @@
-"""The badge commands end to end through ``venue_app.cli.main``."""
+"""The badge commands end to end through ``venue_desk.cli.main``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from badge_helpers import LINEAR_B, decode_qr, norm, pdf_text
 
-from venue_app.cli import main
+from venue_desk.cli import main
 
 PEOPLE = [
     {

@@ -20,7 +20,7 @@ from badge_helpers import decode_qr, norm, pdf_text
 
 from printing.backends import CupsBackend, open_backend
 from printing.queue import PrintQueue, follow_all
-from venue_app.cli import main
+from venue_desk.cli import main
 
 PEOPLE = [
     {"code": "ZH-1", "given_name": "Xiaoming", "family_name": "Wang", "native_name": "王小明",
@@ -181,7 +181,7 @@ def test_printers_lists_cups_without_a_display(cupsd, tmp_path):
     env["CUPS_SERVER"] = cupsd.sock
     cupsd.run("cupsdisable", "-r", "ribbon jam", "Badge")
     for extra in ([], ["--json"]):
-        done = subprocess.run([sys.executable, "-m", "venue_app", "printers", *extra], env=env, capture_output=True,
+        done = subprocess.run([sys.executable, "-m", "venue_desk", "printers", *extra], env=env, capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert "cups" in done.stdout and "Badge" in done.stdout and "paused: ribbon jam" in done.stdout

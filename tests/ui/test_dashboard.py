@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from venue_app.ops.manual import check_in_by_hand
+from venue_app.ops.rooms import adjust_count
 from venue_app.paths import Paths
 from venue_app.station import Station
 
@@ -146,7 +148,7 @@ def test_tiles_sort_filter_alert_progress_conflicts(qapp: Any, qtbot: Any, tmp_p
         window.filter.setText("")
         window.sort.setCurrentText("Name")
         assert window.order == [f"r{i}" for i in range(6)]
-        st.record("checkin", {"attendee_id": st.attendee("P1")["id"]})
+        check_in_by_hand(st, st.attendee("P1")["id"])
         window.tabs.setCurrentIndex(2)
         qtbot.waitUntil(lambda: any("1/" in label for label in window.category_chart.labels), timeout=5000)
         assert window.progress_pill.text().startswith("Checked in 1 / 12")
@@ -296,10 +298,10 @@ def test_charts_show_dates_on_a_39_hour_axis_and_whole_labels(qapp: Any, qtbot: 
         monkeypatch.setattr(station_module, "now_iso", lambda at=at: at)
         delta = max(-inside, rng.randint(-6, 8))
         if delta:
-            st.adjust("hall", delta, reason="clicker", anonymous=True)
+            adjust_count(st, "hall", delta, reason="clicker", anonymous=True)
             inside += delta
         if minute % 60 == 0 and minute // 60 < 30:
-            st.record("checkin", {"attendee_id": st.attendee(f"P{minute // 60}")["id"]})
+            check_in_by_hand(st, st.attendee(f"P{minute // 60}")["id"])
     monkeypatch.undo()
     end = start + timedelta(hours=39)
     monkeypatch.setattr(Station, "now", staticmethod(lambda: end))

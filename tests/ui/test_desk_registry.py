@@ -16,7 +16,7 @@ import pytest
 
 from devices.events import ScanEvent
 
-VENUE = [sys.executable, "-m", "venue_app"]
+VENUE = [sys.executable, "-m", "venue_desk"]
 
 
 def _cli(*args: str) -> dict[str, Any]:
@@ -34,7 +34,7 @@ class Registry:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"https://127.0.0.1:{self.port}"  # `registry serve` speaks HTTPS by default
 
     def start(self) -> None:
         with open(self.root / "serve.log", "ab") as log:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from venue_app.ops.rooms import adjust_count
 from venue_app.paths import Paths
 from venue_app.station import Station
 
@@ -218,7 +219,7 @@ def test_count_fills_a_quarter_of_the_window_coloured_and_worded_by_state(
                                            (60, "full", "FULL", "red"), (75, "full", "OVER CAPACITY", "red"),
                                            (140, "full", "OVER CAPACITY", "red")):
             with qtbot.waitSignal(window.refreshed, timeout=5000, check_params_cb=lambda v, c=count: v["count"] == c):
-                st.adjust("hall", count - inside, reason="test", anonymous=True)
+                adjust_count(st, "hall", count - inside, reason="test", anonymous=True)
                 inside = count
                 window.refresh()
             assert window.size().width() == size[0] and window.size().height() == size[1]  # never grew

@@ -111,9 +111,9 @@ def test_bundled_sounds_are_short_wavs_and_silence_is_a_fallback(qapp: Any) -> N
 
 
 def test_demo_command_builds_the_congress_station(tmp_path: Path) -> None:
-    from venue_app.cli import main
     from venue_app.paths import Paths
     from venue_app.station import Station
+    from venue_desk.cli import main
 
     data = tmp_path / "demo"
     assert main(["demo", "--data", str(data), "--attendees", "120", "--build-only", "--standalone"]) == 0
@@ -132,8 +132,8 @@ def test_demo_command_builds_the_congress_station(tmp_path: Path) -> None:
 def test_screenshots_of_the_main_states(qapp: Any, tmp_path: Path) -> None:
     from ui.app import apply_theme, load_fonts
     from ui.shots import demo_screenshots
-    from venue_app.cli.gui import build_demo_station
     from venue_app.paths import Paths
+    from venue_desk.cli.gui import build_demo_station
 
     load_fonts()
     apply_theme(qapp)
@@ -148,7 +148,7 @@ def test_screenshots_of_the_main_states(qapp: Any, tmp_path: Path) -> None:
 
 
 def test_only_ui_imports_qt_and_gui_entry_points_import_ui_lazily() -> None:
-    for rel in ("venue_app/cli/gui.py", "venue_app/bench/gui.py"):
+    for rel in ("venue_desk/cli/gui.py", "venue_desk/bench/gui.py"):
         tree = ast.parse((ROOT / rel).read_text("utf-8"))
         top = [n for n in tree.body if isinstance(n, ast.Import | ast.ImportFrom)]
         names = {(n.module if isinstance(n, ast.ImportFrom) else n.names[0].name) or "" for n in top}
@@ -170,9 +170,9 @@ def test_worker_threads_keep_their_read_connection(desk: Any, qtbot: Any) -> Non
 
 
 def test_demo_command_enrols_stations_with_a_local_registry(tmp_path: Path) -> None:
-    from venue_app.cli import main
     from venue_app.paths import Paths
     from venue_app.station import Station
+    from venue_desk.cli import main
 
     data = tmp_path / "demo"
     assert main(["demo", "--data", str(data), "--attendees", "150", "--build-only"]) == 0

@@ -32,9 +32,9 @@ def test_settings_refuse_a_short_pin_and_keep_the_old_one(desk: Any, qtbot: Any)
 
 
 def test_the_demo_pin_set_by_the_cli_is_checked_by_the_core(tmp_path: Any) -> None:
-    from venue_app.cli.gui import DEMO_PIN, build_demo_station
     from venue_app.paths import Paths
     from venue_app.station import Station
+    from venue_desk.cli.gui import DEMO_PIN, build_demo_station
 
     paths = Paths(tmp_path / "demo")
     assert build_demo_station(paths, attendees=5)

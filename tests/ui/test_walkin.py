@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ui.walkin import PROBLEM_WORDS
-from venue_app.cli import main
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_desk.cli import main
 
 #: dialog field → ``station register`` option
 _OPTION = {"given_name": "--given", "family_name": "--family", "native_name": "--native",

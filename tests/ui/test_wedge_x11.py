@@ -399,6 +399,7 @@ def desk_ibus(xserver: XServer, station_data: tuple[Path, dict[str, str]], ibus:
     proc.close()
 
 
+@pytest.mark.serial  # Qt's IBus plugin does not reach IBus from an xdist worker (tests/conftest.py)
 def test_scans_pass_an_active_pinyin_input_method(desk_ibus: DeskProcess, replica: Replica, tokens: dict[str, str],
                                                   xserver: XServer) -> None:
     """IBus with the pinyin engine selected, as on a desk laptop in Guangzhou: the scanner's letters
@@ -414,6 +415,7 @@ def test_scans_pass_an_active_pinyin_input_method(desk_ibus: DeskProcess, replic
     assert state["decoded"][-1] == "WDG-0026"
 
 
+@pytest.mark.serial  # Qt's IBus plugin does not reach IBus from an xdist worker (tests/conftest.py)
 def test_input_method_on_demand_types_han_then_scans_again(desk_ibus: DeskProcess, replica: Replica,
                                                            tokens: dict[str, str], xserver: XServer,
                                                            tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_bad_input_is_shown_as_is_and_unknown_zones_fall_back_to_utc() -> None:
 def test_cli_history_gives_event_time_beside_the_utc_minute(station: Any, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
-    from venue_app.cli import main
+    from venue_desk.cli import main
 
     station.load_program({"rooms": [{"id": "hall", "name": "Hall", "capacity": 10}],
                           "categories": [{"code": "PRESS", "label": "Press", "rooms": ["*"]}]})

@@ -11,17 +11,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from venue_app import demodata
+from venue_app.countries import country_code
 from venue_app.importer import (
     EXPORT_COLUMNS,
     MAX_CELL_CHARS,
-    country_code,
     csv_safe,
     detect_mapping,
     export_csv,
     import_file,
 )
 from venue_app.replica import Replica
+from venue_desk import demodata
 
 
 @pytest.fixture

@@ -12,9 +12,10 @@ from anyascii import anyascii
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from venue_app import demodata, search
+from venue_app import search
 from venue_app.importer import import_file
 from venue_app.replica import Replica
+from venue_desk import demodata
 
 SAMPLE = 150  # attendees sampled per script and form
 

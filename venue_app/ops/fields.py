@@ -11,14 +11,13 @@ import unicodedata
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from venue_app.eventlog import ATTENDEE_FIELDS, NAME_ORDERS, STATUSES
+from venue_app.countries import FAMILY_FIRST_COUNTRIES, country_code
+from venue_app.events import ATTENDEE_FIELDS, NAME_ORDERS, STATUSES
 from venue_app.importer import (  # the importer's rules, so a desk refuses exactly what an import refuses
     BAD_CODE_RE,
     CONTROL_RE,
     EMAIL_RE,
-    FAMILY_FIRST_COUNTRIES,
     MAX_CELL_CHARS,
-    country_code,
 )
 from venue_app.ops.problems import Problem
 

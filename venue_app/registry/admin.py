@@ -36,7 +36,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
@@ -45,8 +45,10 @@ from venue_app.registry.config import RegistryConfig, normalise_db_url
 from venue_app.registry.errors import ConflictError, InvalidInput
 from venue_app.registry.protocol import ProgramDoc
 from venue_app.registry.store import Store, utc_iso
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = [
+    "certificate_pin",
     "create_enrollment",
     "enrollment_url",
     "import_file",
@@ -80,12 +82,20 @@ def postgres_schema(server_url: str, prefix: str) -> Iterator[str]:
 
 
 def init_registry(root: Path, *, event_name: str, db_url: str | None = None, timezone: str = "UTC",
-                  public_url: str | None = None) -> tuple[RegistryConfig, dict[str, Any], str]:
-    """Create the event, its signing key and the admin token; returns (config, event, admin token)."""
+                  public_url: str | None = None, names: list[str] | None = None, cert: str | Path | None = None,
+                  key: str | Path | None = None) -> tuple[RegistryConfig, dict[str, Any], str]:
+    """Create the event, its signing key, its TLS certificate (self-signed for ``names`` and the host of
+    ``public_url``, or IT's ``cert``/``key``) and the admin token; returns (config, event, admin token)."""
+    from venue_app.registry import tls
+
     root = Path(root)
     config = RegistryConfig(root=root)
     if config.file.exists():
         raise ConflictError(f"{root} already holds a registry", code="already_initialised")
+    if bool(cert) != bool(key):
+        raise InvalidInput("give both --cert and --key (IT's certificate and its private key)", code="bad_certificate")
+    if cert and key:
+        tls.install_certificate(root, cert, key)  # checked before anything else is created
     config.db_url = normalise_db_url(db_url) if db_url else RegistryConfig.default_db_url(root)
     if public_url:
         config.public_url = public_url.rstrip("/")
@@ -95,9 +105,22 @@ def init_registry(root: Path, *, event_name: str, db_url: str | None = None, tim
     with Store.open(config.db_url, create=True) as store:
         event = store.init_event(name=event_name, timezone=timezone, key=key, admin_token=admin_token)
     key.save(config.key_file)
+    if not cert:
+        host = urlsplit(config.public_url).hostname or ""
+        tls.ensure_certificate(root, [*(names or []), host])
     config.event_id = event["id"]
     config.save()
     return config, event, admin_token
+
+
+def certificate_pin(config: RegistryConfig) -> str | None:
+    """The SPKI pin stations must trust (None: the registry has no certificate yet)."""
+    from venue_app.registry.tls import spki_pin
+
+    try:
+        return spki_pin(config.tls_files[0].read_bytes())
+    except (OSError, ValueError):
+        return None
 
 
 def open_registry(root: str | Path | None) -> tuple[RegistryConfig, Store]:
@@ -129,7 +152,7 @@ def import_file(store: Store, path: str | Path, mapping: str | Path | Mapping[st
         valid = importer._validate(table, options, report, None)
         if not dry_run:
             store.import_attendees(valid, report)
-    except (importer.ImportError_, InvalidInput) as exc:
+    except (importer.ImportFailed, InvalidInput) as exc:
         report.error = str(exc)
         report.inserted = report.updated = report.unchanged = 0
     report.seconds = round(time.perf_counter() - started, 3)
@@ -187,7 +210,7 @@ def _program_from_csv(text: str) -> dict[str, Any]:
         kind = row.get("kind", "").lower()
         if kind == "category":
             out["categories"].append({"code": row.get("id") or row.get("code", ""), "label": row.get("label", ""),
-                                      "color": row.get("color") or "#607d8b",
+                                      "color": row.get("color") or CATEGORY_COLOR,
                                       "rooms": _split(row.get("rooms", "")) or ["*"]})
         elif kind == "room":
             out["rooms"].append({"id": row.get("id", ""), "name": row.get("name", ""),
@@ -216,16 +239,20 @@ def write_demo_program(path: str | Path, seed: int = 13) -> Path:
 
 # -- enrolment -----------------------------------------------------------------------------------
 
-def enrollment_url(public_url: str, code: str) -> str:
-    """What the QR carries: the registry URL and the code, for a station to enrol by scanning."""
-    return f"venue-desk://enroll?registry={quote(public_url, safe='')}&code={code}"
+def enrollment_url(public_url: str, code: str, pin: str | None = None) -> str:
+    """What the QR carries: the registry URL, the code and (https) the certificate's SPKI pin, for a
+    station to enrol by scanning and then trust exactly that registry."""
+    link = f"venue-desk://enroll?registry={quote(public_url, safe='')}&code={code}"
+    return f"{link}&pin={pin}" if pin else link
 
 
 def create_enrollment(store: Store, config: RegistryConfig, *, name: str, role: str, room_id: str | None = None,
                       ttl_s: float = 24 * 3600, public_url: str | None = None) -> dict[str, Any]:
     code, expires = store.create_enrollment(name=name, role=role, room_id=room_id, ttl_s=ttl_s)
-    return {"code": code, "url": enrollment_url(public_url or config.public_url, code), "expires": utc_iso(expires),
-            "name": name.strip(), "role": role, "room_id": room_id}
+    url = public_url or config.public_url
+    pin = certificate_pin(config) if url.startswith("https://") else None
+    return {"code": code, "url": enrollment_url(url, code, pin), "expires": utc_iso(expires),
+            "name": name.strip(), "role": role, "room_id": room_id, "pin": pin}
 
 
 def _qr(text: str) -> Any:

@@ -69,7 +69,7 @@ def normalise_db_url(url: str) -> str:
 class RegistryConfig:
     root: Path
     db_url: str = ""
-    public_url: str = f"http://127.0.0.1:{DEFAULT_PORT}"
+    public_url: str = f"https://127.0.0.1:{DEFAULT_PORT}"
     event_id: str = ""
     limits: Limits = field(default_factory=Limits)
 
@@ -84,6 +84,11 @@ class RegistryConfig:
     @property
     def key_file(self) -> Path:
         return self.root / "keys" / "registry.ed25519"
+
+    @property
+    def tls_files(self) -> tuple[Path, Path]:
+        """The certificate and key ``registry serve`` speaks HTTPS with (:mod:`venue_app.registry.tls`)."""
+        return self.root / "tls" / "registry.crt", self.root / "tls" / "registry.key"
 
     @classmethod
     def default_db_url(cls, root: Path) -> str:

@@ -48,6 +48,7 @@ from venue_app.eventlog import EVENT_TYPES, Event
 from venue_app.events import Problem, check
 from venue_app.hlc import parse_hlc
 from venue_app.keys import PublicKey, SigningKey
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = [
     "API_PREFIX",
@@ -309,6 +310,7 @@ class EnrollmentCode(_Model):
     name: str
     role: str
     room_id: str | None = None
+    pin: str | None = Field(None, description="SPKI pin of the registry's TLS certificate (also in `url`)")
 
 
 class StationInfo(_Model):
@@ -332,7 +334,7 @@ class RevokeRequest(_Model):
 class CategoryIn(_Model):
     code: str = Field(min_length=1, max_length=64)
     label: str = Field(default="", max_length=200)
-    color: str = Field(default="#607d8b", max_length=16)
+    color: str = Field(default=CATEGORY_COLOR, max_length=16)
     rooms: list[str] = Field(default_factory=lambda: ["*"])
 
 

@@ -62,6 +62,7 @@ from venue_app.registry.protocol import (
     hash_secret,
 )
 from venue_app.registry.store import Principal, Store
+from venue_app.registry.tls import NEXT_PIN_HEADER, next_pin
 from venue_app.registry.writer import Writer, open_writer
 
 __all__ = ["create_app", "serve"]
@@ -101,10 +102,12 @@ class _RegistryApp(FastAPI):
 class _Guard:
     """Pure ASGI wrapper: body size limit (413), one access-log line per request, the fast lane."""
 
-    def __init__(self, app: ASGIApp, limits: Limits, fast: "_FastLane | None" = None) -> None:
+    def __init__(self, app: ASGIApp, limits: Limits, fast: "_FastLane | None" = None,
+                 announce: "Callable[[], bytes | None] | None" = None) -> None:
         self.app = app
         self.limits = limits
         self.fast = fast
+        self.announce = announce  # the next certificate's pin, sent with every answer during a rotation
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -116,6 +119,9 @@ class _Guard:
         async def logged_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
+                pin = self.announce() if self.announce is not None else None
+                if pin:
+                    message = {**message, "headers": [*message.get("headers", ()), (_NEXT_PIN, pin)]}
             elif message["type"] == "http.response.body":
                 status["bytes"] += len(message.get("body", b""))
             await send(message)
@@ -170,6 +176,27 @@ class _Guard:
                 path = scope["path"] + (f"?{query}" if query else "")
                 access_log.info('%s "%s %s" %s %d %.1fms', client[0], scope["method"], path, status["code"],
                                 status["bytes"], (time.perf_counter() - started) * 1000)
+
+
+_NEXT_PIN = NEXT_PIN_HEADER.lower().encode("ascii")
+
+
+class _NextPin:
+    """The pin of ``DIR/tls/next.crt`` (``registry cert rotate``), looked at every few seconds."""
+
+    def __init__(self, root: Path, every_s: float = 2.0) -> None:
+        self.root = root
+        self.every_s = every_s
+        self._at = -every_s
+        self._pin: bytes | None = None
+
+    def __call__(self) -> bytes | None:
+        now = time.monotonic()
+        if now - self._at >= self.every_s:
+            self._at = now
+            pin = next_pin(self.root)
+            self._pin = pin.encode("ascii") if pin else None
+        return self._pin
 
 
 _FastHandler = Callable[[Principal, dict[str, str], bytes], Awaitable[bytes | None]]
@@ -325,7 +352,8 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
                        openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs", redoc_url=None)
     fast = _FastLane(cache, lambda token: authenticate(token),
                      lambda method, path, exc: error_response(method, path, exc))
-    app.guard = _Guard(app.serve_normally, limits, fast if fast_lane else None)
+    app.guard = _Guard(app.serve_normally, limits, fast if fast_lane else None,
+                       _NextPin(config.root) if config is not None else None)
     app.state.fast_lane = fast
 
     def the_store() -> Store:
@@ -551,13 +579,19 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     return app
 
 
-def _uvicorn_server(app: ASGIApp) -> Any:
+def _uvicorn_server(app: ASGIApp, tls: tuple[Path, Path] | None = None) -> Any:
     import uvicorn
 
+    files = {"ssl_certfile": str(tls[0]), "ssl_keyfile": str(tls[1])} if tls else {}
     # proxy_headers off: stations talk to the registry directly (the access log shows their address)
-    return uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                                         timeout_graceful_shutdown=3, backlog=2048, timeout_keep_alive=75,
-                                         proxy_headers=False))
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=3,
+                            backlog=2048, timeout_keep_alive=75, proxy_headers=False, **files)
+    if tls:
+        import ssl
+
+        config.load()  # makes the TLS context: nothing older than TLS 1.2 is offered (no downgrade)
+        config.ssl.minimum_version = ssl.TLSVersion.TLSv1_2
+    return uvicorn.Server(config)
 
 
 def access_log_to_stderr() -> None:
@@ -572,7 +606,7 @@ def access_log_to_stderr() -> None:
 
 
 def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, shared_head: SharedHead,
-            parent: int) -> None:
+            parent: int, tls: bool = True) -> None:
     """One server process of several (``serve(workers=N)``), on the socket the parent bound."""
     import signal
 
@@ -593,12 +627,12 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
         access_log_to_stderr()
     config = RegistryConfig.load(root)
     config.limits = limits
-    server = _uvicorn_server(create_app(config, shared_head=shared_head))
+    server = _uvicorn_server(create_app(config, shared_head=shared_head), config.tls_files if tls else None)
     gc.freeze()
     server.run(sockets=[sock])
 
 
-def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits: Limits) -> None:
+def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits: Limits, tls: bool = True) -> None:
     """Run ``workers`` server processes on one listening socket; restart one that dies; stop them all
     on SIGTERM/SIGINT. The kernel spreads connections over the processes; the database serialises
     their writes (and numbers the feed), so nothing else is shared."""
@@ -612,7 +646,7 @@ def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits
 
     def start() -> Any:
         proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head,
-                                                   os.getpid()),
+                                                   os.getpid(), tls),
                              name="registry-worker")  # not a daemon: it starts a writer process
         proc.start()
         return proc
@@ -638,8 +672,13 @@ def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits
 
 
 def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
-          ready: Callable[[str], None] | None = None, limits: Limits | None = None, workers: int = 1) -> None:
+          ready: Callable[[str], None] | None = None, limits: Limits | None = None, workers: int = 1,
+          tls: bool = True) -> None:
     """Serve until interrupted. ``ready(url)`` is called once the socket is bound (port 0: any free port).
+
+    ``tls`` (the default) speaks HTTPS with the certificate of ``config.tls_files`` (the caller makes
+    sure it exists: :func:`venue_app.registry.tls.ensure_certificate`); off: plain HTTP, which the
+    CLI allows on loopback or with ``--insecure-http``.
 
     ``workers`` > 1 runs that many server processes, each with its writer process (worth it from 4
     cores: on 2, one server and its writer already use both)."""
@@ -659,14 +698,15 @@ def serve(config: RegistryConfig, *, host: str = "127.0.0.1", port: int = 8765,
     bound = sock.getsockname()[1]
     if limits is not None:
         config.limits = limits
-    url = f"http://{host if ':' not in host else f'[{host}]'}:{bound}"
+    scheme = "https" if tls else "http"
+    url = f"{scheme}://{host if ':' not in host else f'[{host}]'}:{bound}"
     try:
         if workers > 1:
             if ready is not None:
                 ready(url)
-            _supervise(config, sock, workers, config.limits)
+            _supervise(config, sock, workers, config.limits, tls)
             return
-        server = _uvicorn_server(create_app(config))
+        server = _uvicorn_server(create_app(config), config.tls_files if tls else None)
         # what exists now (modules, the app) lives as long as the server: the collector need not walk
         # it again (a full collection of it paused every request for ~100 ms)
         gc.freeze()

@@ -55,10 +55,10 @@ from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Connection
 
-from venue_app import __version__
+from venue_app import __version__, rules
 from venue_app.codes import normalise_code
 from venue_app.errors import TokenError
-from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso, valid_field
+from venue_app.events import ATTENDEE_FIELDS, Event, now_iso
 from venue_app.hlc import HLC, MAX_DRIFT_MS, Clock, parse_hlc
 from venue_app.ids import new_id
 from venue_app.keys import PublicKey, SigningKey
@@ -75,6 +75,7 @@ from venue_app.registry.protocol import (
     hash_secret,
     sign_certificate,
 )
+from venue_app.settings import CATEGORY_COLOR
 
 __all__ = ["ENROL_ALPHABET", "Principal", "Store", "Tx", "metadata", "normalise_enrol_code"]
 
@@ -98,7 +99,7 @@ event_t = sa.Table("event", metadata, sa.Column("id", sa.String(64), primary_key
                    _col("timezone", "UTC"), _col("starts", None, nullable=True), _col("ends", None, nullable=True),
                    _col("languages", "[]"), _col("data", "{}"))
 categories_t = sa.Table("categories", metadata, sa.Column("code", sa.String(64), primary_key=True), _col("label"),
-                        _col("color", "#607d8b"), _col("rooms", '["*"]'))
+                        _col("color", CATEGORY_COLOR), _col("rooms", '["*"]'))
 rooms_t = sa.Table("rooms", metadata, sa.Column("id", sa.String(64), primary_key=True), _col("name"),
                    sa.Column("capacity", sa.Integer, nullable=False), _col("policy", "warn"), _col("zone"),
                    _col("data", "{}"))
@@ -142,7 +143,11 @@ presence_t = sa.Table("presence", metadata, sa.Column("attendee_id", sa.String(1
                       _col("room_id", None, nullable=True), _col("hlc"), _col("event_id"))
 room_counts_t = sa.Table("room_counts", metadata, sa.Column("room_id", sa.String(128), primary_key=True),
                          sa.Column("present", sa.Integer, nullable=False, server_default=sa.text("0")),
-                         sa.Column("adjust", sa.Integer, nullable=False, server_default=sa.text("0")))
+                         sa.Column("adjust", sa.Integer, nullable=False, server_default=sa.text("0")),
+                         _col("last_event_at"))
+# a person's first entry into a room or session (re-entry rules, attendance)
+room_visits_t = sa.Table("room_visits", metadata, sa.Column("attendee_id", sa.String(128), primary_key=True),
+                         sa.Column("scope", sa.String(128), primary_key=True), _col("first_hlc"))
 badges_t = sa.Table("badges", metadata, sa.Column("serial", sa.String(64), primary_key=True),
                     sa.Column("attendee_id", sa.String(64), nullable=False, index=True), _col("category"),
                     _col("key_id"), _col("token"), _col("issued_hlc"), _col("event_id"),
@@ -503,7 +508,7 @@ class Store:
     # -- event ---------------------------------------------------------------------------------
     def init_event(self, *, name: str, timezone: str, key: SigningKey, admin_token: str,
                    event_id: str | None = None) -> dict[str, Any]:
-        from venue_app.station import event_tag
+        from venue_app.tokens import event_tag
 
         if not name.strip():
             raise InvalidInput("the event needs a name", code="invalid_event")
@@ -713,84 +718,17 @@ class Store:
         newer than it still win); attendees absent from the file are reported, never deleted.
         ``report`` is an :class:`venue_app.importer.ImportReport`.
         """
-        from venue_app.importer import RowProblem, SharedCodeMatcher
+        from venue_app.importer import plan_import, report_missing
 
         fields = tuple(f for f in ATTENDEE_FIELDS)
         with self.write() as tx:
             conn = tx.conn
-            existing: dict[str, dict[str, Any]] = {}
-            by_code: dict[str, str] = {}
-            by_email: dict[str, list[str]] = {}
-            for row in conn.execute(sa.select(attendees_t)).mappings():
-                existing[row["id"]] = dict(row)
-                if row["code_norm"]:
-                    by_code[row["code_norm"]] = row["id"]
-                elif row["email"]:
-                    by_email.setdefault(row["email"].lower(), []).append(row["id"])
+            existing = {row["id"]: dict(row) for row in conn.execute(sa.select(attendees_t)).mappings()}
+            plan = plan_import(valid, existing, report)
             master_hlc = str(self.clock.now())
-            matched: set[str] = set()
-            ids_in_file: set[str] = set()
-            codes_in_file: set[str] = set()
-            inserts: list[dict[str, Any]] = []
-            updates: list[dict[str, Any]] = []
-            # people around a code the file gives to several of them (see venue_app.importer)
-            shared = SharedCodeMatcher(existing, existing.__getitem__, by_code)
-            for number, row in valid:
-                code_norm = normalise_code(row["code"]) if row.get("code") else None
-                attendee_id = by_code.get(code_norm) if code_norm else None
-                rid = row.get("id")
-                if attendee_id is None and rid in existing and (code_norm is None or not existing[rid]["code"]):
-                    attendee_id = rid
-                if attendee_id is None:
-                    attendee_id = shared.match(row, code_norm, matched)
-                if attendee_id is None and not code_norm and row.get("email"):
-                    candidates = [c for c in by_email.get(row["email"].lower(), []) if c not in matched]
-                    if len(candidates) == 1:
-                        attendee_id = candidates[0]
-                if attendee_id is not None and attendee_id in matched:
-                    report.problems.append(RowProblem(number, "", "matches the same attendee as an earlier row"))
-                    report.rejected += 1
-                    continue
-                if code_norm:
-                    holder = by_code.get(code_norm)
-                    if (holder is not None and holder != attendee_id) or code_norm in codes_in_file:
-                        report.problems.append(RowProblem(number, "code", "code already used by another attendee",
-                                                          row["code"]))
-                        report.rejected += 1
-                        continue
-                    codes_in_file.add(code_norm)
-                if attendee_id is None:
-                    new = rid or new_id()
-                    if new in existing or new in ids_in_file:
-                        report.problems.append(RowProblem(number, "id", "ID already used by another attendee", new))
-                        report.rejected += 1
-                        continue
-                    ids_in_file.add(new)
-                    record = {f: row.get(f, "") for f in fields}
-                    record["code"] = row.get("code") or None
-                    record["status"] = record["status"] or "active"
-                    record["name_order"] = record["name_order"] or "given-first"
-                    inserts.append({"id": new, **record, "code_norm": code_norm, "master_hlc": master_hlc})
-                    continue
-                matched.add(attendee_id)
-                old = existing[attendee_id]
-                # a column the file does not have keeps what we know
-                record = {f: (row[f] if f in row else old[f]) for f in fields}
-                record["code"] = record["code"] or None
-                record["status"] = record["status"] or "active"
-                if all(record[f] == old[f] for f in fields):
-                    report.unchanged += 1
-                    continue
-                record["code_norm"] = normalise_code(record["code"]) if record["code"] else None
-                record["master_hlc"] = master_hlc
-                updates.append({"b_id": attendee_id, **{f"b_{k}": v for k, v in record.items()}})
-            for attendee_id, note in shared.withdraw(report, matched):
-                # held a code the file gives to others, and is none of them: the code goes all the same
-                old = existing[attendee_id]
-                record = {f: old[f] for f in fields}
-                record.update(code=None, code_norm=None, master_hlc=master_hlc,
-                              notes=f"{old['notes'] or ''}\n{note}".strip())
-                updates.append({"b_id": attendee_id, **{f"b_{k}": v for k, v in record.items()}})
+            inserts = [{**record, "master_hlc": master_hlc} for record in plan.inserts]
+            updates = [{f"b_{k}": v for k, v in record.items()} | {"b_master_hlc": master_hlc}
+                       for record in plan.updates]
             try:
                 if inserts:
                     conn.execute(attendees_t.insert(), inserts)
@@ -805,7 +743,7 @@ class Store:
                     if hasattr(report, "station_edits_superseded"):
                         report.station_edits_superseded = sum(1 for _, h in edits if h <= master_hlc)
                     for attendee_id in sorted({a for a, _ in edits}):
-                        _overlay(tx, attendee_id)
+                        rules.overlay(_Rules(tx), attendee_id)
             except sa.exc.IntegrityError as exc:
                 raise InvalidInput(f"the import conflicts with attendees already in the registry ({exc.orig})",
                                    code="import_conflict") from exc
@@ -814,12 +752,9 @@ class Store:
                 tx.emit("attendee", {k: rec[k] for k in ATTENDEE_ITEM_COLUMNS})
             for upd in updates:
                 tx.emit("attendee", self._attendee_item(conn, upd["b_id"]))
-            missing = [a for a, rec in existing.items() if a not in matched and rec["master_hlc"]]
-            report.missing_from_file = len(missing)
-            for attendee_id in missing[:50]:
-                old = existing[attendee_id]
-                report.missing_sample.append({"id": attendee_id, "code": old["code"] or "",
-                                              "name": f"{old['given_name']} {old['family_name']}".strip()})
+            # walk-ins (no master record) are not expected in the file
+            report_missing(report, existing, [a for a, rec in existing.items()
+                                              if a not in plan.matched and rec["master_hlc"]])
 
     def _attendee_item(self, conn: Connection, attendee_id: str) -> dict[str, Any]:
         row = conn.execute(sa.select(*(attendees_t.c[c] for c in ATTENDEE_ITEM_COLUMNS))
@@ -1108,7 +1043,7 @@ class Store:
                 fresh.append((results, index, event, clamped))
         if not fresh:
             return
-        sql = _PG_SQL if self.dialect == "postgresql" else _LITE_SQL
+        sql = _sql(tx)
         cur.executemany(sql["log_add"], [
             {"id": e.id, "hlc": e.hlc, "station_id": e.station_id, "operator": e.operator, "type": e.type,
              "payload": _dumps(e.payload), "wall": e.wall or received, "received": received,
@@ -1116,11 +1051,12 @@ class Store:
         self._prefetch(tx, [e for _, _, e, _ in fresh])
         tx.unapplied = {e.id for _, _, e, _ in fresh}
         tx.held = _Held()
+        db = _Rules(tx)
         try:
             for results, index, event, clamped in fresh:
                 tx.emit("station_event", event.as_dict())
                 tx.unapplied.discard(event.id)
-                _APPLIERS[event.type](tx, event)
+                rules.apply(db, event)
                 results[index] = EventResult(index=index, id=event.id, status="accepted",
                                              flags=list(event.flags) if clamped else [],
                                              hlc=event.hlc if clamped else None)
@@ -1216,75 +1152,26 @@ def _with_extras(item: dict[str, Any], table: sa.Table) -> dict[str, Any]:
     return out
 
 
-# -- appliers (the registry's side of venue_app.eventlog) ----------------------------------------
-# Plain SQL (the upsert syntax is the same on SQLite and PostgreSQL), built once: building
-# SQLAlchemy expressions per event costs more than running them.
+# -- the rules' storage (venue_app.rules) -------------------------------------------------------
+# The statements run on the driver's cursor, built once: building SQLAlchemy expressions per event
+# costs more than running them. The registry's own statements sit beside the rules' ones.
 
-_Q = sa.text
 _SQL = {
-    "voided_get": _Q("SELECT 1 FROM voided_checkins WHERE event_id = :event_id"),
-    "log_add": _Q("INSERT INTO log(id, hlc, station_id, operator, type, payload, wall, received, flags)"
-                  " VALUES (:id, :hlc, :station_id, :operator, :type, :payload, :wall, :received, :flags)"),
-    "station_seen": _Q("UPDATE stations SET last_seen = :at WHERE id = :id"),
-    "badge_owner": _Q("SELECT attendee_id FROM badges WHERE serial = :serial AND attendee_id != ''"),
-    "pending_add": _Q("INSERT INTO pending_checkins(event_id, badge_serial) VALUES (:event_id, :serial)"
-                      " ON CONFLICT(event_id) DO NOTHING"),
-    "checkin_get": _Q("SELECT event_id, hlc, station_id, count, stations FROM checkins WHERE attendee_id = :a"),
-    "checkin_add": _Q("INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
-                      " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, 1, :stations)"),
-    "checkin_count": _Q("UPDATE checkins SET count = :count, stations = :stations WHERE attendee_id = :a"),
-    "checkin_put": _Q("INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
-                      " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, :count, :stations)"
-                      " ON CONFLICT(attendee_id) DO UPDATE SET event_id = excluded.event_id, hlc = excluded.hlc,"
-                      " at = excluded.at, station_id = excluded.station_id, operator = excluded.operator,"
-                      " count = excluded.count, stations = excluded.stations"),
-    "checkin_earliest": _Q("UPDATE checkins SET count = :count, stations = :stations, event_id = :event_id,"
-                           " hlc = :hlc, at = :at, station_id = :station_id, operator = :operator"
-                           " WHERE attendee_id = :a"),
-    "conflict_add": _Q("INSERT INTO conflicts(attendee_id, kind, event_id, station_id, hlc, other_event_id,"
-                       " other_station_id, other_hlc, detected_at) VALUES (:a, 'double_checkin', :event_id,"
-                       " :station_id, :hlc, :other_event_id, :other_station_id, :other_hlc, :detected_at)"
-                       " ON CONFLICT(event_id) DO NOTHING"),
-    "presence_get": _Q("SELECT room_id, hlc, event_id FROM presence WHERE attendee_id = :a"),
-    "presence_del": _Q("DELETE FROM presence WHERE attendee_id = :a"),
-    "presence_set": _Q("INSERT INTO presence(attendee_id, room_id, hlc, event_id) VALUES (:a, :room, :hlc, :event_id)"
-                       " ON CONFLICT(attendee_id) DO UPDATE SET room_id = excluded.room_id, hlc = excluded.hlc,"
-                       " event_id = excluded.event_id"),
-    "bump_present": _Q("INSERT INTO room_counts(room_id, present, adjust) VALUES (:room, :delta, 0)"
-                       " ON CONFLICT(room_id) DO UPDATE SET present = room_counts.present + excluded.present"),
-    "bump_adjust": _Q("INSERT INTO room_counts(room_id, present, adjust) VALUES (:room, 0, :delta)"
-                      " ON CONFLICT(room_id) DO UPDATE SET adjust = room_counts.adjust + excluded.adjust"),
-    "badge_issue": _Q("INSERT INTO badges(serial, attendee_id, category, key_id, token, issued_hlc, event_id)"
-                      " VALUES (:serial, :a, :category, :key_id, :token, :hlc, :event_id)"
-                      " ON CONFLICT(serial) DO UPDATE SET attendee_id = excluded.attendee_id,"
-                      " category = excluded.category, key_id = excluded.key_id, token = excluded.token,"
-                      " issued_hlc = excluded.issued_hlc, event_id = excluded.event_id"
-                      " WHERE badges.issued_hlc = '' OR excluded.issued_hlc < badges.issued_hlc"),
-    "badge_revoke": _Q("INSERT INTO badges(serial, attendee_id, category, key_id, token, issued_hlc, event_id,"
-                       " revoked_hlc, revoked_reason) VALUES (:serial, '', '', '', '', '', '', :hlc, :reason)"
-                       " ON CONFLICT(serial) DO UPDATE SET"
-                       " revoked_reason = CASE WHEN badges.revoked_hlc IS NULL"
-                       "   OR excluded.revoked_hlc < badges.revoked_hlc"
-                       "   THEN excluded.revoked_reason ELSE badges.revoked_reason END,"
-                       " revoked_hlc = CASE WHEN badges.revoked_hlc IS NULL"
-                       "   OR excluded.revoked_hlc < badges.revoked_hlc"
-                       "   THEN excluded.revoked_hlc ELSE badges.revoked_hlc END"),
-    "badge_get": _Q("SELECT serial, attendee_id, category, key_id, token, issued_hlc, event_id, revoked_hlc,"
-                    " revoked_reason FROM badges WHERE serial = :serial"),
-    "pending_for": _Q("SELECT event_id FROM pending_checkins WHERE badge_serial = :serial"),
-    "pending_del": _Q("DELETE FROM pending_checkins WHERE event_id = :event_id"),
-    "log_get": _Q("SELECT id, hlc, station_id, type, payload, operator, wall, flags FROM log WHERE id = :id"),
-    "attendee_stub": _Q("INSERT INTO attendees(id, master_hlc) VALUES (:a, '') ON CONFLICT(id) DO NOTHING"),
-    "attendee_exists": _Q("SELECT 1 FROM attendees WHERE id = :a"),
-    "edit_set": _Q("INSERT INTO attendee_edits(attendee_id, field, value, hlc, event_id)"
-                   " VALUES (:a, :field, :value, :hlc, :event_id) ON CONFLICT(attendee_id, field) DO UPDATE"
-                   " SET value = excluded.value, hlc = excluded.hlc, event_id = excluded.event_id"
-                   " WHERE excluded.hlc > attendee_edits.hlc"),
+    **rules.SQL,
+    "log_add": "INSERT INTO log(id, hlc, station_id, operator, type, payload, wall, received, flags)"
+               " VALUES (:id, :hlc, :station_id, :operator, :type, :payload, :wall, :received, :flags)",
+    "station_seen": "UPDATE stations SET last_seen = :at WHERE id = :id",
+    "log_get": "SELECT id, hlc, station_id, type, payload, operator, wall, flags FROM log WHERE id = :id",
+    "checkin_put": "INSERT INTO checkins(attendee_id, event_id, hlc, at, station_id, operator, count, stations)"
+                   " VALUES (:a, :event_id, :hlc, :at, :station_id, :operator, :count, :stations)"
+                   " ON CONFLICT(attendee_id) DO UPDATE SET event_id = excluded.event_id, hlc = excluded.hlc,"
+                   " at = excluded.at, station_id = excluded.station_id, operator = excluded.operator,"
+                   " count = excluded.count, stations = excluded.stations",
 }
 
 
-_PG_SQL = {name: re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", str(q)) for name, q in _SQL.items()}
-_LITE_SQL = {name: str(q) for name, q in _SQL.items()}
+_PG_SQL = {name: re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", q) for name, q in _SQL.items()}
+_LITE_SQL = dict(_SQL)
 
 
 def _cursor(tx: Tx) -> Any:
@@ -1295,29 +1182,33 @@ def _cursor(tx: Tx) -> Any:
     return tx.cursor
 
 
+def _sql(tx: Tx) -> dict[str, str]:
+    return _PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL
+
+
 #: the reads :meth:`Store._prefetch` fills in, and the parameter that keys each
 _CACHED = {"presence_get": "a", "checkin_get": "a", "voided_get": "event_id"}
 
 
-def _one(tx: Tx, name: str, **params: Any) -> Any:
+def _one(tx: Tx, name: str, params: Mapping[str, Any]) -> Any:
     reads = tx.reads if name in _CACHED else None
     key = (name, params[_CACHED[name]]) if reads is not None else ("", "")
     if reads is not None and key in reads:
         return reads[key]
     cur = _cursor(tx)
-    cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
+    cur.execute(_sql(tx)[name], params)
     row = cur.fetchone()
     if reads is not None:
         reads[key] = None if row is None else tuple(row)
     return row
 
 
-def _run(tx: Tx, name: str, **params: Any) -> None:
+def _run(tx: Tx, name: str, params: Mapping[str, Any]) -> None:
     held = tx.held
     if held is not None and tx.reads is not None and name in _HELD:
-        held.hold(name, params)
+        held.hold(name, dict(params))
     else:
-        _cursor(tx).execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)[name], params)
+        _cursor(tx).execute(_sql(tx)[name], params)
     reads = tx.reads
     if reads is None:
         return
@@ -1333,25 +1224,32 @@ def _run(tx: Tx, name: str, **params: Any) -> None:
         old = reads.pop(("checkin_get", params["a"]), None)
         if old is not None:
             reads[("checkin_get", params["a"])] = (*old[:3], params["count"], params["stations"])
+    elif name == "checkin_del":
+        reads[("checkin_get", params["a"])] = None
+    elif name == "voided_set":
+        reads[("voided_get", params["event_id"])] = (1,)
 
 
-#: the appliers' writes :class:`_Held` holds back
+#: the rules' writes :class:`_Held` holds back
 _HELD = frozenset({"presence_set", "presence_del", "bump_present", "bump_adjust", "checkin_add", "checkin_count",
-                   "checkin_earliest", "conflict_add"})
+                   "checkin_earliest", "conflict_add", "room_touch", "visit_first"})
 _CHECKIN_COLUMNS = ("event_id", "hlc", "at", "station_id", "operator", "count", "stations")
 
 
 class _Held:
-    """A group's writes to presence, room counts, check-ins and conflicts, made at its end in one
-    statement each: the last state of each person's presence and check-in, the sum of each room's
-    moves, the conflicts in order. Every read of those rows in the group is answered from
-    ``Tx.reads``, which the writes keep up to date, so holding them back changes no outcome; on
-    PostgreSQL it saves the group's writer a round trip per statement."""
+    """A group's writes to presence, room counts, visits, check-ins and conflicts, made at its end in
+    one statement each: the last state of each person's presence and check-in, the sum of each room's
+    moves, its newest event time, each first visit, the conflicts in order. Every read of those rows
+    in the group is answered from ``Tx.reads`` (or comes after :func:`_write_held`), which the writes
+    keep up to date, so holding them back changes no outcome; on PostgreSQL it saves the group's
+    writer a round trip per statement."""
 
     def __init__(self) -> None:
         self.presence: dict[str, dict[str, Any]] = {}
         self.present: dict[str, int] = {}
         self.adjust: dict[str, int] = {}
+        self.touched: dict[str, str] = {}
+        self.visits: dict[tuple[str, str], str] = {}
         self.checkins: dict[str, dict[str, Any]] = {}
         self.conflicts: list[dict[str, Any]] = []
 
@@ -1361,6 +1259,11 @@ class _Held:
         elif name in ("bump_present", "bump_adjust"):
             sums = self.present if name == "bump_present" else self.adjust
             sums[params["room"]] = sums.get(params["room"], 0) + params["delta"]
+        elif name == "room_touch":  # a maximum
+            self.touched[params["room"]] = max(self.touched.get(params["room"], ""), params["wall"])
+        elif name == "visit_first":  # a minimum
+            key = (params["a"], params["scope"])
+            self.visits[key] = min(self.visits.get(key, params["hlc"]), params["hlc"])
         elif name == "conflict_add":
             self.conflicts.append(params)
         else:  # a check-in row: what the statements so far set of it
@@ -1369,6 +1272,12 @@ class _Held:
             if name == "checkin_add":
                 row["count"] = 1
 
+    def write_visits(self, cur: Any, sql: Mapping[str, str]) -> None:
+        if self.visits:
+            cur.executemany(sql["visit_first"], [{"a": a, "scope": scope, "hlc": hlc}
+                                                 for (a, scope), hlc in self.visits.items()])
+            self.visits = {}
+
 
 def _write_held(tx: Tx) -> None:
     held = tx.held
@@ -1376,7 +1285,7 @@ def _write_held(tx: Tx) -> None:
         return
     tx.held = None
     cur = _cursor(tx)
-    sql = _PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL
+    sql = _sql(tx)
     for name, delete in (("presence_del", True), ("presence_set", False)):
         batch = [{k: v for k, v in row.items() if k != "_delete"} for row in held.presence.values()
                  if row["_delete"] == delete]
@@ -1386,6 +1295,9 @@ def _write_held(tx: Tx) -> None:
         moves = [{"room": room, "delta": delta} for room, delta in sums.items()]
         if moves:
             cur.executemany(sql[name], moves)
+    if held.touched:
+        cur.executemany(sql["room_touch"], [{"room": room, "wall": wall} for room, wall in held.touched.items()])
+    held.write_visits(cur, sql)
     # a row written whole (added, or a new earliest check-in), or one from before the group whose
     # count and stations alone changed
     rows: dict[str, list[dict[str, Any]]] = {"checkin_put": [], "checkin_count": []}
@@ -1409,92 +1321,9 @@ def _rows_in(tx: Tx, select: str, keys: Sequence[str]) -> Iterator[tuple[Any, ..
         yield from cur.fetchall()
 
 
-def _apply_checkin(tx: Tx, ev: Event) -> None:
-    attendee_id = ev.payload.get("attendee_id")
-    serial = ev.payload.get("badge_serial")
-    if not attendee_id and serial:
-        row = _one(tx, "badge_owner", serial=str(serial))
-        if row is None:
-            if not _voided(tx, ev.id):
-                _run(tx, "pending_add", event_id=ev.id, serial=str(serial))
-            return
-        attendee_id = row[0]
-    if attendee_id:
-        _merge_checkin(tx, str(attendee_id), ev)
-
-
-def _voided(tx: Tx, event_id: str) -> bool:
-    return _one(tx, "voided_get", event_id=event_id) is not None
-
-
-def _apply_checkin_voided(tx: Tx, ev: Event) -> None:
-    """An undone check-in (the station's rule, see venue_app.eventlog): recompute that attendee."""
-    target = ev.payload.get("checkin_event_id")
-    if not isinstance(target, str) or not target:
-        return
-    _write_held(tx)  # what follows reads and writes check-ins behind _run's back: the database first,
-    tx.reads = None  # then read them again
-    conn = tx.conn
-    old = conn.execute(sa.select(voided_t.c.void_hlc).where(voided_t.c.event_id == target)).first()
-    reason = str(ev.payload.get("reason") or "")
-    if old is None:
-        conn.execute(voided_t.insert().values(event_id=target, void_hlc=ev.hlc, reason=reason))
-    elif ev.hlc < old[0]:
-        conn.execute(voided_t.update().where(voided_t.c.event_id == target).values(void_hlc=ev.hlc, reason=reason))
-    row = conn.execute(sa.select(log_t.c.payload).where(log_t.c.id == target, log_t.c.type == "checkin")).first()
-    if row is None or target in tx.unapplied:
-        return  # not arrived (or applied) yet: skipped when it is
-    payload = _loads(row[0], {})
-    attendee_id = payload.get("attendee_id")
-    if not attendee_id and payload.get("badge_serial"):
-        conn.execute(pending_t.delete().where(pending_t.c.event_id == target))
-        owner = conn.execute(sa.select(badges_t.c.attendee_id).where(badges_t.c.serial == str(payload["badge_serial"]),
-                                                                    badges_t.c.attendee_id != "")).first()
-        attendee_id = owner[0] if owner else None
-    if not attendee_id:
-        return
-    attendee_id = str(attendee_id)
-    serials = {r[0] for r in conn.execute(sa.select(badges_t.c.serial).where(badges_t.c.attendee_id == attendee_id))}
-    voided = {r[0] for r in conn.execute(sa.select(voided_t.c.event_id))}
-    found = []
-    for rec in conn.execute(sa.select(log_t).where(log_t.c.type == "checkin", sa.or_(
-            log_t.c.payload.contains(attendee_id), *(log_t.c.payload.contains(s) for s in serials)))).mappings():
-        p = _loads(rec["payload"], {})
-        mine = p.get("attendee_id") == attendee_id or (not p.get("attendee_id") and p.get("badge_serial") in serials)
-        # a check-in later in this group is in the log already: it counts when it is applied
-        if mine and rec["id"] not in voided and rec["id"] not in tx.unapplied:
-            found.append(Event(rec["id"], rec["hlc"], rec["station_id"], rec["type"], p, rec["operator"], rec["wall"],
-                               tuple(_loads(rec["flags"], []))))
-    conn.execute(checkins_t.delete().where(checkins_t.c.attendee_id == attendee_id))
-    for earlier in sorted(found, key=lambda e: e.hlc):
-        _merge_checkin(tx, attendee_id, earlier, conflicts=False)
-
-
-def _merge_checkin(tx: Tx, attendee_id: str, ev: Event, *, conflicts: bool = True) -> None:
-    if _voided(tx, ev.id):
-        return
-    row = _one(tx, "checkin_get", a=attendee_id)
-    if row is None:
-        _run(tx, "checkin_add", a=attendee_id, event_id=ev.id, hlc=ev.hlc, at=ev.wall, station_id=ev.station_id,
-             operator=ev.operator, stations=_dumps([ev.station_id]))
-        return
-    first_event, first_hlc, first_station, count, stations = row
-    seen = set(_loads(stations, []))
-    if conflicts and ev.station_id not in seen and not ev.payload.get("override"):
-        # admitted at a station that had not seen the earlier check-in(s): both kept, reported
-        _run(tx, "conflict_add", a=attendee_id, event_id=ev.id, station_id=ev.station_id, hlc=ev.hlc,
-             other_event_id=first_event, other_station_id=first_station, other_hlc=first_hlc,
-             detected_at=now_iso())
-    merged = _dumps(sorted(seen | {ev.station_id}))
-    if ev.hlc < first_hlc:  # the earliest check-in is the one shown
-        _run(tx, "checkin_earliest", a=attendee_id, count=count + 1, stations=merged, event_id=ev.id, hlc=ev.hlc,
-             at=ev.wall, station_id=ev.station_id, operator=ev.operator)
-    else:
-        _run(tx, "checkin_count", a=attendee_id, count=count + 1, stations=merged)
-
-
 def _named_subject(ev: Event) -> str | None:
-    """The subject a room event names: the attendee, or ``badge:SERIAL``."""
+    """The subject a room event names: the attendee, or ``badge:SERIAL`` (what :meth:`Store._prefetch`
+    reads ahead; the rules then resolve a badge whose issue is known to its attendee)."""
     attendee_id = ev.payload.get("attendee_id")
     if attendee_id:
         return str(attendee_id)
@@ -1502,180 +1331,69 @@ def _named_subject(ev: Event) -> str | None:
     return f"badge:{serial}" if serial else None
 
 
-def _subject(tx: Tx, ev: Event) -> str | None:
-    """Whose movement a room event is: a badge whose issue is known moves its attendee (the
-    station's rule, ``eventlog._subject``)."""
-    subject = _named_subject(ev)
-    if subject is None or not subject.startswith("badge:") or ev.payload.get("attendee_id"):
-        return subject
-    owner = _one(tx, "badge_get", serial=subject[len("badge:"):])
-    return str(owner[1]) if owner is not None and owner[1] else subject
-
-
-def _merge_badge_presence(tx: Tx, serial: str, attendee_id: str) -> None:
-    """The station's rule (``eventlog._merge_badge_presence``): movements of a badge made before
-    its issue was known become the attendee's; the later movement stands."""
-    subject = f"badge:{serial}"
-    badge = _one(tx, "presence_get", a=subject)
-    if badge is None:
-        return
-    room, hlc, event_id = badge[0], badge[1], badge[2]
-    _run(tx, "presence_del", a=subject)
-    if room is not None:
-        _run(tx, "bump_present", room=room, delta=-1)
-    mine = _one(tx, "presence_get", a=attendee_id)
-    if mine is not None and mine[1] >= hlc:
-        return
-    _run(tx, "presence_set", a=attendee_id, room=room, hlc=hlc, event_id=event_id)
-    if mine is not None and mine[0] is not None:
-        _run(tx, "bump_present", room=mine[0], delta=-1)
-    if room is not None:
-        _run(tx, "bump_present", room=room, delta=1)
-
-
-def _apply_room(tx: Tx, ev: Event) -> None:
-    subject = _subject(tx, ev)
-    room_id = ev.payload.get("room_id")
-    if subject is None or not room_id:
-        return
-    room_id = str(room_id)
-    row = _one(tx, "presence_get", a=subject)
-    if row is not None and row[1] >= ev.hlc:
-        return  # a later movement of this person is already known
-    new_room = room_id if ev.type == "room_entry" else None
-    old_room = row[0] if row is not None else None
-    _run(tx, "presence_set", a=subject, room=new_room, hlc=ev.hlc, event_id=ev.id)
-    if old_room != new_room:
-        if old_room is not None:
-            _run(tx, "bump_present", room=old_room, delta=-1)
-        if new_room is not None:
-            _run(tx, "bump_present", room=new_room, delta=1)
-
-
-def _apply_adjust(tx: Tx, ev: Event) -> None:
-    room_id = ev.payload.get("room_id")
-    delta = ev.payload.get("delta")
-    if room_id and isinstance(delta, int) and not isinstance(delta, bool) and abs(delta) < 1_000_000:
-        _run(tx, "bump_adjust", room=str(room_id), delta=delta)
+def _event(row: Sequence[Any]) -> Event:
+    event_id, hlc, station_id, type_, payload, operator, wall, flags = row
+    return Event(event_id, hlc, station_id, type_, _loads(payload, {}), operator, wall, tuple(_loads(flags, [])))
 
 
 _BADGE_COLUMNS = ("serial", "attendee_id", "category", "key_id", "token", "issued_hlc", "event_id", "revoked_hlc",
                   "revoked_reason")
 
 
-def _emit_badges(tx: Tx, serials: Iterable[str]) -> None:
-    for serial in dict.fromkeys(serials):
-        row = _one(tx, "badge_get", serial=serial)
-        if row is not None:
-            tx.emit("badge", dict(zip(_BADGE_COLUMNS, row, strict=True)))
+class _Rules:
+    """The rules' storage in a registry write transaction: reads answered from the group's cache, writes
+    held to its end (:class:`_Held`), the log's events not applied yet left out, and every changed badge
+    and attendee published in the feed."""
 
+    conflicts = True
 
-def _apply_badge_issued(tx: Tx, ev: Event) -> None:
-    p = ev.payload
-    serial = p.get("serial")
-    if not serial or not p.get("attendee_id"):
-        return
-    serial = str(serial)
-    _run(tx, "badge_issue", serial=serial, a=str(p["attendee_id"]), category=str(p.get("category", "")),
-         key_id=str(p.get("key_id", "")), token=str(p.get("token", "")), hlc=ev.hlc, event_id=ev.id)
-    superseded = [str(s) for s in p.get("supersedes") or [] if isinstance(s, str | int)]
-    for old in superseded:
-        _run(tx, "badge_revoke", serial=old, hlc=ev.hlc, reason=str(p.get("reason") or "replaced by a new badge"))
-    owner = _one(tx, "badge_get", serial=serial)
-    if owner is not None and owner[1] == str(p["attendee_id"]):
-        _merge_badge_presence(tx, serial, str(p["attendee_id"]))
-    cur = _cursor(tx)
-    cur.execute((_PG_SQL if tx.store.dialect == "postgresql" else _LITE_SQL)["pending_for"], {"serial": serial})
-    for pending in cur.fetchall():
-        row = _one(tx, "log_get", id=pending[0])
-        _run(tx, "pending_del", event_id=pending[0])
-        if row is not None:
-            event_id, hlc, station_id, type_, payload, operator, wall, flags = row
-            _merge_checkin(tx, str(p["attendee_id"]), Event(event_id, hlc, station_id, type_, _loads(payload, {}),
-                                                            operator, wall, tuple(_loads(flags, []))))
-    _emit_badges(tx, [serial, *superseded])
+    __slots__ = ("tx",)
 
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
 
-def _apply_badge_revoked(tx: Tx, ev: Event) -> None:
-    serial = ev.payload.get("serial")
-    if serial:
-        _run(tx, "badge_revoke", serial=str(serial), hlc=ev.hlc, reason=str(ev.payload.get("reason") or "revoked"))
-        _emit_badges(tx, [str(serial)])
+    def one(self, name: str, params: Mapping[str, Any]) -> Any:
+        return _one(self.tx, name, params)
 
+    def all(self, name: str, params: Mapping[str, Any]) -> list[Any]:
+        tx = self.tx
+        if name == "visits_of" and tx.held is not None:
+            tx.held.write_visits(_cursor(tx), _sql(tx))  # the held first visits, before reading them
+        cur = _cursor(tx)
+        cur.execute(_sql(tx)[name], params)
+        return list(cur.fetchall())
 
-def _apply_attendee_created(tx: Tx, ev: Event) -> None:
-    record = ev.payload.get("attendee") or {}
-    if not isinstance(record, dict) or not record.get("id"):
-        return
-    attendee_id = str(record["id"])
-    _run(tx, "attendee_stub", a=attendee_id)
-    _apply_fields(tx, attendee_id, {k: record[k] for k in ATTENDEE_FIELDS if record.get(k) is not None}, ev)
+    def run(self, name: str, params: Mapping[str, Any]) -> None:
+        _run(self.tx, name, params)
 
+    def logged_checkin(self, event_id: str) -> Event | None:
+        if event_id in self.tx.unapplied:
+            return None  # later in this group: it is applied in its turn
+        row = _one(self.tx, "log_get", {"id": event_id})
+        return _event(row) if row is not None and row[3] == "checkin" else None
 
-def _apply_attendee_updated(tx: Tx, ev: Event) -> None:
-    attendee_id = ev.payload.get("attendee_id")
-    fields = ev.payload.get("fields") or {}
-    if attendee_id and isinstance(fields, dict):
-        if _one(tx, "attendee_exists", a=str(attendee_id)) is None:
-            # an edit of an attendee the registry does not know (yet): keep the edit, no record
-            _store_edits(tx, str(attendee_id), fields, ev)
-            return
-        _apply_fields(tx, str(attendee_id), fields, ev)
+    def checkins_naming(self, attendee_id: str, serials: Iterable[str]) -> list[Event]:
+        conn = self.tx.conn
+        found = conn.execute(sa.select(log_t.c.id, log_t.c.hlc, log_t.c.station_id, log_t.c.type, log_t.c.payload,
+                                       log_t.c.operator, log_t.c.wall, log_t.c.flags).where(
+            log_t.c.type == "checkin",
+            sa.or_(log_t.c.payload.contains(attendee_id), *(log_t.c.payload.contains(s) for s in serials))))
+        return [_event(row) for row in found if row[0] not in self.tx.unapplied]
 
+    def recomputing(self) -> None:
+        # what follows reads and writes check-ins behind the cache: the held writes first, then
+        # every read from the database for the rest of the group
+        _write_held(self.tx)
+        self.tx.reads = None
 
-def _store_edits(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:
-    for name, value in fields.items():
-        if valid_field(name, value):
-            _run(tx, "edit_set", a=attendee_id, field=name, value=None if value is None else str(value), hlc=ev.hlc,
-                 event_id=ev.id)
-
-
-def _apply_fields(tx: Tx, attendee_id: str, fields: Mapping[str, Any], ev: Event) -> None:
-    _store_edits(tx, attendee_id, fields, ev)
-    _overlay(tx, attendee_id)
-    tx.emit("attendee", tx.store._attendee_item(tx.conn, attendee_id))
-
-
-def _overlay(tx: Tx, attendee_id: str) -> None:
-    """Lay the winning field edits newer than the master record over the attendee row."""
-    conn = tx.conn
-    master = conn.execute(sa.select(attendees_t.c.master_hlc).where(attendees_t.c.id == attendee_id)).first()
-    if master is None:
-        return
-    values: dict[str, Any] = {}
-    for name, value in conn.execute(sa.select(attendee_edits_t.c.field, attendee_edits_t.c.value).where(
-            attendee_edits_t.c.attendee_id == attendee_id, attendee_edits_t.c.hlc > master[0])).all():
-        value = value if value is not None else ""
-        if name == "code":
-            code_norm = normalise_code(value) if value else None
-            taken = conn.execute(sa.select(attendees_t.c.id).where(attendees_t.c.code_norm == code_norm,
-                                                                   attendees_t.c.id != attendee_id)).first()
-            if code_norm is not None and taken is not None:
-                continue  # never steal another attendee's registration code
-            values.update(code=value or None, code_norm=code_norm)
-        else:
-            values[name] = value
-    if values:
-        conn.execute(attendees_t.update().where(attendees_t.c.id == attendee_id).values(**values))
-
-
-def _noop(tx: Tx, ev: Event) -> None:
-    """print_job and override are facts for the record; nothing derives from them."""
-
-
-_APPLIERS: dict[str, Callable[[Tx, Event], None]] = {
-    "checkin": _apply_checkin,
-    "checkin_voided": _apply_checkin_voided,
-    "room_entry": _apply_room,
-    "room_exit": _apply_room,
-    "occupancy_adjust": _apply_adjust,
-    "badge_issued": _apply_badge_issued,
-    "badge_revoked": _apply_badge_revoked,
-    "attendee_created": _apply_attendee_created,
-    "attendee_updated": _apply_attendee_updated,
-    "print_job": _noop,
-    "override": _noop,
-}
+    def changed(self, kind: str, key: str) -> None:
+        tx = self.tx
+        if kind == "badge":
+            row = _one(tx, "badge_get", {"serial": key})
+            if row is not None:
+                tx.emit("badge", dict(zip(_BADGE_COLUMNS, row, strict=True)))
+        elif kind == "attendee":
+            tx.emit("attendee", tx.store._attendee_item(tx.conn, key))
 
 
 def utc_iso(ts: float) -> str:

@@ -23,6 +23,7 @@ from venue_app.events import check as check_event
 from venue_app.hlc import parse_hlc
 from venue_app.keys import PublicKey
 from venue_app.registry.protocol import FeedPage, verify_certificate
+from venue_app.settings import CATEGORY_COLOR
 
 if TYPE_CHECKING:
     from venue_app.station import Station
@@ -115,7 +116,7 @@ def _category(station: Station, conn: sqlite3.Connection, data: dict[str, Any], 
               _key: PublicKey | None) -> None:
     conn.execute("INSERT INTO categories(code, label, color, rooms) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO UPDATE"
                  " SET label = excluded.label, color = excluded.color, rooms = excluded.rooms",
-                 (data["code"], data.get("label") or data["code"], data.get("color") or "#607d8b",
+                 (data["code"], data.get("label") or data["code"], data.get("color") or CATEGORY_COLOR,
                   _json_text(data.get("rooms", ["*"]))))
 
 
@@ -154,6 +155,7 @@ def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits:
         if values[_STATUS] not in ("active", "cancelled", "blocked"):
             values[_STATUS] = "active"
         code = values[0]
+        values[0] = code or None  # no code is NULL, as the registry and the rules hold it
         rows.append((str(data["id"]), normalise_code(code) if code else None, str(data.get("master_hlc") or ""),
                      *values))
     # a code now held by another record moves to this one (the registry is the master of codes);

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -20,8 +21,11 @@ from venue_app.registry.protocol import (
     Health,
     PushResponse,
 )
+from venue_app.registry.tls import NEXT_PIN_HEADER
+from venue_app.sync.pins import CHANGED, PinMismatch, pinned_context
+from venue_app.transport import is_loopback
 
-__all__ = ["RegistryClient", "Revoked", "SyncError", "TooLarge", "Unauthorized"]
+__all__ = ["CertificateChanged", "RegistryClient", "Revoked", "SyncError", "TooLarge", "Unauthorized"]
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -44,13 +48,36 @@ class Revoked(Unauthorized):
     """This station was revoked by the registry: it must stop syncing."""
 
 
+class CertificateChanged(SyncError):
+    """The registry's certificate is not the pinned one: a man in the middle, or a certificate replaced
+    without announcing it. Retried (the network may heal), and never sends anything to that peer."""
+
+
 class RegistryClient:
+    """``pins``: the SPKI pins this station trusts for an ``https://`` registry (the list is kept and
+    shared: an announced next pin added to it is accepted from the next connection on). ``pins=None``
+    on https: a loopback registry is trusted as it is, any other must have a certificate the system
+    trusts (IT's own CA)."""
+
     def __init__(self, url: str, token: str | None = None, *, timeout: float = 10.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, pins: list[str] | None = None) -> None:
         self.url = url.rstrip("/")
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self.secure = self.url.startswith("https://")
+        self.tls = None
+        verify: Any = True
+        if self.secure and (pins is not None or is_loopback(urlsplit(self.url).hostname or "")):
+            self.tls = pinned_context(pins if pins is not None else [])
+            verify = self.tls
+        self.announced_pin: str | None = None  # the next certificate's pin, as the feed last said
         self._http = httpx.Client(base_url=self.url + API_PREFIX, headers=headers, transport=transport,
-                                  timeout=httpx.Timeout(timeout, connect=5.0), follow_redirects=False)
+                                  timeout=httpx.Timeout(timeout, connect=5.0), follow_redirects=False,
+                                  verify=verify)
+
+    @property
+    def matched_pin(self) -> str | None:
+        """The pin the last TLS handshake met (None: plain HTTP or not connected yet)."""
+        return self.tls.matched if self.tls is not None else None
 
     def close(self) -> None:
         self._http.close()
@@ -79,6 +106,7 @@ class RegistryClient:
         if outbox is not None:
             params["outbox"] = max(0, outbox)
         response = self._send("GET", "/feed", params=params, timeout=wait + 15.0)
+        self.announced_pin = response.headers.get(NEXT_PIN_HEADER) or None
         if not 200 <= response.status_code < 300:
             self._decode(response)  # raises what the status means
         return response.content
@@ -105,6 +133,10 @@ class RegistryClient:
         except httpx.ConnectTimeout as exc:
             raise SyncError("The registry does not answer (connection timed out).") from exc
         except httpx.ConnectError as exc:
+            if _pin_mismatch(exc):
+                raise CertificateChanged(f"Refused: {CHANGED}. Nothing was sent to it; this station keeps "
+                                         "working offline. Ask congress IT (a man in the middle, or a new "
+                                         "certificate that was not announced: enrol the station again).") from exc
             text = str(exc).lower()
             if "ssl" in text or "certificate" in text:
                 raise SyncError("Secure connection to the registry failed (certificate problem).") from exc
@@ -143,6 +175,17 @@ class RegistryClient:
         error = SyncError(f"The registry refused the request (HTTP {status}{': ' + message if message else ''}).")
         error.retry = status in (408, 409, 425)
         raise error
+
+
+def _pin_mismatch(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, PinMismatch):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _model(cls: type[_M], body: Any) -> _M:

@@ -74,7 +74,8 @@ class SyncEngine:
         url = station.replica.get_meta("registry_url")
         if not url:
             raise SyncError("This station is standalone: it has no registry to sync with.")
-        self.client = client or RegistryClient(url, station.registry_token())
+        self._saved_pins = list(station.replica.get_meta("registry_pins") or [])
+        self.client = client or RegistryClient(url, station.registry_token(), pins=list(self._saved_pins) or None)
         self.long_poll_s = long_poll_s
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
@@ -173,7 +174,26 @@ class SyncEngine:
             return 0  # stopping: the page will be fetched again next time
         result = apply_page(self.station, page)
         self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head, **self._counts())
+        self._track_pins()
         return result.items
+
+    def _track_pins(self) -> None:
+        """Keep the pins in step with a certificate rotation: the pin the feed announces is accepted from
+        now on; once the registry presents it, it is the only one (the retired key is no longer trusted)."""
+        tls = self.client.tls
+        if tls is None:
+            return
+        with tls._lock:
+            announced, matched = self.client.announced_pin, tls.matched
+            if announced and announced not in tls.pins:
+                tls.pins.append(announced)
+            if matched and tls.pins and matched != tls.pins[0]:
+                tls.pins[:] = [matched]
+            pins = list(tls.pins)
+        if pins != self._saved_pins and self.station.replica.get_meta("registry_url") == self.client.url:
+            with self.station.replica.transaction() as conn:
+                self.station.replica.set_meta(conn, "registry_pins", pins)
+            self._saved_pins = pins
 
     def _catch_up(self, progress: Callable[[int, int], None] | None) -> None:
         """Pull until caught up, fetching the next page while the current one is applied."""
@@ -212,6 +232,7 @@ class SyncEngine:
                 future = pool.submit(self.client.feed_bytes, page.next, CATCH_UP_PAGE, 0.0) if page.more else None
                 result = apply_page(self.station, page)
                 self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head)
+                self._track_pins()
                 if progress:
                     progress(result.cursor, page.head)
 

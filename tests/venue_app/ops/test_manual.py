@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from venue_app.cli import main
 from venue_app.errors import ConfigError
 from venue_app.ops import check_in_by_hand
 from venue_app.paths import Paths
 from venue_app.station import Station
+from venue_desk.cli import main
 
 
 def test_by_hand_follows_the_rules_of_a_scan(station: Any) -> None:

@@ -5,7 +5,8 @@ is unset, the URL that script uses by default if a server answers there. Each Po
 gets its own schema (``search_path`` in the URL), dropped afterwards.
 
 API tests talk to a real ``venue-app registry serve`` subprocess on 127.0.0.1 (random port) with
-httpx; one registry and server per test module and backend keeps the suite fast.
+httpx over HTTPS, trusting exactly the registry's certificate pin as a station does
+(:func:`tls_context`); one registry and server per test module and backend keeps the suite fast.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import json
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -139,8 +141,16 @@ def store(registry: Registry) -> Iterator[Any]:
 
 # -- a real server -------------------------------------------------------------------------------
 
+def tls_context(root: Path) -> ssl.SSLContext:
+    """What a station trusts for the registry in ``root``: its certificate's SPKI pin, nothing else."""
+    from venue_app.registry.tls import spki_pin
+    from venue_app.sync.pins import pinned_context
+
+    return pinned_context([spki_pin((Path(root) / "tls" / "registry.crt").read_bytes())])
+
+
 def python_cmd(*args: str) -> list[str]:
-    return [sys.executable, "-m", "venue_app", *args]
+    return [sys.executable, "-m", "venue_desk", *args]
 
 
 @dataclass
@@ -171,7 +181,7 @@ class Server:
         deadline = time.monotonic() + 20
         while True:
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=2, verify=self.verify).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
@@ -194,9 +204,13 @@ class Server:
             self.proc.stdout.close()
         self.proc = None
 
+    @property
+    def verify(self) -> ssl.SSLContext:
+        return tls_context(self.registry.root)
+
     def client(self, token: str | None = None, timeout: float = 30) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=timeout)
+        return httpx.Client(base_url=self.url, headers=headers, timeout=timeout, verify=self.verify)
 
     def admin(self) -> httpx.Client:
         return self.client(self.registry.admin_token)
@@ -277,7 +291,8 @@ def enroll_station(server: Server, name: str = "Desk", role: str = "desk", room:
         assert r.status_code == 200, r.text
         code = r.json()["code"]
     key = SigningKey.generate()
-    r = httpx.post(f"{server.url}/api/v1/enroll", json={"code": code, "public_key": key.public.text}, timeout=30)
+    r = httpx.post(f"{server.url}/api/v1/enroll", json={"code": code, "public_key": key.public.text}, timeout=30,
+                   verify=server.verify)
     assert r.status_code == 200, r.text
     body = r.json()
     return SimStation(body["station_id"], body["token"], key, body)

@@ -14,7 +14,7 @@ from venue_app.registry.protocol import EnrollResponse, FeedPage, PushResponse, 
 
 
 def test_health_needs_no_token(module_server: Server) -> None:
-    r = httpx.get(f"{module_server.url}/api/v1/health")
+    r = httpx.get(f"{module_server.url}/api/v1/health", verify=module_server.verify)
     assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["protocol"] == 1
 
 
@@ -116,6 +116,6 @@ def test_admin_import_program_and_summary(module_server: Server) -> None:
 
 
 def test_openapi_is_served(module_server: Server) -> None:
-    doc = httpx.get(f"{module_server.url}/api/v1/openapi.json").json()
+    doc = httpx.get(f"{module_server.url}/api/v1/openapi.json", verify=module_server.verify).json()
     assert {"/api/v1/enroll", "/api/v1/feed", "/api/v1/events", "/api/v1/health"} <= set(doc["paths"])
     assert "bearerAuth" in str(doc["components"]["securitySchemes"]) or doc["components"]["securitySchemes"]

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import PEOPLE
-from tests.venue_app.registry.conftest import python_cmd
+from tests.venue_app.registry.conftest import python_cmd, tls_context
 from venue_app.keys import SigningKey
 
 
@@ -29,7 +29,7 @@ class Result:
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
     """``venue-app ARGS`` in this process (the CLI's imports cost seconds per subprocess)."""
-    from venue_app.cli import main
+    from venue_desk.cli import main
 
     def invoke(*args: str, ok: bool = True) -> Result:
         capsys.readouterr()
@@ -86,12 +86,13 @@ def test_registry_cli_end_to_end(db_url: str, tmp_path: Path, run: Callable[...,
         url = json.loads(serve.stdout.readline())["url"]
         for _ in range(200):
             try:
-                if httpx.get(f"{url}/api/v1/health").status_code == 200:
+                if httpx.get(f"{url}/api/v1/health", verify=tls_context(data)).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.05)
         key = SigningKey.generate()
-        r = httpx.post(f"{url}/api/v1/enroll", json={"code": code["code"], "public_key": key.public.text})
+        r = httpx.post(f"{url}/api/v1/enroll", json={"code": code["code"], "public_key": key.public.text},
+                       verify=tls_context(data))
         assert r.status_code == 200, r.text
         station_id = r.json()["station_id"]
     finally:

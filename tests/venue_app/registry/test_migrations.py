@@ -2,7 +2,8 @@
 database is upgraded in place when opened (one transaction, exactly one process of several), a newer one
 is refused in words and left untouched.
 
-The released code has a single migration, so the upgrade path is exercised with a second one defined
+A database of the first registry (version 1, filled by this code limited to its first migration) is
+upgraded through every real migration; the generic upgrade path is also exercised with one more defined
 here (``_add_room_notes``: a new column with a default, the usual kind of change) put after the real
 ones by replacing :data:`venue_app.registry.migrations.STEPS` for the test.
 """
@@ -87,6 +88,24 @@ def build_first_registry_schema(eng: sa.Engine) -> None:
         conn.execute(sa.text("INSERT INTO meta (key, value) VALUES ('schema', '1')"))
 
 
+def fill_first(engine: sa.Engine, db_url: str, tmp_path: Path) -> dict[str, Any]:
+    """A registry of version 1 holding what :func:`fill` puts in, and a door's room entry in its log as the
+    first registry logged it: filled by this code, then taken back to version 1's tables (what r0002 adds
+    is dropped; :func:`test_first_registry_database_is_version_1_and_is_upgraded_intact` checks the result
+    is r0001's schema)."""
+    held = fill(tmp_path / "registry", db_url, tmp_path)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE room_visits"))
+        conn.execute(sa.text("ALTER TABLE room_counts DROP COLUMN last_event_at"))
+        conn.execute(sa.text("UPDATE meta SET value = '1' WHERE key = 'schema'"))
+        conn.execute(sa.text("INSERT INTO log(id, hlc, station_id, operator, type, payload, wall, received, flags)"
+                             " VALUES ('e-entry', :hlc, :station, '', 'room_entry', :payload, :wall, :wall, '[]')"),
+                     {"hlc": "0001792000000000-0000-door", "station": held["desk"].id, "wall": "2026-12-04T09:00:00",
+                      "payload": json.dumps({"attendee_id": held["person"]["id"], "room_id": "plenary",
+                                             "session_id": "s-opening"})})
+    return held
+
+
 def fill(root: Path, db_url: str, tmp_path: Path) -> dict[str, Any]:
     """A registry with an event, the demo program, attendees, a station and a check-in; returns what it holds."""
     _, event, _ = admin.init_registry(root, event_name="Upgrade Congress", db_url=db_url, timezone="Asia/Shanghai")
@@ -151,30 +170,45 @@ def test_open_refuses_a_database_without_registry(db_url: str, engine: sa.Engine
 
 # -- a database of the first registry ----------------------------------------------------------------
 
-def test_first_registry_database_is_version_1_and_opens_intact(db_url: str, engine: sa.Engine,
-                                                               tmp_path: Path) -> None:
-    build_first_registry_schema(engine)
-    held = fill(tmp_path / "registry", db_url, tmp_path)  # init finds version 1: nothing to create
-    before = rows_of(engine)
+def test_first_registry_database_is_version_1_and_is_upgraded_intact(backend: str, db_url: str, engine: sa.Engine,
+                                                                     tmp_path: Path) -> None:
+    held = fill_first(engine, db_url, tmp_path)
     assert version_row(engine) == "1"
+    with database(backend, tmp_path / "first") as first_url:  # the tables the first registry made
+        first = sa.create_engine(normalise_db_url(first_url))
+        try:
+            build_first_registry_schema(first)
+            assert schema_of(engine) == schema_of(first)
+        finally:
+            first.dispose()
+    before = rows_of(engine)
+    assert "room_visits" not in before
     with Store.open(db_url) as store:
-        assert store.upgrade_schema() == [] and store.schema_upgrade == ""
-        assert store.summary() == held["summary"]
+        assert store.schema_upgrade == (f"upgraded the registry database from schema version 1 to {LATEST}: "
+                                        f"{migrations.describe(migrations.STEPS[1:])}")
+        assert store.summary() == {**held["summary"], "events": held["summary"]["events"] + 1}  # + the entry
         assert store.attendee(held["person"]["id"])["given_name"] == held["person"]["given_name"]
-    assert rows_of(engine) == before
+    after = rows_of(engine)
+    assert version_row(engine) == str(LATEST)
+    # r0002: the visits and the room's newest event time, derived from the log as the rules would
+    person = held["person"]["id"]
+    assert after["room_visits"] == [(person, "plenary", "0001792000000000-0000-door"),
+                                    (person, "s-opening", "0001792000000000-0000-door")]
+    assert ("plenary", 0, 0, "2026-12-04T09:00:00") in after["room_counts"]
+    kept = {name for name in before if name not in ("meta", "room_counts")}
+    assert {name: after[name] for name in kept} == {name: before[name] for name in kept}
 
 
 def test_old_database_is_upgraded_in_place_without_data_loss(db_url: str, engine: sa.Engine, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
                                                              caplog: pytest.LogCaptureFixture) -> None:
-    build_first_registry_schema(engine)
     held = fill(tmp_path / "registry", db_url, tmp_path)
     before = rows_of(engine)
     assert sum(map(len, before.values())) > 100  # a real registry's worth of rows, not an empty shell
     with_steps(monkeypatch, ROOM_NOTES)
     caplog.set_level("WARNING", logger="venue_app.registry.store")
     with Store.open(db_url) as store:
-        said = (f"upgraded the registry database from schema version 1 to {ROOM_NOTES.number}: "
+        said = (f"upgraded the registry database from schema version {LATEST} to {ROOM_NOTES.number}: "
                 f"{ROOM_NOTES.number} (rooms get a notes column)")
         assert store.schema_upgrade == said
         assert [r.getMessage() for r in caplog.records if said in r.getMessage()] != []
@@ -195,9 +229,8 @@ def test_old_database_is_upgraded_in_place_without_data_loss(db_url: str, engine
 
 def test_a_failing_upgrade_leaves_the_database_as_it_was(db_url: str, engine: sa.Engine, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """All steps are one transaction: the first step's new column goes when the second step fails."""
-    build_first_registry_schema(engine)
-    fill(tmp_path / "registry", db_url, tmp_path)
+    """All steps are one transaction: the earlier steps' new columns and tables go when the last step fails."""
+    fill_first(engine, db_url, tmp_path)
     before_rows, before_schema = rows_of(engine), schema_of(engine)
 
     def broken(conn: sa.Connection) -> None:
@@ -292,8 +325,7 @@ def test_two_opens_at_once_migrate_once(start: str, db_url: str, engine: sa.Engi
     """Two stores open one database at once (``serve --workers``, a CLI command beside it): the one that
     migrates holds the schema lock while the other waits for it, then finds the database current."""
     if start == "version 1":
-        build_first_registry_schema(engine)
-        fill(tmp_path / "registry", db_url, tmp_path)
+        fill_first(engine, db_url, tmp_path)
     threads: dict[str, threading.Thread] = {}
     ran: list[str] = []
     errors: list[BaseException] = []
@@ -343,10 +375,9 @@ def test_two_opens_at_once_migrate_once(start: str, db_url: str, engine: sa.Engi
 def test_cli_command_upgrades_and_says_so(db_url: str, engine: sa.Engine, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                                           caplog: pytest.LogCaptureFixture) -> None:
-    from venue_app.cli import main
+    from venue_desk.cli import main
 
-    build_first_registry_schema(engine)
-    fill(tmp_path / "registry", db_url, tmp_path)
+    fill_first(engine, db_url, tmp_path)
     with_steps(monkeypatch, ROOM_NOTES)
     capsys.readouterr()
     assert main(["registry", "summary", "--data", str(tmp_path / "registry"), "--json"]) == 0

@@ -4,6 +4,7 @@ document (schemathesis) with no 500s — against a real server on SQLite and Pos
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from typing import Any
@@ -18,7 +19,7 @@ FUZZ_EXAMPLES = 15
 
 
 def _operations(server: Server) -> list[tuple[str, str]]:
-    doc = httpx.get(f"{server.url}/api/v1/openapi.json").json()
+    doc = httpx.get(f"{server.url}/api/v1/openapi.json", verify=server.verify).json()
     return [(method.upper(), path.replace("{station}", "x")) for path, ops in doc["paths"].items()
             for method in ops if path not in ("/api/v1/health", "/api/v1/enroll")]
 
@@ -26,7 +27,7 @@ def _operations(server: Server) -> list[tuple[str, str]]:
 def test_every_endpoint_but_health_and_enrol_needs_a_token(module_server: Server) -> None:
     operations = _operations(module_server)
     assert len(operations) >= 10
-    with httpx.Client(base_url=module_server.url) as client:
+    with module_server.client() as client:
         for method, path in operations:
             for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic abc"}):
                 r = client.request(method, path, headers=headers, json={})
@@ -51,23 +52,24 @@ def test_enrolment_code_works_once_and_expires(module_server: Server) -> None:
         code = client.post("/api/v1/admin/enrollments", json={"name": "Desk Once"}).json()["code"]
     key = SigningKey.generate().public.text
     url = f"{module_server.url}/api/v1/enroll"
-    assert httpx.post(url, json={"code": code, "public_key": key}).status_code == 200
-    again = httpx.post(url, json={"code": code, "public_key": key})
+    post = functools.partial(httpx.post, verify=module_server.verify)
+    assert post(url, json={"code": code, "public_key": key}).status_code == 200
+    again = post(url, json={"code": code, "public_key": key})
     assert again.status_code == 401 and again.json()["code"] == "code_used"
-    wrong = httpx.post(url, json={"code": "AAAA-BBBB-CCCC-DDDD", "public_key": key})
+    wrong = post(url, json={"code": "AAAA-BBBB-CCCC-DDDD", "public_key": key})
     assert wrong.status_code == 401 and wrong.json()["code"] == "invalid_code"
     store = module_server.registry.store()
     try:
         expired, _ = store.create_enrollment(name="Too late", role="desk", ttl_s=-1)
     finally:
         store.close()
-    late = httpx.post(url, json={"code": expired, "public_key": key})
+    late = post(url, json={"code": expired, "public_key": key})
     assert late.status_code == 401 and late.json()["code"] == "code_expired"
     with module_server.admin() as client:
         fresh = client.post("/api/v1/admin/enrollments", json={"name": "Desk Key"}).json()["code"]
-    bad_key = httpx.post(url, json={"code": fresh, "public_key": "bm90IGEga2V5"})
+    bad_key = post(url, json={"code": fresh, "public_key": "bm90IGEga2V5"})
     assert bad_key.status_code == 422 and bad_key.json()["code"] == "invalid_public_key"
-    assert httpx.post(url, json={"code": fresh, "public_key": key}).status_code == 200  # not burnt by the error
+    assert post(url, json={"code": fresh, "public_key": key}).status_code == 200  # not burnt by the error
 
 
 def test_revoked_station_gets_401_station_revoked(module_server: Server) -> None:
@@ -133,7 +135,7 @@ def test_fuzz_api_never_500(module_server: Server) -> None:
     import schemathesis  # a declared test extra: its absence must fail, not skip
     tokens = {"station": enroll_station(module_server, "Fuzz desk").token,
               "admin": module_server.registry.admin_token}
-    doc = json.loads(httpx.get(f"{module_server.url}/api/v1/openapi.json").text)
+    doc = json.loads(httpx.get(f"{module_server.url}/api/v1/openapi.json", verify=module_server.verify).text)
     operations = [result.ok() for result in schemathesis.openapi.from_dict(doc).get_all_operations()]
     assert len(operations) >= 12
     failures: list[Any] = []
@@ -149,7 +151,9 @@ def test_fuzz_api_never_500(module_server: Server) -> None:
                 case.query["wait"] = 0  # long-polls would only slow the fuzzing down
             token = tokens["admin"] if "/admin/" in case.path else tokens["station"]
             headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
-            response = case.call(base_url=module_server.url, headers=headers, timeout=30)
+            # requests (under schemathesis) takes a CA file: the registry's self-signed certificate is one
+            response = case.call(base_url=module_server.url, headers=headers, timeout=30,
+                                 verify=str(module_server.registry.root / "tls" / "registry.crt"))
             if response.status_code >= 500 or (response.status_code >= 400 and "code" not in response.json()):
                 failures.append((case.method, case.path, response.status_code, response.text[:300]))
 

@@ -18,7 +18,7 @@ from venue_app.hlc import MAX_DRIFT_MS
 from venue_app.registry import admin
 from venue_app.registry.errors import AuthError, ConflictError, InvalidInput
 from venue_app.registry.protocol import FEED_KINDS, ProgramDoc
-from venue_app.station import event_tag
+from venue_app.tokens import event_tag
 
 
 def feed(store: Any, after: int = 0) -> list[dict[str, Any]]:

@@ -40,7 +40,7 @@ def test_two_workers_serve_one_feed(registry: Registry) -> None:
 
         def poll(token: str) -> None:
             cursor = head
-            with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=30) as c:
+            with server.client(token) as c:
                 while not stop.is_set():
                     page = c.get("/api/v1/feed", params={"after": cursor, "wait": 2}).json()
                     for item in page["items"]:
@@ -125,6 +125,6 @@ def test_workers_leave_when_the_supervisor_is_killed(registry: Registry) -> None
             time.sleep(0.1)
         assert not any(running(pid) for pid in workers)
         with pytest.raises(httpx.TransportError):
-            httpx.get(f"{server.url}/api/v1/health", timeout=2)
+            httpx.get(f"{server.url}/api/v1/health", timeout=2, verify=server.verify)
     finally:
         server.stop()

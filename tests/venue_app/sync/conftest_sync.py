@@ -1,10 +1,11 @@
-"""Helpers of the sync tests: the registry process and the CLI."""
+"""Helpers of the sync tests: the registry process (HTTPS, as `registry serve` speaks by default) and the CLI."""
 
 from __future__ import annotations
 
 import json
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-VENUE = [sys.executable, "-m", "venue_app"]
+VENUE = [sys.executable, "-m", "venue_desk"]
 
 
 def cli(*args: str) -> dict:
@@ -36,7 +37,20 @@ class Registry:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def tls(self) -> tuple[Path, Path]:
+        """The registry's certificate and key (a fault proxy that answers by itself presents them)."""
+        return self.root / "reg" / "tls" / "registry.crt", self.root / "reg" / "tls" / "registry.key"
+
+    @property
+    def verify(self) -> ssl.SSLContext:
+        """Trust exactly the registry's certificate pin, as its stations do."""
+        from venue_app.registry.tls import spki_pin
+        from venue_app.sync.pins import pinned_context
+
+        return pinned_context([spki_pin(self.tls[0].read_bytes())])
 
     def start(self) -> None:
         log = open(self.root / "serve.log", "ab")  # noqa: SIM115 - lives as long as the server
@@ -46,7 +60,7 @@ class Registry:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=1, verify=self.verify).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.1)
@@ -59,10 +73,12 @@ class Registry:
             self.proc = None
 
     def enroll_code(self, name: str, role: str = "desk", room: str | None = None) -> str:
+        """The code as typed at a station: with the certificate pin (``CODE#PIN``)."""
         args = ["registry", "enroll", "--data", str(self.root / "reg"), "--name", name, "--role", role]
         if room:
             args += ["--room", room]
-        return str(cli(*args)["code"])
+        made = cli(*args)
+        return f"{made['code']}#{made['pin']}"
 
     def event_ids(self) -> set[str]:
         from venue_app.registry.store import Store

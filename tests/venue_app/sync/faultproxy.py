@@ -1,9 +1,15 @@
 """A fault-injecting TCP proxy for the sync tests, driven by the test: pass, drop, stall, delay,
-cut a response in the middle, or answer 502. Real sockets on 127.0.0.1, nothing mocked."""
+cut a response in the middle, or answer 502. Real sockets on 127.0.0.1, nothing mocked.
+
+With ``tls`` (the registry's certificate and key) the URL is https: traffic passes through untouched
+(TLS end to end between station and registry), and the modes that answer by themselves (502,
+garbage, wrongshape) speak TLS with the registry's own certificate, so the station's pin accepts them
+and the test sees what it injects, not a certificate refusal."""
 
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from contextlib import suppress
@@ -14,8 +20,12 @@ MODES = ("pass", "drop", "stall", "delay", "cut", "502", "garbage", "wrongshape"
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int) -> None:
+    def __init__(self, upstream_port: int, tls: tuple[object, object] | None = None) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
+        self._tls: ssl.SSLContext | None = None
+        if tls is not None:
+            self._tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._tls.load_cert_chain(str(tls[0]), str(tls[1]))
         self.mode = "pass"
         self.delay_s = 0.3
         self.cut_after = 200
@@ -30,7 +40,7 @@ class FaultProxy:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self._tls else 'http'}://127.0.0.1:{self.port}"
 
     def set(self, mode: str) -> None:
         assert mode in MODES, mode
@@ -78,6 +88,9 @@ class FaultProxy:
             return
         if mode in ("502", "garbage", "wrongshape"):
             with suppress(OSError):
+                if self._tls is not None:
+                    client.settimeout(5)
+                    client = self._tls.wrap_socket(client, server_side=True)
                 client.recv(65536)
                 # wrongshape: valid JSON, but not what any endpoint answers
                 body = {"502": b"<html>bad gateway</html>", "garbage": b"{not json",

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from faultproxy import FaultProxy
 
+from venue_app.ops.people import edit_attendee
+from venue_app.ops.undo import undo_checkin
 from venue_app.paths import Paths
 from venue_app.station import Station
 from venue_app.sync import SyncEngine
@@ -21,7 +23,7 @@ def pair(registry, tmp_path: Path) -> Iterator[tuple[Station, Station, FaultProx
     stations, proxies, engines = [], [], []
     for name in ("Desk North", "Desk South"):
         st = enroll(Paths(tmp_path / name), registry.url, registry.enroll_code(name), name=name)
-        proxy = FaultProxy(registry.port)
+        proxy = FaultProxy(registry.port, registry.tls)
         stations.append(st)
         proxies.append(proxy)
         engines.append(SyncEngine(st, client=RegistryClient(proxy.url, st.registry_token(), timeout=2)))
@@ -83,9 +85,9 @@ def test_field_edits_merge_field_by_field(pair, codes: list[str]) -> None:
     attendee = north.attendee(codes[320])
     p1.set("drop")
     p2.set("drop")
-    north.record("attendee_updated", {"attendee_id": attendee["id"], "fields": {"organisation": "City of Lyon"}})
-    south.record("attendee_updated", {"attendee_id": attendee["id"], "fields": {"job_title": "Deputy Mayor"}})
-    south.record("attendee_updated", {"attendee_id": attendee["id"], "fields": {"organisation": "Métropole de Lyon"}})
+    edit_attendee(north, attendee["id"], {"organisation": "City of Lyon"})
+    edit_attendee(south, attendee["id"], {"job_title": "Deputy Mayor"})
+    edit_attendee(south, attendee["id"], {"organisation": "Métropole de Lyon"})
     p1.set("pass")
     p2.set("pass")
     sync_all(e1, e2)
@@ -105,7 +107,7 @@ def test_an_undone_checkin_is_undone_everywhere(pair, registry, codes: list[str]
     sync_all(e1, e2)
     assert registry.summary()["checked_in"] == before + 1
     p1.set("drop")
-    north.void_checkin(mistake.event_id, operator="Ana", reason="wrong person")
+    undo_checkin(north, mistake.event_id, operator="Ana", reason="wrong person")
     p1.set("pass")
     sync_all(e1, e2)
     assert registry.summary()["checked_in"] == before

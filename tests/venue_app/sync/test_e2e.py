@@ -80,7 +80,7 @@ def test_three_stations_converge_through_chaos(registry, codes: list[str], tmp_p
     for i in range(3):
         root = tmp_path / f"station{i}"
         enroll(Paths(root), registry.url, registry.enroll_code(f"Desk {i}"), name=f"Desk {i}").close()
-        proxy = FaultProxy(registry.port)
+        proxy = FaultProxy(registry.port, registry.tls)
         with Station.open(Paths(root)) as st, st.replica.transaction() as conn:
             st.replica.set_meta(conn, "registry_url", proxy.url)
         roots.append(root)

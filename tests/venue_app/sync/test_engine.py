@@ -21,7 +21,7 @@ from venue_app.sync.enroll import enroll
 
 @pytest.fixture
 def proxy(registry) -> Iterator[FaultProxy]:
-    p = FaultProxy(registry.port)
+    p = FaultProxy(registry.port, registry.tls)
     yield p
     p.close()
 
@@ -31,7 +31,9 @@ def enrolled(registry, tmp_path: Path, name: str, role: str = "desk", room: str 
 
 
 def engine_via(station: Station, url: str, **kwargs) -> SyncEngine:
-    client = RegistryClient(url, station.registry_token(), timeout=1.5)
+    # the pins taken at enrolment, as the station's own engine uses them
+    client = RegistryClient(url, station.registry_token(), timeout=1.5,
+                            pins=station.replica.get_meta("registry_pins") or None)
     return SyncEngine(station, client=client, backoff_base_s=0.05, backoff_max_s=0.2, **kwargs)
 
 
@@ -87,7 +89,7 @@ def test_every_network_fault_keeps_the_outbox_and_says_why(registry, proxy: Faul
 def test_dns_and_tls_failures_are_plain_words(registry, tmp_path: Path, codes: list[str]) -> None:
     with enrolled(registry, tmp_path, "Desk DNS") as st:
         st.scan(codes[20])
-        for url, words in (("http://registry.invalid:8765", "dns"), (f"https://127.0.0.1:{registry.port}", "")):
+        for url, words in (("https://registry.invalid:8765", "dns"), (f"http://127.0.0.1:{registry.port}", "")):
             engine = engine_via(st, url)
             with pytest.raises(SyncError) as failure:
                 engine.run_once()
@@ -184,8 +186,9 @@ def test_enrolment_by_the_registrys_qr_link(registry, tmp_path: Path) -> None:
     from venue_app.registry.admin import enrollment_url
     from venue_app.sync.enroll import parse_enrolment
 
-    link = enrollment_url(registry.url, registry.enroll_code("Door QR", "door", "hall-a"))
-    assert parse_enrolment(link)[0] == registry.url
+    code, pin = registry.enroll_code("Door QR", "door", "hall-a").split("#")
+    link = enrollment_url(registry.url, code, pin)
+    assert parse_enrolment(link) == (registry.url, f"{code}#{pin}")  # the pin travels with the code
     assert parse_enrolment("VENUE-ENROL: K7Q2 ") == (None, "K7Q2")
     with enroll(Paths(tmp_path / "qr"), "", link, name="Door QR") as st:
         assert st.role == "door" and st.replica.get_meta("room_id") == "hall-a"

@@ -19,7 +19,9 @@ def test_a_quiet_door_is_alive_and_a_silent_one_goes_stale(registry, tmp_path: P
                   name="Press door")
     dash = enroll(Paths(tmp_path / "dash"), registry.url, registry.enroll_code("Ops", "dashboard"), name="Ops")
     try:
-        SyncEngine(door).run_once()  # the door only listens: no scan, no fact, but it is there
+        listener = SyncEngine(door)
+        listener.run_once()  # the door only listens: no scan, no fact, but it is there
+        listener.client.close()  # its TLS connection is closed here, not by the collector in a later test
         engine = SyncEngine(dash)
         engine.run_once()
         press = next(r for r in dash.occupancy() if r["id"] == "press")

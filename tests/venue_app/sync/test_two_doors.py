@@ -24,7 +24,7 @@ def test_two_doors_and_a_dashboard_converge_to_the_exact_count(registry, codes: 
                       registry.enroll_code(name, role, "expo" if role == "door" else None), name=name)
 
     east, west, dash = station("Expo East", "door"), station("Expo West", "door"), station("Ops", "dashboard")
-    proxy = FaultProxy(registry.port)
+    proxy = FaultProxy(registry.port, registry.tls)
     engines = [SyncEngine(east), SyncEngine(west, client=RegistryClient(proxy.url, west.registry_token(), timeout=2)),
                SyncEngine(dash)]
     try:
