@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from venue_app import migrations as migrations_pkg
+from venue_app import search
 from venue_app.errors import ReplicaError, StorageFault
 
 __all__ = ["Replica", "connect", "migrate"]
@@ -45,9 +46,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("PRAGMA cache_size = -32000")
     conn.execute("PRAGMA temp_store = MEMORY")
-    # the search index triggers call a Python function: every connection must know it
-    from venue_app import search
-
+    # the first search migrations' triggers called Python functions (m0011 made them plain SQL)
     search.install(conn)
     return conn
 
@@ -147,8 +146,13 @@ class Replica:
 
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, durable: bool = True, index: bool = True) -> Iterator[sqlite3.Connection]:
         """The single-writer transaction: committed (durably) when the block exits cleanly.
+
+        The attendees it wrote (queued by the search triggers) are indexed before it commits, unless
+        the queue is long or ``index`` is False: then :func:`venue_app.search.flush_some` does it in
+        the background (a feed page: the data lands at network speed, the index follows in small
+        batches that never hold the writer long; search scans the queue meanwhile).
 
         ``durable=False`` skips the fsync at commit (``synchronous = NORMAL`` in WAL mode): a crash
         may lose that transaction, never corrupt the file. Only for writes that can be fetched
@@ -165,6 +169,8 @@ class Replica:
                     raise _as_fault(exc) from exc
                 try:
                     yield self.conn
+                    if index:  # what it wrote (or another tool since) is searchable once it commits
+                        search.flush_if_short(self.conn)
                 except BaseException:
                     self.conn.execute("ROLLBACK")
                     raise

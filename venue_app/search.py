@@ -3,10 +3,12 @@
 How it works
 ------------
 The table ``attendee_fts`` (FTS5, migration ``m0002_search``) holds one search document per
-attendee, kept in sync with ``attendees`` by SQL triggers, so an import, a walk-in or an edit is
-searchable the moment its transaction commits. The triggers call :func:`search_document` through
-the SQL function ``venue_search_col``, which must therefore be registered with :func:`install` on
-every connection that writes attendees (``venue_app.replica.connect`` does it).
+attendee. Plain SQL triggers (migration ``m0011``) queue every attendee written in
+``attendee_fts_pending``; the documents are built in Python (:func:`search_document`) when the
+station's write transaction ends (:func:`flush_if_short`, from ``Replica.transaction``), so an
+import, a walk-in or an edit is searchable the moment its transaction commits, and any SQLite tool
+can write an attendee (it is indexed after the station's next write). A long queue (a first sync)
+is indexed a batch at a time in the background (:func:`flush_some`).
 
 A document is built so that the plain ``unicode61 remove_diacritics 2`` tokenizer can do the
 rest (case and accent folding, prefix indexes):
@@ -48,7 +50,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -71,18 +73,16 @@ __all__ = [
     "RESULT_FIELDS",
     "SURNAME_READINGS",
     "bulk",
-    "deferred",
     "flush",
+    "flush_if_short",
     "flush_some",
     "fuzzy_key",
     "install",
     "pending",
-    "queue",
     "rebuild",
     "romanise",
     "search",
     "search_document",
-    "unqueued",
 ]
 
 #: columns of ``attendee_fts`` in order; bm25 weights below follow the same order
@@ -493,26 +493,40 @@ def _search_col_sql(column: int, *values: Any) -> str:
 
 
 def _search_mode_sql() -> int:
-    return getattr(_memo, "mode", 0)
+    return 0  # the first triggers' "index at once" (m0011 replaced them)
 
 
 def install(conn: sqlite3.Connection) -> None:
-    """Register the SQL functions the search triggers call; needed on every connection that writes."""
+    """Register the SQL functions the triggers of the first search migrations called (m0002, m0008: run
+    when a replica is created or upgraded; m0011 replaced those triggers by plain SQL)."""
     conn.create_function("venue_search_col", 1 + len(_DOC_FIELDS), _search_col_sql, deterministic=True)
     conn.create_function("venue_search_mode", 0, _search_mode_sql)
 
 
 @contextmanager
 def bulk(conn: sqlite3.Connection) -> Iterator[None]:
-    """Defer indexing of the attendees written in this block to one batch at its end.
+    """Index the attendees written in this block in one batch at its end, however many (the end of a
+    transaction indexes a short queue only: :func:`flush_if_short`).
 
     Use inside the writer's transaction around many inserts/updates (import, first sync):
     ``with replica.transaction() as conn, search.bulk(conn): conn.executemany(...)``. The index
     is complete when the block exits, so the transaction commits attendees and index together.
     """
-    with _mode(1):
-        yield
+    yield
     flush(conn)
+
+
+#: a queue longer than this is left to the background indexer (:func:`flush_some`): a first sync's
+#: 100,000 people are indexed a batch at a time, not inside one writer transaction
+SHORT_QUEUE = 2000
+
+
+def flush_if_short(conn: sqlite3.Connection, limit: int = SHORT_QUEUE) -> int:
+    """Index the queued attendees if there are at most ``limit`` of them (each write transaction ends
+    with this: what it wrote is searchable once it commits); returns how many."""
+    waiting = conn.execute("SELECT count(*) FROM (SELECT 1 FROM attendee_fts_pending LIMIT ?)", (limit + 1,))
+    count = waiting.fetchone()[0]
+    return flush(conn) if 0 < count <= limit else 0
 
 
 def flush(conn: sqlite3.Connection) -> int:
@@ -753,43 +767,6 @@ def _field_tokens(field: str, value: str, japanese: bool = False) -> tuple[froze
     if field == "email":
         tokens.add(value.lower())
     return frozenset(tokens), frozenset(fuzzy_key(t) for t in tokens)
-
-
-@contextmanager
-def deferred(conn: sqlite3.Connection) -> Iterator[None]:
-    """Like :func:`bulk` but leaves the queued attendees for :func:`flush_some` (first sync: the data
-    lands at network speed and the index follows in small batches that never hold the writer long)."""
-    with _mode(1):
-        yield
-
-
-@contextmanager
-def unqueued(conn: sqlite3.Connection) -> Iterator[None]:
-    """The triggers neither index nor queue: the caller queues the attendees it wrote with
-    :func:`queue` (cheaper for thousands of rows at once than a trigger per row)."""
-    with _mode(2):
-        yield
-
-
-@contextmanager
-def _mode(mode: int) -> Iterator[None]:
-    """What the triggers do in this thread meanwhile: 0 index, 1 queue, 2 nothing."""
-    previous = getattr(_memo, "mode", 0)
-    _memo.mode = mode
-    try:
-        yield
-    finally:
-        _memo.mode = previous
-
-
-def queue(conn: sqlite3.Connection, *, after_rowid: int, ids: Sequence[str] = ()) -> None:
-    """Queue for :func:`flush_some` the attendees with a rowid above ``after_rowid`` (rows just
-    inserted) and those of ``ids`` at or below it (rows just updated)."""
-    conn.execute("INSERT OR IGNORE INTO attendee_fts_pending(rid) SELECT rowid FROM attendees WHERE rowid > ?",
-                 (after_rowid,))
-    if ids:
-        conn.executemany("INSERT OR IGNORE INTO attendee_fts_pending(rid) SELECT rowid FROM attendees"
-                         " WHERE id = ? AND rowid <= ?", [(i, after_rowid) for i in ids])
 
 
 def pending(conn: sqlite3.Connection) -> int:

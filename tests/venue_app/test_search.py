@@ -244,6 +244,43 @@ def test_bulk_upserts_and_outer_conflict_clauses(tmp_path: Path) -> None:
         replica.close()
 
 
+def test_another_sqlite_tool_can_write_attendees_and_search_follows(tmp_path: Path) -> None:
+    """The index triggers are plain SQL: a connection that knows nothing of ours (the sqlite3 shell, a
+    script of IT's) writes attendees without "no such function"; the station indexes them in its next
+    write transaction; a long queue (a first sync) is left to the background indexer."""
+    import sqlite3
+
+    replica = Replica(tmp_path / "s.sqlite3")
+    try:
+        triggers = [r[0] for r in replica.reader().execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")]
+        assert triggers and not [sql for sql in triggers if "venue_" in sql]
+        other = sqlite3.connect(tmp_path / "s.sqlite3", isolation_level=None)
+        other.execute("INSERT INTO attendees(id, given_name, family_name, native_name) VALUES"
+                      " ('x1', 'Mei', 'Lin', '林美')")
+        other.execute("UPDATE attendees SET organisation = 'Shenzhen Metro' WHERE id = 'x1'")
+        other.close()
+        conn = replica.reader()
+        assert search.pending(conn) == 1  # queued, not indexed yet
+        assert conn.execute("SELECT count(*) FROM attendee_fts").fetchone()[0] == 0
+        with replica.transaction() as tx:  # any write of the station's
+            tx.execute("INSERT INTO attendees(id, given_name, family_name) VALUES ('x2', 'Ana', 'Lima')")
+        assert [r["id"] for r in search.search(conn, "林美")] == ["x1"]
+        assert [r["id"] for r in search.search(conn, "shenzhen metro")] == ["x1"]
+        assert [r["id"] for r in search.search(conn, "ana lima")] == ["x2"]
+        assert search.pending(conn) == 0
+        with replica.transaction() as tx:
+            tx.executemany("INSERT INTO attendees(id, given_name, family_name) VALUES (?, 'Many', ?)",
+                           [(f"m{i}", f"P{i}") for i in range(search.SHORT_QUEUE + 1)])
+        assert search.pending(conn) == search.SHORT_QUEUE + 1  # for flush_some, a batch at a time
+        with replica.transaction() as tx:
+            assert search.flush_some(tx, search.SHORT_QUEUE) == search.SHORT_QUEUE
+        assert search.pending(conn) == 0  # the last one went with the end of that transaction
+        assert conn.execute("SELECT count(*) FROM attendee_fts").fetchone()[0] == 2 + search.SHORT_QUEUE + 1
+        assert [r["id"] for r in search.search(conn, "many p2000")] == [f"m{search.SHORT_QUEUE}"]
+    finally:
+        replica.close()
+
+
 # -- hostile queries -------------------------------------------------------------------------------------
 HOSTILE = ["%", "_", "%_%", "'", '"', '""', "'; DROP TABLE attendees; --", "NEAR(a b)", "NEAR", "a NEAR b",
            "*", "**", "a*", "*a", "^a", "a:b", "names:wang", "{names}: x", "(", ")", "a OR", "AND", "NOT x",

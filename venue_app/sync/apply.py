@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from venue_app import eventlog, search
+from venue_app import eventlog
 from venue_app.codes import normalise_code
 from venue_app.errors import VenueError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event
@@ -62,7 +62,7 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
     result = ApplyResult(cursor=max(cursor, page.next))
     registry_key = _registry_key(station)
     # not fsynced: a page lost to a power cut is fetched again (its cursor goes with it)
-    with station.replica.transaction(durable=False) as conn, search.deferred(conn):
+    with station.replica.transaction(durable=False, index=False) as conn:
         has_edits = conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None
         batch: list[dict[str, Any]] = []
         for item in page.items:
@@ -168,13 +168,7 @@ def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits:
                                     f" ({', '.join('?' * len(chunk))})", chunk).fetchall())
     conn.executemany("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?",
                      [(code, owner) for code, owner in coded if holders.get(code, owner) != owner])
-    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM attendees").fetchone()[0]
-    before = conn.total_changes
-    with search.unqueued(conn):  # queued below in two statements, not by a trigger per row
-        conn.executemany(_UPSERT_ATTENDEE, rows)
-    inserted = conn.execute("SELECT count(*) FROM attendees WHERE rowid > ?", (last_rowid,)).fetchone()[0]
-    updated = conn.total_changes - before - inserted
-    search.queue(conn, after_rowid=last_rowid, ids=[r[0] for r in rows] if updated else ())
+    conn.executemany(_UPSERT_ATTENDEE, rows)  # the triggers queue them for the search index
     if has_edits:
         eventlog.overlay_edits(conn, [r[0] for r in rows])
 

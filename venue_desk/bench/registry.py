@@ -162,12 +162,16 @@ class _Conn:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def request(self, method: str, target: str, body: bytes = b"", *, feed: bool = False) -> tuple[int, Any]:
+    async def connect(self) -> None:
+        """Open the connection (and its TLS handshake) now: a station keeps one open."""
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port, ssl=self.tls)
             sock = self.writer.get_extra_info("socket")
             if sock is not None:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    async def request(self, method: str, target: str, body: bytes = b"", *, feed: bool = False) -> tuple[int, Any]:
+        await self.connect()
         assert self.reader is not None and self.writer is not None
         head = (f"{method} {target} HTTP/1.1\r\nHost: {self.host}\r\n").encode() + self.auth
         if body:
@@ -235,6 +239,9 @@ async def _load(url: str, stations: list[dict[str, Any]], seconds: float, batch:
 
     async def pusher(st: dict[str, Any], rng: random.Random) -> None:
         conn = _Conn(host, int(port), st["token"], tls)
+        # connected before the clock starts: a station holds its connection (and its TLS session);
+        # a reconnection after an error is timed like any request
+        await conn.connect()
         await asyncio.sleep(rng.random())  # stations are not synchronised
         tick = time.monotonic()
         try:
