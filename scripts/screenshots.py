@@ -112,7 +112,9 @@ def _frozen_datetime() -> type:
 #: modules whose ``datetime.now()`` shows up on screen (a module missing here is skipped)
 _CLOCK_MODULES = ("ui.desk", "ui.shots", "ui.alerts", "ui.statusbar", "ui.dashboard", "ui.door", "ui.attendee",
                   "ui.delegation", "ui.charts", "venue_app.checkin", "venue_app.eventlog", "venue_app.station",
-                  "venue_app.occupancy", "printing.report", "venue_app.clock")
+                  "venue_app.occupancy", "printing.report", "venue_app.clock", "venue_app.events",
+                  "venue_app.views.desk", "venue_app.views.door", "venue_app.views.dashboard",
+                  "venue_app.views.attendee", "venue_app.views.status")
 
 
 #: the stations the dashboard's station list shows: name, role, room, seconds since heard, outbox
@@ -340,6 +342,10 @@ def _desk_extras(paths: Any, out: Path) -> list[Path]:
     return saved
 
 
+#: what a registry certificate's SPKI pin looks like (sha256, base64url): the enrolment code carries it
+_EXAMPLE_PIN = "q3Zb1pV0mJfW8xK2hR9cT4yN6sL7eA5dG0uB3iO1wE8"
+
+
 def _setup_extras(data: Path, out: Path) -> list[Path]:
     from ui.setup import SetupWizard
     from ui.shots import dispose
@@ -351,14 +357,14 @@ def _setup_extras(data: Path, out: Path) -> list[Path]:
     wizard.show()
     try:
         wizard.mode.enroll.setChecked(True)
-        wizard.mode.url.setText("http://10.20.0.5:8765")
-        wizard.mode.code.setText("S65M-ANQQ-B3HJ-T5CC")
+        wizard.mode.url.setText("https://10.20.0.5:8765")
+        wizard.mode.code.setText(f"S65M-ANQQ-B3HJ-T5CC#{_EXAMPLE_PIN}")
         wizard.mode.station_name.setText("Desk 3")
         shot = _grab(wizard, out / "setup-enrol.png")
     finally:
         wizard.close()
         dispose(wizard)
-    qr = qr_png(enrollment_url("http://10.20.0.5:8765", "S65M-ANQQ-B3HJ-T5CC"), out / "enrol-qr.png")
+    qr = qr_png(enrollment_url("https://10.20.0.5:8765", "S65M-ANQQ-B3HJ-T5CC", _EXAMPLE_PIN), out / "enrol-qr.png")
     return [shot, qr]
 
 
