@@ -15,10 +15,10 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
     program = root / "program.json"
     cli("demo-data", "--attendees", "600", "--seed", "13", "--out", str(attendees), "--program", str(program))
     reg = str(root / "reg")
-    cli("registry", "init", "--data", reg, "--event-name", "13th Metropolis World Congress")
+    made = cli("registry", "init", "--data", reg, "--event-name", "13th Metropolis World Congress")
     cli("registry", "import", "--data", reg, str(attendees))
     cli("registry", "program", "--data", reg, str(program))
-    server = Registry(root, free_port(), attendees)
+    server = Registry(root, free_port(), attendees, admin_token=made["admin_token"])
     server.start()
     yield server
     server.stop()

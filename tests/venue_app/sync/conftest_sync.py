@@ -9,7 +9,7 @@ import ssl
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -33,7 +33,10 @@ class Registry:
     root: Path
     port: int
     attendees: Path
+    admin_token: str = ""
     proc: subprocess.Popen[bytes] | None = None
+    #: every enrolment code handed out (secrets that must never reach a log)
+    codes_given: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -78,6 +81,7 @@ class Registry:
         if room:
             args += ["--room", room]
         made = cli(*args)
+        self.codes_given.append(made["code"])
         return f"{made['code']}#{made['pin']}"
 
     def event_ids(self) -> set[str]:

@@ -131,6 +131,17 @@ def test_three_stations_converge_through_chaos(registry, codes: list[str], tmp_p
             assert st.rebuild(fix=False).clean
         states = [derived(st) for st in stations]
         assert states[0] == states[1] == states[2]
+        # no secret in any log after all this: the registry's (requests, restarts, refusals) and the
+        # stations' own; the stations' tokens, the enrolment codes and the admin token are secrets
+        secrets = [registry.admin_token, *registry.codes_given,
+                   *((Paths(root).keys_dir / "registry.token").read_text("utf-8").strip() for root in roots)]
+        assert all(len(secret) >= 12 for secret in secrets), secrets
+        logs = [registry.root / "serve.log", *tmp_path.rglob("*.log"), *(registry.root / "reg").rglob("*.log")]
+        text = "\n".join(path.read_text("utf-8", "replace") for path in dict.fromkeys(logs) if path.exists())
+        # the registry's access log was on: one line per request, the query string included
+        assert '"POST /api/v1/events"' in text and '"GET /api/v1/feed?' in text, text[-2000:]
+        leaked = [secret[:4] + "…" for secret in secrets if secret in text]
+        assert not leaked, f"secrets in the logs: {leaked}"
         # the registry's aggregates agree with the stations'
         summary = registry.summary()
         assert summary["checked_in"] == stations[0].status()["checked_in"]
