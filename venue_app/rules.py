@@ -428,23 +428,22 @@ def _settle_code(db: Storage, code_norm: str, editing: str) -> None:
     holders = [str(r[0]) for r in db.all("code_holders", {"code_norm": code_norm})]
     masters = [h for h in holders if h not in editors]
     winner = None if masters or not claims else claims[0]
+
+    def give(attendee_id: str, code: str | None) -> None:
+        db.run("attendee_code", {"a": attendee_id, "code": code, "code_norm": code_norm if code else None})
+        if attendee_id != editing:  # the editing attendee is published by its own rule
+            db.changed("attendee", attendee_id)
+
     for holder in holders:
         if holder in editors and (winner is None or holder != winner[1]):
-            db.run("attendee_code", {"a": holder, "code": None, "code_norm": None})
-            if holder != editing:
-                db.changed("attendee", holder)
+            give(holder, None)
     for _, claimant, value in claims:
+        if claimant in holders:
+            continue  # settled above (kept by the winner, taken from the others)
         if winner is not None and claimant == winner[1]:
-            if claimant not in holders:
-                db.run("attendee_code", {"a": claimant, "code": value, "code_norm": code_norm})
-                if claimant != editing:
-                    db.changed("attendee", claimant)
-        elif claimant not in holders:
-            held = db.one("attendee_code_of", {"a": claimant})
-            if held is not None and held[0] is not None:  # a code of before its latest edit
-                db.run("attendee_code", {"a": claimant, "code": None, "code_norm": None})
-                if claimant != editing:
-                    db.changed("attendee", claimant)
+            give(claimant, value)
+        elif (held := db.one("attendee_code_of", {"a": claimant})) is not None and held[0] is not None:
+            give(claimant, None)  # a code of before its latest edit
 
 
 def _noop(db: Storage, ev: Event) -> None:

@@ -530,7 +530,8 @@ def flush_if_short(conn: sqlite3.Connection, limit: int = SHORT_QUEUE) -> int:
 
 
 def flush(conn: sqlite3.Connection) -> int:
-    """Index the attendees queued by :func:`bulk`; returns how many. Call inside a transaction."""
+    """Index every queued attendee (the triggers queue each one written); returns how many. Call
+    inside a transaction."""
     pending = conn.execute(
         f"SELECT a.rowid, {', '.join('a.' + f for f in _DOC_FIELDS)} FROM attendee_fts_pending p "
         "JOIN attendees a ON a.rowid = p.rid ORDER BY a.rowid").fetchall()
