@@ -19,11 +19,6 @@ task runs, the generation-2 threshold is therefore raised out of reach: the youn
 still collected as usual (small and quick), the import's rows are freed by reference counting
 anyway, and full collections resume when the last long task ends. (Disabling the collector
 altogether is worse: the young generations then grow huge and one collection costs 500 ms.)
-
-Work that builds or frees very large Python structures (a 100k-row import frees ~2 million objects
-in one C call when its row list dies: 300 ms without releasing the GIL) goes to
-:meth:`TaskManager.run_process` instead: a separate process has its own GIL, so nothing it does
-can stall the window. Its function and arguments must be picklable (module-level, plain data).
 """
 
 from __future__ import annotations
@@ -31,11 +26,10 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
-import multiprocessing
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -107,7 +101,6 @@ class TaskManager(QObject):
         self._lock = threading.Lock()
         self.errors: list[str] = []
         self._gc_holds = 0
-        self._processes: ProcessPoolExecutor | None = None
         self._gc_thresholds = gc.get_threshold()
 
     # -- GUI thread ----------------------------------------------------------------------------
@@ -151,28 +144,6 @@ class TaskManager(QObject):
         with self._lock:
             self._futures.add(future)
         future.add_done_callback(self._forget)
-        return task
-
-    def run_process(self, fn: Callable[..., Any], *args: Any, label: str = "",
-                    on_done: Callable[[Any], None] | None = None,
-                    on_error: Callable[[BaseException], None] | None = None) -> Task:
-        """Run ``fn(*args)`` in a worker process (spawned once, reused); callbacks on the GUI thread."""
-        task = Task(next(self._ids), "process", label or getattr(fn, "__name__", "task"))
-        with self._lock:
-            self._active[task.id] = task
-        if self._processes is None:
-            self._processes = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-
-        def finished(future: Future[Any]) -> None:  # on the executor's thread
-            exc = future.exception()
-            if exc is not None:
-                self._finish(task, lambda: self._failed(task, exc, on_error))
-            else:
-                result = future.result()
-                self._finish(task, lambda: on_done(result) if on_done is not None and not task.cancelled else None)
-
-        self.started.emit(task.id, task.label)
-        self._processes.submit(fn, *args).add_done_callback(finished)
         return task
 
     def _forget(self, future: Future[None]) -> None:
@@ -237,6 +208,3 @@ class TaskManager(QObject):
         self._closed = True
         for pool in self._pools.values():
             pool.shutdown(wait=False)
-        if self._processes is not None:
-            self._processes.shutdown(wait=True, cancel_futures=True)
-            self._processes = None

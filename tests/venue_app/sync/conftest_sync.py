@@ -37,6 +37,7 @@ class Registry:
     proc: subprocess.Popen[bytes] | None = None
     #: every enrolment code handed out (secrets that must never reach a log)
     codes_given: list[str] = field(default_factory=list)
+    _started: bool = False
 
     @property
     def url(self) -> str:
@@ -56,18 +57,25 @@ class Registry:
         return pinned_context([spki_pin(self.tls[0].read_bytes())])
 
     def start(self) -> None:
-        log = open(self.root / "serve.log", "ab")  # noqa: SIM115 - lives as long as the server
-        self.proc = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(self.root / "reg"), "--port",
-                                      str(self.port)], stdout=log, stderr=log, env={**os.environ})
-        log.close()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1, verify=self.verify).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise RuntimeError("the registry did not start")
+        """Start ``registry serve``; on its first start, a port taken since :func:`free_port` chose it (another
+        xdist worker) is replaced by a new one (a restart keeps the port: stations were enrolled with it)."""
+        for _ in range(5):
+            log = open(self.root / "serve.log", "ab")  # noqa: SIM115 - lives as long as the server
+            self.proc = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(self.root / "reg"), "--port",
+                                          str(self.port)], stdout=log, stderr=log, env={**os.environ})
+            log.close()
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and self.proc.poll() is None:
+                try:
+                    if httpx.get(f"{self.url}/api/v1/health", timeout=1, verify=self.verify).status_code == 200:
+                        self._started = True
+                        return
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            if self.proc.poll() is None or self._started:
+                break
+            self.port = free_port()  # it exited: most likely the port was taken in between
+        raise RuntimeError(f"the registry did not start: {(self.root / 'serve.log').read_text('utf-8')[-2000:]}")
 
     def stop(self, kill: bool = False) -> None:
         if self.proc is not None:
