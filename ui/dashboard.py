@@ -56,6 +56,7 @@ from ui.sounds import SoundPlayer
 from ui.taskman import TaskManager
 from ui.theme import current, set_font_px, style, theme_chart
 from ui.widgets import COLORS, KeyButton, Pill, StatusIcon
+from venue_app import transport
 from venue_app.clock import EventClock
 from venue_app.ops.rooms import adjust_count
 from venue_app.station import Station
@@ -338,6 +339,13 @@ class DashboardWindow(QMainWindow):
         self.offline_banner.clicked.connect(lambda: self.tabs.setCurrentWidget(self.stations))
         self.offline_banner.hide()
         root.addWidget(self.offline_banner)
+        # plain HTTP over the network (a registry served with --insecure-http): said here as `station status` says it
+        self.insecure_banner = QLabel(central)
+        self.insecure_banner.setWordWrap(True)
+        style(self.insecure_banner, lambda t: f"background: {t.verdict['red'][0]}; color: {t.verdict['red'][1]};"
+              f" border: 2px solid {t.verdict['red'][2]}; padding: 8px; border-radius: 6px; font-weight: 700;")
+        root.addWidget(self.insecure_banner)
+        self._show_transport()
         self.alert_bar = AlertBar(self.alerts, EventClock.of(self.station.event), central)
         root.addWidget(self.alert_bar)
 
@@ -462,7 +470,18 @@ class DashboardWindow(QMainWindow):
         text, color, tip = describe_sync(status, EventClock.of(self.station.event))
         self.sync_pill.set(text, color)
         self.sync_pill.setToolTip(tip)
+        self._show_transport()
         self.refresh()
+
+    def _show_transport(self) -> None:
+        meta = self.station.replica.get_meta
+        _, insecure = transport.describe(meta("registry_url"), meta("registry_pins"))
+        if insecure:
+            self.insecure_banner.setText(self.tr(
+                "Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this "
+                "station's token and the attendee data. Ask congress IT to serve the registry over HTTPS and "
+                "enrol this station again."))
+        self.insecure_banner.setVisible(insecure)
 
     def refresh(self) -> None:
         if self._busy:

@@ -19,6 +19,7 @@ from venue_app import eventlog, occupancy
 from venue_app.codes import Normalised, normalise, normalise_code
 from venue_app.errors import ConfigError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event, now_iso
+from venue_app.issuers import TicketCheck, check_sig1, issuers_from_rows, looks_like_sig1
 from venue_app.names import display_name
 from venue_app.tokens import TokenCheck, looks_like_token, verify_token
 from venue_app.verdicts import Verdict, verdict
@@ -77,9 +78,12 @@ class CheckinEngine:
             raise ConfigError(f"unknown room {room!r}")
         norm = normalise(raw)
         check = self._verify(norm)
+        ticket = self._ticket(norm) if check is None or check.status != "ok" else None
+        if ticket is not None:
+            check = None  # a ticket secret may begin like our badge tokens (it is base64)
         door = Door(room, direction, station.now()) if room is not None else None
         with station.replica.transaction() as conn:
-            result, event = self._judge(conn, norm, check, operator, door)
+            result, event = self._judge(conn, norm, check, operator, door, ticket)
             if event is not None:
                 eventlog.append(conn, event, outbox=True)
             if event is None:
@@ -97,12 +101,25 @@ class CheckinEngine:
             return None
         return verify_token(norm.text, self.station.event["tag"], self.station.keyring())
 
+    def _ticket(self, norm: Normalised) -> TicketCheck | None:
+        """A signed ticket of another registration system (pretix ``pretix_sig1``), verified with the
+        issuers the registry trusts; None when the scan is not one or no issuer is trusted. Cheap for
+        everything else: a length and character test."""
+        if norm.problem or not looks_like_sig1(norm.text):
+            return None
+        found = issuers_from_rows(self.station.replica.query("SELECT scheme, ref, public_key, items FROM issuers"))
+        if not found:
+            return None
+        return check_sig1(norm.text, found, now=self.station.now().timestamp())
+
     def _judge(self, conn: sqlite3.Connection, norm: Normalised, check: TokenCheck | None,
-               operator: str, door: Door | None = None) -> tuple[Verdict, Event | None]:
+               operator: str, door: Door | None = None,
+               ticket: TicketCheck | None = None) -> tuple[Verdict, Event | None]:
         if norm.problem:
             return verdict("invalid", f"Scan not understood ({norm.problem}). Scan again."), None
         serial: str | None = None
         attendee: sqlite3.Row | None = None
+        category = ""
         if check is not None:
             if check.status != "ok" or check.claims is None:
                 return verdict(check.status, details={"reason": check.reason}), None
@@ -116,31 +133,45 @@ class CheckinEngine:
             if badge is not None and badge["attendee_id"]:
                 attendee = _attendee(conn, badge["attendee_id"])
         else:
+            if ticket is not None:
+                listed = conn.execute("SELECT state, reason FROM issuer_secrets WHERE secret = ?",
+                                      (norm.text,)).fetchone()
+                if listed is not None and listed["state"] in ("revoked", "blocked"):
+                    return _listed_refusal(listed["state"], listed["reason"]), None
             attendee = conn.execute("SELECT * FROM attendees WHERE code_norm = ?",
                                     (normalise_code(norm.text),)).fetchone()
-            if attendee is None:
+            if attendee is None and ticket is not None:
+                if ticket.status != "ok":
+                    return verdict("invalid", f"This ticket is not genuine: {ticket.reason}.",
+                                   details={"reason": ticket.reason}), None
+                # a genuine ticket whose position has not reached this replica yet (sold a minute ago)
+                serial, category = ticket.serial, ticket.category
+            elif attendee is None:
                 return verdict("unknown"), None
 
         refusal = _status_refusal(attendee)
         if refusal is not None:
             return refusal, None
+        if check is not None and check.claims is not None:
+            category = check.claims.category
         if door is not None:
-            category = attendee["category"] if attendee is not None else (check.claims.category if check and
-                                                                           check.claims else "")
+            if attendee is not None:
+                category = attendee["category"]
             return self._door(conn, door, attendee, serial, category, operator)
         if attendee is not None:
             return self._check_in(conn, attendee, {"badge_serial": serial} if serial else {}, operator)
 
-        # a genuine badge whose issue has not reached this replica yet (made offline elsewhere)
-        assert check is not None and check.claims is not None
+        # a genuine badge whose issue has not reached this replica yet (made offline elsewhere), or a
+        # genuine signed ticket whose attendee has not: checked in under its serial until they arrive
+        assert serial is not None
         pending = conn.execute("SELECT l.wall, l.station_id FROM pending_checkins p JOIN log l ON l.id = p.event_id"
                                " WHERE p.badge_serial = ? ORDER BY l.hlc LIMIT 1", (serial,)).fetchone()
         if pending is not None:
             return self._already(conn, pending["wall"], pending["station_id"], None), None
-        event = self.station.new_event("checkin", {"badge_serial": serial, "category": check.claims.category},
-                                       operator)
-        return verdict("ok", f"Valid {check.claims.category or ''} badge — checked in (details arrive with sync).",
-                       event_id=event.id, details={"serial": serial, "category": check.claims.category}), event
+        event = self.station.new_event("checkin", {"badge_serial": serial, "category": category}, operator)
+        what = "ticket" if ticket is not None else "badge"
+        return verdict("ok", f"Valid {category or ''} {what} — checked in (details arrive with sync).",
+                       event_id=event.id, details={"serial": serial, "category": category}), event
 
     def admit(self, attendee_id: str, *, operator: str, payload: dict[str, Any] | None = None,
               message: str = "") -> Verdict:
@@ -250,6 +281,15 @@ def local_time(iso: str, timezone: str) -> str:
         return iso
     today = datetime.now(moment.tzinfo).date()
     return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%d %b %H:%M")
+
+
+def _listed_refusal(state: str, reason: str) -> Verdict:
+    """A ticket secret its issuer revoked (a newer ticket replaced it, or the order was cancelled) or blocked."""
+    if state == "blocked":
+        return verdict("blocked", "This ticket is blocked in the registration system. Call a supervisor.",
+                       details={"reason": reason})
+    return verdict("revoked", "This ticket was replaced or cancelled in the registration system. Ask for the "
+                              "newest ticket or send the person to the help desk.", details={"reason": reason})
 
 
 def _status_refusal(attendee: sqlite3.Row | None) -> Verdict | None:

@@ -104,7 +104,8 @@ SQL: dict[str, str] = {
                 " SET value = excluded.value, hlc = excluded.hlc, event_id = excluded.event_id"
                 " WHERE excluded.hlc > attendee_edits.hlc",
     "edits_newer": "SELECT field, value FROM attendee_edits WHERE attendee_id = :a AND hlc > :hlc",
-    "attendee_code_of": "SELECT code_norm FROM attendees WHERE id = :a",
+    # the code as compared (normalised) and as spelt: "ＷＡＬＫ-１" and "WALK-1" are one code, spelt two ways
+    "attendee_code_of": "SELECT code_norm, code FROM attendees WHERE id = :a",
     "code_holders": "SELECT id FROM attendees WHERE code_norm = :code_norm",
     # each attendee's code edit that wins over its master record (walk-ins, code changes at a desk)
     "code_edits_winning": "SELECT e.attendee_id, e.value, e.hlc FROM attendee_edits e JOIN attendees a"
@@ -419,8 +420,9 @@ def overlay(db: Storage, attendee_id: str) -> bool:
 def _settle_code(db: Storage, code_norm: str, editing: str) -> None:
     """Who holds the registration code ``code_norm``, the same on every replica whatever the order of
     the edits: a master record that holds it keeps it (the registration system is the master of
-    codes); else the earliest winning edit asking for it (by hlc, then attendee id). Whoever asked
-    and did not get it holds no code (found by name), and gets it when it is free again."""
+    codes); else the earliest winning edit asking for it (by hlc, then attendee id), spelt as that edit
+    spells it. Whoever asked and did not get it holds no code (found by name), and gets it when it is
+    free again."""
     winning = db.all("code_edits_winning", {})
     claims = sorted((str(hlc), str(a), str(value)) for a, value, hlc in winning
                     if value and normalise_code(str(value)) == code_norm)
@@ -438,11 +440,15 @@ def _settle_code(db: Storage, code_norm: str, editing: str) -> None:
         if holder in editors and (winner is None or holder != winner[1]):
             give(holder, None)
     for _, claimant, value in claims:
-        if claimant in holders:
-            continue  # settled above (kept by the winner, taken from the others)
+        held = db.one("attendee_code_of", {"a": claimant})
         if winner is not None and claimant == winner[1]:
-            give(claimant, value)
-        elif (held := db.one("attendee_code_of", {"a": claimant})) is not None and held[0] is not None:
+            # held already under another spelling (ＷＡＬＫ-１ for WALK-1): spelt as the winning edit has it,
+            # whichever of the two edits arrived first
+            if held is None or held[1] != value:
+                give(claimant, value)
+        elif claimant in holders:
+            continue  # taken above
+        elif held is not None and held[0] is not None:
             give(claimant, None)  # a code of before its latest edit
 
 

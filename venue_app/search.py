@@ -424,30 +424,40 @@ def search_document(given_name: str | None, family_name: str | None, native_name
                     organisation: str | None, job_title: str | None, city: str | None, country: str | None,
                     delegation: str | None, email: str | None, code: str | None) -> list[str]:
     """The FTS document (one string per column of :data:`FTS_COLUMNS`) of one attendee."""
-    names, fuzzy = _names_doc(given_name or "", family_name or "", native_name or "",
-                              (country or "").strip().upper() == "JP")
+    country = (country or "").strip().upper()
+    names, fuzzy = _names_doc(given_name or "", family_name or "", native_name or "", country == "JP")
     email = (email or "").strip()
     ident = " ".join(filter(None, ((code or "").strip(), email, email.split("@", 1)[0].replace(".", ""))))
-    return [names, _org_doc(organisation or "", job_title or ""),
-            _place_doc(delegation or "", city or "", (country or "").strip().upper()), ident, fuzzy]
+    return [names, _org_doc(organisation or "", job_title or ""), _place_doc(delegation or "", city or "", country),
+            ident, fuzzy]
+
+
+_KANA_RE = re.compile("[\u3041-\u30fa\u31f0-\u31ff\uff66-\uff9d]")  # as names.has_kana, at C speed
 
 
 def _names_doc(given: str, family: str, native: str, japan: bool = False) -> tuple[str, str]:
+    japanese = japan or bool(_KANA_RE.search(native) or _KANA_RE.search(given) or _KANA_RE.search(family))
     parts: list[str] = []
-    roman: list[str] = []
-    japanese = japan or has_kana(native) or has_kana(given) or has_kana(family)
+    keys: list[str] = []
     for text in (given, family, native):
         if text:
-            expanded, romanised = _expand_cached(text)
+            expanded, fuzzy = _name_part(text, japanese)
             parts.append(expanded)
-            roman.extend(romanised)
-            if japanese and _SPLIT_RE.search(text):
-                readings = [r for r in kanji_readings(text) if r not in romanised]
-                if readings:
-                    parts.append(" ".join(readings))
-                    roman.extend(readings)
-    fuzzy = " ".join(dict.fromkeys(k for k in map(fuzzy_key, dict.fromkeys(roman)) if len(k) >= 3))
-    return " ".join(parts), fuzzy
+            keys.extend(fuzzy)
+    # the consonant skeletons of every romanised word, each once, in order of appearance
+    return " ".join(parts), " ".join(dict.fromkeys(keys))
+
+
+@functools.lru_cache(maxsize=262144)
+def _name_part(text: str, japanese: bool) -> tuple[str, tuple[str, ...]]:
+    """(index text, fuzzy keys) of one name part, with its kanji readings when read as Japanese.
+    Cached: given and family names repeat across a congress, and a document is built per attendee."""
+    expanded, romanised = _expand_cached(text)
+    if japanese and _SPLIT_RE.search(text):
+        readings = [r for r in kanji_readings(text) if r not in romanised]
+        if readings:
+            expanded, romanised = f"{expanded} {' '.join(readings)}", (*romanised, *readings)
+    return expanded, tuple(dict.fromkeys(k for k in map(fuzzy_key, dict.fromkeys(romanised)) if len(k) >= 3))
 
 
 # organisations and places repeat across thousands of attendees: cached whole

@@ -44,8 +44,12 @@ def _clock(holder: dict[str, str]) -> Iterator[None]:
 
 
 def simulate_morning(station: Station, *, day: date = date(2026, 12, 2), until: str = "11:40", seed: int = 13,
-                     show_up: float = 0.82) -> dict[str, int]:
-    """Record a simulated day until ``until`` (local HH:MM); returns counts of what was recorded."""
+                     show_up: float = 0.82, as_station: str | None = None) -> dict[str, int]:
+    """Record a simulated day until ``until`` (local HH:MM); returns counts of what was recorded.
+
+    ``as_station``: the events are another station's (the simulated desks and doors of a dashboard demo,
+    handed to its registry by the caller), not this station's own to push: a dashboard never records
+    check-ins, and its registry refuses them from it (:func:`venue_app.roles.may_push`)."""
     rng = random.Random(seed)
     conn = station.replica.reader()
     tz = ZoneInfo(str(station.event.get("timezone") or "UTC"))
@@ -122,7 +126,7 @@ def simulate_morning(station: Station, *, day: date = date(2026, 12, 2), until: 
                 del inside[pid]
                 occupancy[payload["room_id"]] -= 1
             ts = station.clock.now()
-            event = Event(str(uuid7(ts.ms)), str(ts), station.station_id, type_, payload, "demo", wall)
-            eventlog.append(tx, event, outbox=True)
+            event = Event(str(uuid7(ts.ms)), str(ts), as_station or station.station_id, type_, payload, "demo", wall)
+            eventlog.append(tx, event, outbox=as_station is None)
             counts[type_] += 1
     return counts

@@ -9,7 +9,9 @@ families present) and with reportlab, a real name in every script of ``printing.
 must be covered on badges and laid out by Qt without a box (the fonts line lists the scripts), the
 badge template must render a PDF that QtPdf reads back, the sounds and translations must be where the
 app looks for them, the replica must pass SQLite's ``integrity_check``, and the Qt plugins a station
-needs (platform, image formats, PDF, multimedia) must load. One line per check; exit 0 only when
+needs (platform, image formats, PDF, multimedia) must load. The ``disk`` check warns in its line
+(without failing: the installation works) when the station's data folder is on a disk without
+encryption, where the OS can tell (:mod:`venue_app.volumes`). One line per check; exit 0 only when
 every check passed, 3 (the environment's fault) otherwise.
 
 When ``--data DIR`` already holds a station (a prepared laptop), that station is only read: its
@@ -45,7 +47,7 @@ __all__ = ["CHECKS", "EXIT_FAILED", "SelfTest", "run_self_test"]
 
 #: every check, in the order they run (tests and the docs rely on these names)
 CHECKS = ("runtime", "resources", "translations", "qt-platform", "qt-plugins", "fonts", "station", "badge",
-          "desk-scan", "sounds", "processes", "replica")
+          "desk-scan", "sounds", "processes", "replica", "disk")
 EXIT_FAILED = 3  # README: 3 = the environment's fault (here: the installation)
 #: people whose names need the CJK and Arabic fonts (badge and desk check); codes cannot clash with demo codes
 PEOPLE = (
@@ -139,7 +141,7 @@ def run_self_test(*, data: str | None = None, as_json: bool = False, on_screen: 
     watchdog = _watchdog(test, timeout)
     try:
         with _workspace(data) as (root, existing):
-            test.ctx["root"], test.ctx["existing"] = root, existing
+            test.ctx["root"], test.ctx["existing"], test.ctx["data"] = root, existing, data
             test.run("runtime", check_runtime)
             test.run("resources", check_resources)
             test.run("translations", check_translations)
@@ -152,6 +154,7 @@ def run_self_test(*, data: str | None = None, as_json: bool = False, on_screen: 
             test.run("sounds", check_sounds, needs=("qt-platform",))
             test.run("processes", check_processes)
             test.run("replica", check_replica)
+            test.run("disk", check_disk)
             _close(test)
     finally:
         watchdog.cancel()
@@ -593,3 +596,16 @@ def check_replica(test: SelfTest) -> str:
     if not details:
         raise CheckFailed("no replica to check (the station check failed)")
     return ", ".join(details)
+
+
+def check_disk(test: SelfTest) -> str:
+    """Is the station's data folder (``--data``, else the default one) on an encrypted disk? A warning, not a
+    failure: the installation works either way, but a lost laptop must not give away attendee data."""
+    from venue_app.paths import Paths
+    from venue_app.volumes import check_folder
+
+    folder = Paths.at(test.ctx.get("data")).root
+    found = check_folder(folder)
+    if found.encrypted is False:
+        return f"WARNING: the data folder {folder} is {found.detail}"
+    return f"data folder {folder}: {found.detail}"

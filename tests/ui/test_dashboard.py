@@ -340,3 +340,35 @@ def test_charts_show_dates_on_a_39_hour_axis_and_whole_labels(qapp: Any, qtbot: 
     finally:
         window.close()
         st.close()
+
+
+def test_an_insecure_registry_transport_is_flagged_in_words(qapp: Any, qtbot: Any, tmp_path: Path) -> None:
+    """A registry reached over plain HTTP across the network (served with ``--insecure-http``) is said on the
+    dashboard, as ``station status`` says it; HTTPS (pinned) and loopback HTTP are not flagged."""
+    from ui.dashboard import open_dashboard
+
+    st = Station.init_standalone(Paths(tmp_path / "st"), event_name="Plain", station_name="Ops")
+    st.settings["sounds"] = False
+
+    def point(url: str, pins: list[str] | None = None) -> None:
+        with st.replica.transaction() as conn:
+            st.replica.set_meta(conn, "registry_url", url)
+            st.replica.set_meta(conn, "registry_pins", pins)
+
+    point("http://192.0.2.10:8765")
+    window = open_dashboard(st, sounds=False, sync=False)
+    window.resize(1200, 700)
+    window.show()
+    try:
+        qtbot.waitExposed(window)
+        assert window.insecure_banner.isVisible()
+        assert "Insecure connection to the registry: plain HTTP" in window.insecure_banner.text()
+        assert st.sync_summary()["insecure_transport"]  # station status says the same
+        window.grab().save(str(tmp_path / "dashboard-insecure.png"))
+        for url, pins in (("https://192.0.2.10:8765", ["A" * 43]), ("http://127.0.0.1:8765", None)):
+            point(url, pins)
+            window._show_transport()
+            assert not window.insecure_banner.isVisible(), url
+    finally:
+        window.close()
+        st.close()

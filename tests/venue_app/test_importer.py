@@ -413,3 +413,33 @@ def test_a_holder_without_e_mail_is_found_again_by_the_note(tmp_path: Path, repl
     assert import_file(replica, tmp_path / "day3.csv").inserted == 0
     assert {n: (p["code"], p["id"] == ole) for n, p in people(replica).items()} == {
         "Ole Dahl": ("K7", True), "Kim Lee": ("K8", False)}
+
+
+def test_a_large_import_rebuilds_the_bulk_indexes_and_finds_everyone(tmp_path: Path, replica: Replica) -> None:
+    """From BULK_ROWS rows on, the e-mail and delegation indexes are dropped for the load and built again
+    in the same transaction: they are there afterwards, used, and the rows are found by them."""
+    from venue_app.importer import BULK_ROWS
+    from venue_app.replica import BULK_INDEXES
+    from venue_app.search import search
+
+    n = BULK_ROWS + 10
+    lines = ["id,code,first name,last name,email,delegation,country,status,name order"]
+    for i in range(n):
+        ident = f"0000{i:04x}-0000-4000-8000-{i:012x}" if i % 2 else f"{{0000{i:04X}-0000-4000-8000-{i:012X}}}"
+        lines.append(f"{ident},BULK{i:05d},Given{i},Family{i % 97},p{i}@bulk.example,Delegation {i % 7},"
+                     f"{['cn', 'France', 'BR'][i % 3]},{['active', 'Cancelled'][i % 2]},")
+    report = import_file(replica, write(tmp_path / "bulk.csv", "\n".join(lines) + "\n"))
+    assert report.inserted == n and not report.problems and not report.error
+    names = {r[0] for r in replica.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(BULK_INDEXES) <= names
+    plan = " ".join(str(tuple(r)) for r in replica.query(
+        "EXPLAIN QUERY PLAN SELECT id FROM attendees WHERE email = ? AND email != ''", ("p5@bulk.example",)))
+    assert "attendees_email" in plan
+    assert replica.one("PRAGMA integrity_check")[0] == "ok"
+    row = replica.one("SELECT id, country, status, name_order FROM attendees WHERE code = 'BULK00004'")
+    # braces and capitals made canonical; country names to ISO codes; statuses and name orders normalised
+    assert tuple(row) == ("00000004-0000-4000-8000-000000000004", "FR", "active", "given-first")
+    assert tuple(replica.one("SELECT id, country, status, name_order FROM attendees WHERE code = 'BULK00003'")) == (
+        "00000003-0000-4000-8000-000000000003", "CN", "cancelled", "family-first")
+    assert search(replica.reader(), "family96 given96")[0]["code"] == "BULK00096"
+    assert replica.one("SELECT count(*) FROM attendee_fts_pending")[0] == 0

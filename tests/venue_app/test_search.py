@@ -488,3 +488,36 @@ def test_existing_replicas_get_the_new_search_terms(tmp_path: Path) -> None:
         assert replica.one("PRAGMA user_version")[0] >= 8
     finally:
         replica.close()
+
+
+def test_name_documents_are_what_the_straightforward_construction_gives() -> None:
+    """search._names_doc caches per name part (a 100,000-row import builds one document per attendee): the
+    result must stay what building it from the whole romanised word list gives, in every script."""
+    from venue_app.names import has_kana, kanji_readings
+    from venue_app.search import _SPLIT_RE, _expand_cached, _names_doc, fuzzy_key
+
+    def reference(given: str, family: str, native: str, japan: bool) -> tuple[str, str]:
+        parts: list[str] = []
+        roman: list[str] = []
+        japanese = japan or has_kana(native) or has_kana(given) or has_kana(family)
+        for text in (given, family, native):
+            if text:
+                expanded, romanised = _expand_cached(text)
+                parts.append(expanded)
+                roman.extend(romanised)
+                if japanese and _SPLIT_RE.search(text):
+                    readings = [r for r in kanji_readings(text) if r not in romanised]
+                    if readings:
+                        parts.append(" ".join(readings))
+                        roman.extend(readings)
+        fuzzy = " ".join(dict.fromkeys(k for k in map(fuzzy_key, dict.fromkeys(roman)) if len(k) >= 3))
+        return " ".join(parts), fuzzy
+
+    names = [("Xiuying", "Wang", "王秀英", False), ("Shohei", "Sato", "佐藤翔平", True),
+             ("", "", "さとう しょうへい", False),
+             ("Ji-hoon", "Park", "박지훈", False), ("Mohammed", "Al-Rashid", "محمد الراشد", False),
+             ("Ευάγγελος", "Παπαδόπουλος", "", False), ("Seán", "O'Brien", "", False), ("Lü", "Lü", "吕秀英", False),
+             ("Wang", "Wang", "王 王", False), ("", "", "", False), ("Zoë", "Zoë", "Zoë", True),
+             ("Đorđe", "Łukasz", "Øystein Straße", False), ("Тарас", "Худобʼяк", "", False)]
+    for first, family, native, japan in names:
+        assert _names_doc(first, family, native, japan) == reference(first, family, native, japan), (first, family)

@@ -124,3 +124,19 @@ def test_flag_and_command_spellings_reach_the_self_test(argv: list[str], capsys:
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: venue-app self-test") and "--on-screen" in out and "--json" in out
+
+
+def test_disk_check_warns_on_an_unencrypted_data_folder_where_the_os_can_tell(tmp_path: Path) -> None:
+    """The ``disk`` line on this machine's real /proc and /sys (parsing is tested with recorded tables in
+    tests/venue_app/test_volumes.py): it names the data folder, warns in words when its disk is not
+    encrypted, and never fails the self-test for it."""
+    from venue_app.volumes import check_folder
+    from venue_desk.selftest import SelfTest, check_disk
+
+    test = SelfTest(out=lambda line: None)
+    test.ctx["data"] = str(tmp_path / "station")
+    assert test.run("disk", check_disk)
+    detail = test.results[-1].detail
+    found = check_folder(tmp_path / "station")
+    assert str(tmp_path / "station") in detail and found.detail in detail
+    assert detail.startswith("WARNING: ") == (found.encrypted is False)

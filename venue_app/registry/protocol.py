@@ -53,12 +53,16 @@ from venue_app.settings import CATEGORY_COLOR
 __all__ = [
     "API_PREFIX",
     "DEFAULT_FEED_LIMIT",
+    "EPOCH_HEADER",
     "FEED_KINDS",
     "MAX_BATCH",
     "MAX_FEED_LIMIT",
     "MAX_WAIT_S",
     "PROTOCOL_VERSION",
     "ROLES",
+    "AttendeeUpsertOutcome",
+    "AttendeesUpsert",
+    "AttendeesUpsertResult",
     "CategoryIn",
     "Conflict",
     "EnrollRequest",
@@ -95,8 +99,11 @@ MAX_BATCH = 1000
 DEFAULT_FEED_LIMIT = 1000
 MAX_FEED_LIMIT = 5000
 MAX_WAIT_S = 60.0
+# every answer of a restored registry carries its feed's epoch (venue_app.registry.restore)
+EPOCH_HEADER = "X-Venue-Registry-Epoch"
 ROLES = ("desk", "door", "dashboard")
-FEED_KINDS = ("event", "category", "room", "session", "attendee", "station", "badge", "station_event", "grant")
+FEED_KINDS = ("event", "category", "room", "session", "attendee", "station", "badge", "station_event", "grant",
+              "issuer", "issuer_secret")
 _CERT_DOMAIN = b"venue-desk/station-certificate/v1\x00"
 MAX_PAYLOAD_CHARS = 64 * 1024
 MAX_TEXT_CHARS = 2000
@@ -292,6 +299,8 @@ class EnrollResponse(_Model):
     registry_key: RegistryKey
     feed_head: int
     server_time: str
+    registry_urls: list[str] = Field(default_factory=list, description="every address of this registry (several "
+                                     "hosts on one database): a station goes to the next when one does not answer")
 
 
 # -- admin ---------------------------------------------------------------------------------------
@@ -424,3 +433,66 @@ class Summary(_Model):
     rooms: list[RoomOccupancy]
     conflict_count: int
     conflicts: list[Conflict]
+    link: dict[str, Any] | None = Field(default=None, description="the pretix link: state, words, last pull, "
+                                        "last error, check-ins waiting (null: no link)")
+
+
+# -- the upsert API for other registration systems (``POST /api/v1/admin/attendees``) ---------------
+_RECORD_FIELDS: dict[str, str] = {
+    "external_id": "Required. The record's id in the sending system; sending it again updates the same attendee.",
+    "code": "Registration code or ticket secret (what the QR in the confirmation e-mail holds); no spaces.",
+    "given_name": "Given name.", "family_name": "Family name.", "native_name": "Name in the native script (张伟).",
+    "name_order": "given-first or family-first (default from the country).", "honorific": "H.E., Mayor, Dr…",
+    "organisation": "Organisation.", "job_title": "Job title.", "city": "City.",
+    "country": "Country: ISO 3166 code (CN) or its English name.", "category": "Category code (badge band, rooms).",
+    "delegation": "Delegation.", "email": "E-mail address.", "phone": "Phone number.",
+    "language": "Interpretation language.", "accessibility": "Accessibility needs.",
+    "status": "active, cancelled or blocked (paid/canceled and a few other spellings are understood).",
+    "notes": "Notes for staff.",
+}
+_RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["external_id"], "additionalProperties": False,
+    "description": "One attendee record. Only the fields given change; null clears a field (not status or "
+                   "name_order). A new attendee needs a name (given_name, family_name or native_name).",
+    "properties": {name: {"type": "string" if name == "external_id" else ["string", "null"], "description": text}
+                   for name, text in _RECORD_FIELDS.items()},
+}
+
+
+class AttendeesUpsert(_Model):
+    """A batch of attendee records from another registration system, idempotent by external id."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "source": "cvent:metropolis-2026",
+        "records": [
+            {"external_id": "R-1001", "code": "K7QX2M", "given_name": "Wei", "family_name": "Zhang",
+             "native_name": "张伟", "country": "CN", "category": "delegate", "email": "wei.zhang@example.org"},
+            {"external_id": "R-1002", "organisation": "City of Lyon"},
+            {"external_id": "R-0977", "status": "cancelled"},
+        ]}]})
+
+    source: str = Field(min_length=1, max_length=128,
+                        description="Name of the sending system and event (e.g. `cvent:metropolis-2026`); "
+                                    "external ids are unique within a source. `pretix:ORG/EVENT` is the pretix link's.")
+    records: list[dict[str, Any]] = Field(
+        max_length=5000, description="Up to 5,000 records; each is created, updated, unchanged or refused on its "
+                                     "own (a refused record never stops the others).",
+        json_schema_extra={"items": _RECORD_SCHEMA})
+
+
+class AttendeeUpsertOutcome(_Model):
+    index: int = Field(description="position of the record in `records`")
+    external_id: str | None
+    outcome: Literal["created", "updated", "unchanged", "refused"]
+    attendee_id: str | None = Field(None, description="our attendee id (null when refused before matching)")
+    changed: list[str] = Field(default_factory=list, description="fields that changed")
+    reason: str = Field("", description="why the record was refused, in plain words")
+
+
+class AttendeesUpsertResult(_Model):
+    source: str
+    created: int
+    updated: int
+    unchanged: int
+    refused: int
+    results: list[AttendeeUpsertOutcome]

@@ -11,10 +11,12 @@ every two seconds (:class:`_AuthCache`).
 """
 
 import asyncio
+import collections
 import contextlib
 import gc
 import json
 import logging
+import math
 import os
 import socket
 import tempfile
@@ -27,24 +29,29 @@ from urllib.parse import parse_qsl
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from venue_app.eventlog import now_iso
+from venue_app.hlc import parse_hlc
 from venue_app.keys import SigningKey
-from venue_app.registry import admin
+from venue_app.registry import admin, audit
+from venue_app.registry import snapshot as registry_snapshot
 from venue_app.registry.config import Limits, RegistryConfig
 from venue_app.registry.errors import AuthError, ForbiddenError, RegistryError, TooLarge
 from venue_app.registry.feed import FeedNotifier, SharedHead, render_items, render_page
 from venue_app.registry.protocol import (
     API_PREFIX,
     DEFAULT_FEED_LIMIT,
+    EPOCH_HEADER,
     MAX_BATCH,
     MAX_FEED_LIMIT,
     MAX_WAIT_S,
+    AttendeesUpsert,
+    AttendeesUpsertResult,
     EnrollmentCode,
     EnrollmentRequest,
     EnrollRequest,
@@ -61,6 +68,7 @@ from venue_app.registry.protocol import (
     Summary,
     hash_secret,
 )
+from venue_app.registry.restore import epoch as restore_epoch
 from venue_app.registry.store import Principal, Store
 from venue_app.registry.tls import NEXT_PIN_HEADER, next_pin
 from venue_app.registry.writer import Writer, open_writer
@@ -108,6 +116,8 @@ class _Guard:
         self.limits = limits
         self.fast = fast
         self.announce = announce  # the next certificate's pin, sent with every answer during a rotation
+        self.epoch = b""  # the feed's epoch (a restored registry's; venue_app.registry.restore), on every answer
+        self.audit: Callable[[Scope, int], Awaitable[None]] | None = None  # admin actions (registry/audit.py)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -122,14 +132,23 @@ class _Guard:
                 pin = self.announce() if self.announce is not None else None
                 if pin:
                     message = {**message, "headers": [*message.get("headers", ()), (_NEXT_PIN, pin)]}
+                if self.epoch:
+                    message = {**message, "headers": [*message.get("headers", ()), (_EPOCH, self.epoch)]}
             elif message["type"] == "http.response.body":
                 status["bytes"] += len(message.get("body", b""))
             await send(message)
 
         try:
-            limit = self.limits.max_import_body if scope["path"] == f"{API_PREFIX}/admin/import" \
-                else self.limits.max_body
-            declared = dict(scope.get("headers") or []).get(b"content-length")
+            importing = scope["path"] == f"{API_PREFIX}/admin/import"
+            limit = self.limits.max_import_body if importing else self.limits.max_body
+            headers = scope.get("headers") or []
+            header_bytes = sum(len(name) + len(value) + 4 for name, value in headers)
+            if header_bytes > self.limits.max_header:  # the HTTP parser takes any size: said here, clearly
+                response = _error(431, "headers_too_large",
+                                  f"the request headers exceed {self.limits.max_header:,} bytes")
+                await response(scope, receive, logged_send)
+                return
+            declared = dict(headers).get(b"content-length")
             too_big = False
             if declared is not None:
                 try:
@@ -140,8 +159,17 @@ class _Guard:
             if not too_big and scope["method"] in ("POST", "PUT", "PATCH"):
                 size = 0
                 more = True
+                # a body sent slowly (or never finished) must not hold a connection for ever
+                timeout = self.limits.body_timeout_s * (10 if importing else 1)
+                deadline = time.monotonic() + timeout
                 while more:
-                    message = await receive()
+                    try:
+                        message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+                    except TimeoutError:
+                        response = _error(408, "body_timeout", f"the request body did not arrive within "
+                                          f"{timeout:g} s", headers={"Connection": "close"})
+                        await response(scope, receive, logged_send)
+                        return
                     if message["type"] == "http.disconnect":
                         return
                     chunk = message.get("body", b"")
@@ -176,9 +204,14 @@ class _Guard:
                 path = scope["path"] + (f"?{query}" if query else "")
                 access_log.info('%s "%s %s" %s %d %.1fms', client[0], scope["method"], path, status["code"],
                                 status["bytes"], (time.perf_counter() - started) * 1000)
+            if self.audit is not None and scope["path"].startswith(_ADMIN_PATHS) \
+                    and audit.wanted(scope["method"], status["code"]):
+                await self.audit(scope, status["code"])
 
 
 _NEXT_PIN = NEXT_PIN_HEADER.lower().encode("ascii")
+_EPOCH = EPOCH_HEADER.lower().encode("ascii")
+_ADMIN_PATHS = f"{API_PREFIX}/admin/"
 
 
 class _NextPin:
@@ -254,6 +287,38 @@ class _FastLane:
         return True
 
 
+class _Attempts:
+    """Failed enrolments per client address in a sliding window: guessing codes costs time (per server
+    process; a code is 16 characters of 32, so guessing one is hopeless anyway, and this keeps it so)."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._failures: dict[str, collections.deque[float]] = {}
+
+    def _recent(self, address: str, now: float) -> collections.deque[float]:
+        times = self._failures.get(address)
+        if times is None:
+            if len(self._failures) > 10_000:  # a flood from many addresses: forget the quiet ones
+                self._failures = {a: t for a, t in self._failures.items() if t and now - t[-1] < self.window_s}
+            times = self._failures[address] = collections.deque()
+        while times and now - times[0] >= self.window_s:
+            times.popleft()
+        return times
+
+    def wait(self, address: str) -> int:
+        """Seconds this address must wait before its next attempt (0: go ahead)."""
+        now = time.monotonic()
+        times = self._recent(address, now)
+        if len(times) < self.limit:
+            return 0
+        return max(1, math.ceil(times[-self.limit] + self.window_s - now))
+
+    def failed(self, address: str) -> None:
+        now = time.monotonic()
+        self._recent(address, now).append(now)
+
+
 async def _no_body() -> Message:
     return {"type": "http.disconnect"}
 
@@ -306,6 +371,22 @@ class _AuthCache:
                 log.warning("cannot reload the station tokens: %s", exc)
 
 
+def _iso_ms(text: str) -> int:
+    """Unix milliseconds of an ISO time (as :func:`now_iso` writes it)."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp() * 1000)
+
+
+def _hlc_ms(text: Any) -> int | None:
+    """The wall-clock milliseconds of an hlc text (None: not one)."""
+    try:
+        return parse_hlc(text).ms if isinstance(text, str) else None
+    except (ValueError, TypeError):
+        return None
+
+
 def create_app(config: RegistryConfig | None = None, *, store: Store | None = None, key: SigningKey | None = None,
                limits: Limits | None = None, fast_lane: bool = True, shared_head: SharedHead | None = None,
                writer_process: bool = True) -> FastAPI:
@@ -331,16 +412,28 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         if state["key"] is None and config is not None:
             state["key"] = admin.load_key(config)
         notifier = FeedNotifier(state["store"], poll_s=limits.feed_poll_s, pace_s=limits.feed_pace_s,
-                                shared_head=shared_head)
+                                shared_head=shared_head, answers_per_s=limits.feed_answers_per_s,
+                                coalesce_s=limits.feed_coalesce_s)
         state["notifier"] = notifier
         await notifier.start()
         await cache.reload(state["store"])
+        guard = getattr(app, "guard", None)
+        if guard is not None:  # the feed's epoch: a station synced with another registry re-pulls from the start
+            guard.epoch = (await run_in_threadpool(restore_epoch, state["store"])).encode("ascii")
         reloading = asyncio.create_task(cache.keep_loaded(state["store"]), name="token-reload")
         writer = state["writer"] = await open_writer(state["store"], process=writer_process)
         writer.on_commit(notifier.committed)
+        link = None
+        if config is not None:  # the pretix link (venue_app/registry/link): one lease holder among all processes
+            from venue_app.registry.link import LinkRunner
+
+            link = LinkRunner(state["store"], config.root)
+            link.start()
         try:
             yield
         finally:
+            if link is not None:
+                await run_in_threadpool(link.stop)
             reloading.cancel()
             await writer.close()
             await notifier.stop()
@@ -355,6 +448,27 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     app.guard = _Guard(app.serve_normally, limits, fast if fast_lane else None,
                        _NextPin(config.root) if config is not None else None)
     app.state.fast_lane = fast
+
+    async def audit_admin(scope: Scope, status: int) -> None:
+        actor = "unauthenticated"
+        for name, value in scope.get("headers") or ():
+            if name == b"authorization":
+                scheme, _, credentials = value.decode("latin-1").partition(" ")
+                hit = cache.get(hash_secret(credentials.strip())) if scheme.lower() == "bearer" else None
+                if isinstance(hit, Principal):
+                    actor = "admin" if hit.is_admin else f"station {hit.name} ({hit.station_id})"
+                elif isinstance(hit, AuthError):
+                    actor = f"refused token ({hit.code})"
+                elif credentials.strip():
+                    actor = "unknown token"
+        client = scope.get("client") or ("-", 0)
+        try:
+            await run_in_threadpool(lambda: audit.record(the_store(), actor=actor, address=str(client[0]),
+                                                         method=scope["method"], path=scope["path"], status=status))
+        except Exception:  # the audit log must never fail a request that was answered
+            log.warning("could not record an admin action in the audit log", exc_info=True)
+
+    app.guard.audit = audit_admin
 
     def the_store() -> Store:
         return state["store"]
@@ -415,23 +529,72 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
             raise ForbiddenError("this endpoint needs the admin token", code="admin_only")
         return who
 
+    async def pusher(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Principal:
+        """A station that may push: a revoked one too, for its last push (see :func:`revoked_push`)."""
+        try:
+            return await principal(credentials)
+        except AuthError:
+            revoked = getattr(cache.get(hash_secret(credentials.credentials)) if credentials else None,
+                              "principal", None)
+            if isinstance(revoked, Principal):
+                return revoked
+            raise
+
     Who = Annotated[Principal, Depends(principal)]
     Admin = Annotated[Principal, Depends(admin_principal)]
+    Pusher = Annotated[Principal, Depends(pusher)]
 
     # -- public --------------------------------------------------------------------------------
     @app.get(f"{API_PREFIX}/health", response_model=Health, tags=["station"])
     async def health() -> Health:
         return Health(time=now_iso(), time_ms=time.time_ns() // 1_000_000)
 
-    @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse, tags=["station"], responses=_ERRORS)
-    async def enroll(body: EnrollRequest) -> dict[str, Any]:
-        return await run_in_threadpool(lambda: the_store().enroll(code=body.code, public_key=body.public_key,
-                                                                  name=body.name, key=state["key"]))
+    attempts = _Attempts(limits.enrol_failures, limits.enrol_window_s)
+
+    @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse, tags=["station"],
+              responses={**_ERRORS, 429: {"model": ErrorBody, "description": "too many wrong codes from this address"}})
+    async def enroll(body: EnrollRequest, request: Request) -> Any:
+        address = request.client.host if request.client else "-"
+        wait = attempts.wait(address)
+        if wait:
+            return _error(429, "too_many_attempts", f"too many wrong enrolment codes from this address "
+                          f"({limits.enrol_failures} in {limits.enrol_window_s:g} s): try again in {wait} s",
+                          headers={"Retry-After": str(wait)})
+        try:
+            answer = await run_in_threadpool(lambda: the_store().enroll(code=body.code, public_key=body.public_key,
+                                                                        name=body.name, key=state["key"]))
+        except AuthError:
+            attempts.failed(address)
+            raise
+        # every host's address (several hosts, one database): the station fails over between them
+        return {**answer, "registry_urls": config.addresses() if config is not None else []}
 
     # -- stations ------------------------------------------------------------------------------
     @app.get(f"{API_PREFIX}/event", tags=["station"], responses=_ERRORS)
     async def event(who: Who) -> dict[str, Any]:
         return await run_in_threadpool(the_store().event)
+
+    def snapshots() -> registry_snapshot.SnapshotCache:
+        cache = state.get("snapshots")
+        if cache is None:
+            if config is not None:
+                root = config.root / "snapshots"
+            else:  # an app made around a store (tests): a directory that goes with the app
+                state["snapshot_dir"] = tempfile.TemporaryDirectory(prefix="venue-snapshots-")
+                root = Path(state["snapshot_dir"].name)
+            cache = state["snapshots"] = registry_snapshot.SnapshotCache(the_store(), state["key"], root)
+        return cache
+
+    @app.get(f"{API_PREFIX}/snapshot", tags=["station"], responses=_ERRORS)
+    async def snapshot(who: Who) -> Response:
+        """A ready replica of the event for this station's role (see venue_app.registry.snapshot); its
+        signed manifest is the ``X-Venue-Snapshot`` header."""
+        if who.station_id is None:
+            raise ForbiddenError("snapshots are for stations", code="stations_only")
+        role = await run_in_threadpool(registry_snapshot.station_role, the_store(), who.station_id)
+        manifest, path = await run_in_threadpool(snapshots().get, role)
+        return FileResponse(path, media_type="application/vnd.sqlite3",
+                            headers={registry_snapshot.HEADER: manifest.as_json()})
 
     async def feed_page(who: Principal, after: int, limit: int, wait: float, outbox: int | None = None) -> bytes:
         notifier: FeedNotifier = state["notifier"]
@@ -439,12 +602,15 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
         if wait > 0:
             await notifier.pace(who.station_id, after, limit)
 
+        # read-your-writes across registry hosts: a station that pushed to another host sees its write here
+        fresh = wait > 0 or await notifier.settled()
+
         async def page() -> tuple[list[str], int, int]:
-            hit = await notifier.current(after, limit)
+            hit = await notifier.current(after, limit, who.role) if fresh else None  # minimised for the role
             if hit is not None:
                 return hit[0], hit[1], notifier.head
             items, head = await run_in_threadpool(the_store().feed_page, after, limit)
-            return render_items(items), items[-1][0] if items else after, head
+            return render_items(items, who.role), items[-1][0] if items else after, head
 
         rendered, next_seq, head = await page()
         if not rendered and wait > 0 and await notifier.wait_beyond(after, wait):
@@ -494,13 +660,45 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
 
     @app.post(f"{API_PREFIX}/events", response_model=PushResponse, tags=["station"],
               responses={**_ERRORS, 413: {"model": ErrorBody, "description": f"more than {MAX_BATCH} events"}})
-    async def push(body: PushRequest, who: Who) -> Response:
+    async def push(body: PushRequest, who: Pusher) -> Response:
         if who.station_id is None:
             raise ForbiddenError("only stations push events", code="station_only")
         if len(body.events) > MAX_BATCH:
             raise TooLarge(f"a batch holds at most {MAX_BATCH} events, not {len(body.events)}",
                            code="batch_too_large")
+        if who.revoked_at:
+            return Response(await revoked_push(who, body.events), media_type="application/json")
         return Response(await push_events(who.station_id, body.events), media_type="application/json")
+
+    async def revoked_push(who: Principal, events: list[Any]) -> bytes:
+        """The last push of a revoked station: what it still held when it learnt of its revocation. Its
+        events made before the revocation are taken as from any station (facts of a station trusted
+        then; nothing is lost); events stamped later are refused (``station_revoked``): whoever holds a
+        revoked station's token cannot add new facts. A batch of only such events gets 401
+        ``station_revoked``, as any other request of that token. The station wipes itself after this push."""
+        assert who.station_id is not None and who.revoked_at is not None
+        cutoff = _iso_ms(who.revoked_at)
+        keep: list[int] = []
+        refused: list[dict[str, Any]] = []
+        for index, raw in enumerate(events):
+            made = _hlc_ms(raw.get("hlc")) if isinstance(raw, dict) else None
+            if made is not None and made > cutoff:
+                refused.append({"index": index, "id": raw.get("id") if isinstance(raw.get("id"), str) else None,
+                                "status": "rejected", "code": "station_revoked",
+                                "message": "made after this station was revoked", "flags": []})
+            else:
+                keep.append(index)
+        if not keep:  # nothing it could have held before: the token is refused, as everywhere else
+            raise AuthError(f"station {who.name!r} was revoked by the registry; enrol it again",
+                            code="station_revoked")
+        answer = json.loads(await push_events(who.station_id, [events[i] for i in keep]))
+        for result in answer["results"]:
+            result["index"] = keep[result["index"]]
+        answer["results"] = sorted([*answer["results"], *refused], key=lambda r: r["index"])
+        answer["rejected"] += len(refused)
+        log.warning("revoked station %s pushed its last %d events: %d accepted, %d duplicate, %d refused",
+                    who.name, len(events), answer["accepted"], answer["duplicate"], answer["rejected"])
+        return json.dumps(answer).encode()
 
     async def push_events(station_id: str, events: list[Any]) -> bytes:
         writer: Writer = state["writer"]
@@ -523,7 +721,12 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
     # -- admin ---------------------------------------------------------------------------------
     @app.get(f"{API_PREFIX}/admin/summary", response_model=Summary, tags=["admin"], responses=_ERRORS)
     async def summary(who: Admin) -> dict[str, Any]:
-        return await run_in_threadpool(the_store().summary)
+        from venue_app.registry.link import link_summary
+
+        def work() -> dict[str, Any]:  # with how the pretix link goes (venue_app/registry/link)
+            return {**the_store().summary(), "link": link_summary(the_store())}
+
+        return await run_in_threadpool(work)
 
     @app.get(f"{API_PREFIX}/admin/stations", response_model=list[StationInfo], tags=["admin"], responses=_ERRORS)
     async def stations(who: Admin) -> list[dict[str, Any]]:
@@ -576,6 +779,18 @@ def create_app(config: RegistryConfig | None = None, *, store: Store | None = No
 
         return await run_in_threadpool(work)
 
+    @app.post(f"{API_PREFIX}/admin/attendees", response_model=AttendeesUpsertResult, tags=["admin"],
+              responses=_ERRORS, summary="Create, update or cancel attendees from another registration system")
+    async def upsert_attendees(body: AttendeesUpsert, who: Admin) -> dict[str, Any]:
+        """A batch of records, idempotent by ``(source, external_id)``: a record seen for the first time
+        creates an attendee (or ties to the one already holding its code), a known one changes only the
+        fields it carries, ``status: cancelled`` cancels; the same batch sent again changes nothing. Each
+        record's outcome comes back in order; a refused record (its reason in words) never stops the others.
+        Changes reach every station through the feed."""
+        result = await run_in_threadpool(lambda: the_store().upsert_attendees(body.source, body.records,
+                                                                              who=who.name or who.kind))
+        return result.as_dict()
+
     return app
 
 
@@ -606,7 +821,7 @@ def access_log_to_stderr() -> None:
 
 
 def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, shared_head: SharedHead,
-            parent: int, tls: bool = True) -> None:
+            parent: int, tls: bool = True, urls: list[str] | None = None) -> None:
     """One server process of several (``serve(workers=N)``), on the socket the parent bound."""
     import signal
 
@@ -627,6 +842,7 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
         access_log_to_stderr()
     config = RegistryConfig.load(root)
     config.limits = limits
+    config.urls = urls or config.urls  # `serve --public-url` (not saved in registry.json)
     server = _uvicorn_server(create_app(config, shared_head=shared_head), config.tls_files if tls else None)
     gc.freeze()
     server.run(sockets=[sock])
@@ -635,7 +851,11 @@ def _worker(root: str, sock: socket.socket, limits: Limits, log_requests: bool, 
 def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits: Limits, tls: bool = True) -> None:
     """Run ``workers`` server processes on one listening socket; restart one that dies; stop them all
     on SIGTERM/SIGINT. The kernel spreads connections over the processes; the database serialises
-    their writes (and numbers the feed), so nothing else is shared."""
+    their writes (and numbers the feed). The workers of this host also share the newest feed seq in
+    shared memory (:class:`~venue_app.registry.feed.SharedHead`): on SQLite that is how a worker learns
+    at once of a sibling's write. Other hosts share nothing but the PostgreSQL database, and hear of
+    each other's writes through ``LISTEN/NOTIFY`` (:mod:`venue_app.registry.notify`), as the workers
+    here do too on PostgreSQL."""
     import multiprocessing
     import signal
 
@@ -646,7 +866,7 @@ def _supervise(config: RegistryConfig, sock: socket.socket, workers: int, limits
 
     def start() -> Any:
         proc = spawn.Process(target=_worker, args=(str(config.root), sock, limits, log_requests, shared_head,
-                                                   os.getpid(), tls),
+                                                   os.getpid(), tls, config.urls),
                              name="registry-worker")  # not a daemon: it starts a writer process
         proc.start()
         return proc

@@ -61,8 +61,9 @@ from venue_app.errors import TokenError
 from venue_app.events import ATTENDEE_FIELDS, Event, now_iso
 from venue_app.hlc import HLC, MAX_DRIFT_MS, Clock, parse_hlc
 from venue_app.ids import new_id
+from venue_app.issuers import SERIAL_PREFIX
 from venue_app.keys import PublicKey, SigningKey
-from venue_app.registry import migrations
+from venue_app.registry import migrations, notify
 from venue_app.registry.config import normalise_db_url
 from venue_app.registry.errors import AuthError, ConflictError, InvalidInput, NotFound, StorageUnavailable
 from venue_app.registry.protocol import (
@@ -75,6 +76,7 @@ from venue_app.registry.protocol import (
     hash_secret,
     sign_certificate,
 )
+from venue_app.roles import may_push
 from venue_app.settings import CATEGORY_COLOR
 
 __all__ = ["ENROL_ALPHABET", "Principal", "Store", "Tx", "metadata", "normalise_enrol_code"]
@@ -158,6 +160,51 @@ conflicts_t = sa.Table("conflicts", metadata, sa.Column("id", sa.Integer, primar
                        _col("attendee_id"), _col("kind"), sa.Column("event_id", sa.String(64), unique=True),
                        _col("station_id"), _col("hlc"), _col("other_event_id"), _col("other_station_id"),
                        _col("other_hlc"), _col("detected_at"))
+# admin actions and refused admin attempts, who/where/when (migration r0003; venue_app/registry/audit.py)
+audit_t = sa.Table("audit", metadata, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+                   _col("at"), _col("actor"), _col("address"), _col("method"), _col("path"),
+                   sa.Column("status", sa.Integer, nullable=False), _col("detail"))
+sa.Index("audit_at", audit_t.c.at)
+
+# other registration systems' ids of our attendees, trusted ticket issuers and their revoked or blocked
+# secrets (migration r0004; see venue_app/registry/upsert.py and venue_app/issuers.py)
+external_ids_t = sa.Table("external_ids", metadata, sa.Column("source", sa.String(128), primary_key=True),
+                          sa.Column("external_id", sa.String(255), primary_key=True),
+                          sa.Column("attendee_id", sa.String(64), nullable=False), _col("updated"), _col("who"))
+sa.Index("external_ids_attendee", external_ids_t.c.attendee_id)
+ticket_serials_t = sa.Table("ticket_serials", metadata, sa.Column("serial", sa.String(64), primary_key=True),
+                            sa.Column("attendee_id", sa.String(64), nullable=False))
+issuers_t = sa.Table("issuers", metadata, sa.Column("scheme", sa.String(32), primary_key=True),
+                     sa.Column("ref", sa.String(255), primary_key=True),
+                     sa.Column("public_key", sa.String(255), primary_key=True), _col("items", "{}"), _col("added"),
+                     _col("who"), _col("removed_at", None, nullable=True))
+issuer_secrets_t = sa.Table("issuer_secrets", metadata, sa.Column("secret", sa.String(512), primary_key=True),
+                            sa.Column("ref", sa.String(255), nullable=False),
+                            sa.Column("state", sa.String(16), nullable=False), _col("reason"), _col("updated"))
+
+# the live link with a registration system (migration r0005; see venue_app/registry/link/): its settings,
+# lease (exactly one registry process pulls), pull status, the cursor of check-ins to send back and their queue
+link_state_t = sa.Table("link_state", metadata, sa.Column("name", sa.String(32), primary_key=True),
+                        _col("config", "{}"), _col("lease_owner"), sa.Column("lease_until", sa.Float, nullable=False,
+                                                                               server_default=sa.text("0")),
+                        _col("modified_since"), _col("last_pull_at"), _col("full_pull_at"),
+                        sa.Column("last_pull_s", sa.Float, nullable=False, server_default=sa.text("0")),
+                        sa.Column("last_changed", sa.Integer, nullable=False, server_default=sa.text("0")),
+                        _col("last_error"), _col("error_since"),
+                        sa.Column("failures", sa.Integer, nullable=False, server_default=sa.text("0")),
+                        sa.Column("out_cursor", sa.BigInteger, nullable=False, server_default=sa.text("0")),
+                        _col("updated"))
+link_outbox_t = sa.Table("link_outbox", metadata, sa.Column("event_id", sa.String(64), primary_key=True),
+                         sa.Column("link", sa.String(32), nullable=False),
+                         sa.Column("seq", sa.BigInteger, nullable=False, index=True),
+                         sa.Column("action", sa.String(16), nullable=False), _col("attendee_id"), _col("body", "{}"),
+                         sa.Column("state", sa.String(16), nullable=False, index=True),
+                         sa.Column("attempts", sa.Integer, nullable=False, server_default=sa.text("0")),
+                         sa.Column("next_at", sa.Float, nullable=False, server_default=sa.text("0")),
+                         _col("last_error"), _col("enqueued"), _col("done_at"))
+link_checkins_t = sa.Table("link_checkins", metadata, sa.Column("link", sa.String(32), primary_key=True),
+                           sa.Column("ref", sa.String(128), primary_key=True), _col("attendee_id"), _col("event_id"),
+                           _col("at"))
 
 #: the attendee columns of a feed item (the replica's ``attendees`` columns but code_norm)
 ATTENDEE_ITEM_COLUMNS = ("id", *ATTENDEE_FIELDS, "master_hlc")
@@ -186,24 +233,32 @@ def _loads(text: str | None, default: Any) -> Any:
 
 
 class Principal:
-    """Who made a request: the admin, or a station (with its id)."""
+    """Who made a request: the admin, or a station (with its id and role: what it may receive,
+    :mod:`venue_app.roles`). ``revoked_at`` is set only on the principal a revoked station's last push
+    is accepted for (:attr:`AuthError.principal`)."""
 
-    __slots__ = ("kind", "name", "station_id")
+    __slots__ = ("kind", "name", "revoked_at", "role", "station_id")
 
-    def __init__(self, kind: str, station_id: str | None = None, name: str = "") -> None:
+    def __init__(self, kind: str, station_id: str | None = None, name: str = "", role: str = "",
+                 revoked_at: str | None = None) -> None:
         self.kind = kind
         self.station_id = station_id
         self.name = name
+        self.role = role or ("desk" if kind == "admin" else "")
+        self.revoked_at = revoked_at
 
     @property
     def is_admin(self) -> bool:
         return self.kind == "admin"
 
 
-def _station_principal(station_id: str, name: str, revoked_at: str | None) -> Principal | AuthError:
+def _station_principal(station_id: str, name: str, revoked_at: str | None, role: str = "") -> Principal | AuthError:
     if revoked_at:
-        return AuthError(f"station {name!r} was revoked by the registry; enrol it again", code="station_revoked")
-    return Principal("station", station_id, name)
+        error = AuthError(f"station {name!r} was revoked by the registry; enrol it again", code="station_revoked")
+        # its last push (what it still held when revoked) is accepted, nothing else (issue 19, wipe)
+        error.principal = Principal("station", station_id, name, role, revoked_at)  # type: ignore[attr-defined]
+        return error
+    return Principal("station", station_id, name, role)
 
 
 class Tx:
@@ -228,8 +283,20 @@ class Tx:
     def emit(self, kind: str, data: Mapping[str, Any]) -> None:
         self.items.append((kind, dict(data)))
 
-    def upsert(self, table: sa.Table) -> Any:
+    def upsert(self, table: sa.Table | sa.TableClause) -> Any:
         return (pg_dialect.insert(table) if self.store.dialect == "postgresql" else sqlite_dialect.insert(table))
+
+    # for the modules the store calls (registry.upsert, registry.tickets), which cannot import it back
+    def rules(self) -> Any:
+        """The rules' storage in this transaction (:mod:`venue_app.rules` functions take it)."""
+        return _Rules(self)
+
+    def run_sql(self, name: str, params: Mapping[str, Any]) -> None:
+        """Run one of the store's named statements (``log_add``…) in this transaction."""
+        _cursor(self).execute(_sql(self)[name], params)
+
+    def attendee_item(self, attendee_id: str) -> dict[str, Any]:
+        return self.store._attendee_item(self.conn, attendee_id)
 
 
 # the hot statements run on the driver's cursor (see _cursor): its own errors, next to SQLAlchemy's
@@ -330,6 +397,7 @@ class Store:
         self._listeners: list[Callable[[int], None]] = []
         self.clock = Clock("registry")
         self._admin_hash: str | None = None
+        self._roles: dict[str, str] = {}  # station id -> role (pushes are judged by it)
         self._pending: deque[tuple[Future[PushResponse], str, list[EventResult | None],
                                    list[tuple[int, StationEvent]]]] = deque()
         self._pending_cond = threading.Condition()
@@ -496,6 +564,8 @@ class Store:
                     tx.rows = rows
                     conn.execute(feed_t.insert(), rows)
                     conn.execute(counters.update().where(counters.c.name == "feed").values(value=seq))
+                    if self.dialect == "postgresql":  # other registry processes and hosts wake at commit
+                        conn.exec_driver_sql(notify.NOTIFY_SQL, (str(seq),))
                     tx.head = seq
         if tx is not None and tx.items:
             published = [(r["seq"], r["kind"], r["data"]) for r in tx.rows]
@@ -562,11 +632,11 @@ class Store:
                 self._admin_hash = self.meta(conn, "admin_token_hash") or ""
             if self._admin_hash and hmac.compare_digest(digest, self._admin_hash):
                 return Principal("admin", name="admin")
-            row = conn.execute(sa.select(stations_t.c.id, stations_t.c.name, stations_t.c.revoked_at)
-                               .where(stations_t.c.token_hash == digest)).first()
+            row = conn.execute(sa.select(stations_t.c.id, stations_t.c.name, stations_t.c.revoked_at,
+                                         stations_t.c.role).where(stations_t.c.token_hash == digest)).first()
         if row is None:
             raise AuthError("unknown token", code="unauthorized")
-        principal = _station_principal(row.id, row.name, row.revoked_at)
+        principal = _station_principal(row.id, row.name, row.revoked_at, row.role)
         if isinstance(principal, AuthError):
             raise principal
         return principal
@@ -578,9 +648,9 @@ class Store:
         with self.read() as conn:
             admin_hash = self.meta(conn, "admin_token_hash") or ""
             rows = conn.execute(sa.select(stations_t.c.token_hash, stations_t.c.id, stations_t.c.name,
-                                          stations_t.c.revoked_at)).all()
-        known: dict[str, Principal | AuthError] = {row.token_hash: _station_principal(row.id, row.name, row.revoked_at)
-                                                   for row in rows}
+                                          stations_t.c.revoked_at, stations_t.c.role)).all()
+        known: dict[str, Principal | AuthError] = {
+            row.token_hash: _station_principal(row.id, row.name, row.revoked_at, row.role) for row in rows}
         if admin_hash:
             known[admin_hash] = Principal("admin", name="admin")
         self._admin_hash = admin_hash
@@ -756,6 +826,27 @@ class Store:
             report_missing(report, existing, [a for a, rec in existing.items()
                                               if a not in plan.matched and rec["master_hlc"]])
 
+    def upsert_attendees(self, source: str, records: Sequence[Mapping[str, Any]], *, who: str) -> Any:
+        """Create or update attendees from another registration system, idempotent by (source, external id):
+        see :mod:`venue_app.registry.upsert` (returns its :class:`~venue_app.registry.upsert.UpsertResult`)."""
+        from venue_app.registry.upsert import upsert_attendees
+
+        return upsert_attendees(self, source, records, who=who)
+
+    def set_trusted_issuer(self, scheme: str, ref: str, public_keys: Sequence[str],
+                           items: Mapping[str, str] | None = None, *, who: str = "admin") -> list[dict[str, Any]]:
+        """Trust exactly these keys for the ticket issuer ``ref`` (see
+        :func:`venue_app.registry.tickets.set_trusted_issuer`)."""
+        from venue_app.registry.tickets import set_trusted_issuer
+
+        return set_trusted_issuer(self, scheme, ref, public_keys, items, who=who)
+
+    def set_issuer_secrets(self, ref: str, entries: Iterable[tuple[str, str, str]]) -> int:
+        """Secrets the issuer revoked, blocked or unblocked (:func:`venue_app.registry.tickets.set_issuer_secrets`)."""
+        from venue_app.registry.tickets import set_issuer_secrets
+
+        return set_issuer_secrets(self, ref, entries)
+
     def _attendee_item(self, conn: Connection, attendee_id: str) -> dict[str, Any]:
         row = conn.execute(sa.select(*(attendees_t.c[c] for c in ATTENDEE_ITEM_COLUMNS))
                            .where(attendees_t.c.id == attendee_id)).mappings().one()
@@ -894,6 +985,7 @@ class Store:
         """:meth:`ingest` without waiting: validates now, commits with the next group."""
         results: list[EventResult | None] = [None] * len(raw_events)
         parsed: list[tuple[int, StationEvent]] = []
+        role: str | None = None
         for index, raw in enumerate(raw_events):
             if not isinstance(raw, dict):
                 results[index] = EventResult(index=index, status="rejected", code="malformed",
@@ -914,6 +1006,13 @@ class Store:
                 results[index] = EventResult(index=index, id=ev.id, status="rejected", code="wrong_station",
                                              message="a station may only push its own events")
                 continue
+            if role is None:
+                role = self._role_of(station_id)
+            if role and not may_push(role, ev.type):
+                results[index] = EventResult(index=index, id=ev.id, status="rejected", code="not_for_role",
+                                             message=f"a {role} station may not record {ev.type} events "
+                                                     "(a desk's); nothing of it was applied")
+                continue
             problem = ev.payload_problem()
             if problem is not None:
                 # what an applier would ignore or read differently never enters the log or the feed
@@ -928,6 +1027,16 @@ class Store:
             self._pending.append((future, station_id, results, parsed))
             self._wake_writer()
         return future
+
+    def _role_of(self, station_id: str) -> str:
+        """The role a station was enrolled with ("" when unknown); kept: a station's role never changes."""
+        role = self._roles.get(station_id)
+        if role is None:
+            with self.read() as conn:
+                role = conn.execute(sa.select(stations_t.c.role).where(stations_t.c.id == station_id)).scalar() or ""
+            if role:
+                self._roles[station_id] = role
+        return role
 
     def heartbeat_later(self, station_id: str, outbox: int | None = None) -> Future[None]:
         """:meth:`heartbeat` with the next group commit: no transaction (and fsync) of its own; the
@@ -1065,6 +1174,13 @@ class Store:
             tx.reads = None  # a savepoint rolled back would leave it out of step
             tx.unapplied = set()
             tx.held = None
+        # a signed ticket admitted offline before its attendee reached the station: tie it now if we know whose
+        tickets = [s for _, _, e, _ in fresh if e.type == "checkin"
+                   and isinstance(s := e.payload.get("badge_serial"), str) and s.startswith(SERIAL_PREFIX)]
+        if tickets:
+            from venue_app.registry.tickets import link_serials
+
+            link_serials(tx, tickets)
         seen = {e.station_id for _, _, e, _ in fresh}
         cur.executemany(sql["station_seen"], [{"id": station, "at": received} for station in sorted(seen)])
 

@@ -21,8 +21,10 @@ from venue_app.errors import VenueError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event
 from venue_app.events import check as check_event
 from venue_app.hlc import parse_hlc
+from venue_app.issuers import apply_item
 from venue_app.keys import PublicKey
 from venue_app.registry.protocol import FeedPage, verify_certificate
+from venue_app.roles import strip_payload, withheld
 from venue_app.settings import CATEGORY_COLOR
 
 if TYPE_CHECKING:
@@ -48,6 +50,7 @@ class ApplyResult:
     cursor: int = 0
     keys_changed: bool = False
     seq: int = 0  # the item being applied
+    drop: frozenset[str] = frozenset()  # attendee fields this station's role does not keep
 
 
 def apply_page(station: Station, page: FeedPage) -> ApplyResult:
@@ -61,6 +64,9 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
         last = item.seq
     result = ApplyResult(cursor=max(cursor, page.next))
     registry_key = _registry_key(station)
+    # defence in depth: a door or dashboard drops what its role never holds, even if a registry sent it
+    drop = withheld(station.role)
+    result.drop = drop
     # not fsynced: a page lost to a power cut is fetched again (its cursor goes with it)
     with station.replica.transaction(durable=False, index=False) as conn:
         has_edits = conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None
@@ -74,7 +80,7 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
                 batch.append(item.data)  # consecutive master records go in as one batch
                 continue
             if batch:
-                _attendees(conn, batch, has_edits)
+                _attendees(conn, batch, has_edits, drop)
                 batch = []
             handler = _HANDLERS.get(item.kind)
             if handler is None:
@@ -85,7 +91,7 @@ def apply_page(station: Station, page: FeedPage) -> ApplyResult:
             result.seq = item.seq
             handler(station, conn, item.data, result, registry_key)
         if batch:
-            _attendees(conn, batch, has_edits)
+            _attendees(conn, batch, has_edits, drop)
         station.replica.set_meta(conn, "feed_cursor", result.cursor)
         station.replica.set_meta(conn, "feed_head", page.head)
     if result.keys_changed:
@@ -147,11 +153,19 @@ _UPSERT_ATTENDEE = (
 )
 
 
-def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits: bool) -> None:
-    """Master records from the registry (which already merged the edits it knows) in one batch."""
+_FIELD_INDEX = {name: i for i, name in enumerate(ATTENDEE_FIELDS)}
+
+
+def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits: bool,
+               drop: frozenset[str] = frozenset()) -> None:
+    """Master records from the registry (which already merged the edits it knows) in one batch;
+    the fields ``drop`` are stored empty."""
     rows = []
+    blank = [_FIELD_INDEX[f] for f in drop if f in _FIELD_INDEX]
     for data in items:
         values = ["" if v is None else v if type(v) is str else str(v) for v in map(data.get, ATTENDEE_FIELDS)]
+        for i in blank:
+            values[i] = ""
         if values[_STATUS] not in ("active", "cancelled", "blocked"):
             values[_STATUS] = "active"
         code = values[0]
@@ -175,7 +189,7 @@ def _attendees(conn: sqlite3.Connection, items: list[dict[str, Any]], has_edits:
 
 def _attendee(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
               _key: PublicKey | None) -> None:
-    _attendees(conn, [data], True)
+    _attendees(conn, [data], True, result.drop)
 
 
 def _station(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
@@ -214,8 +228,13 @@ def _station_event(station: Station, conn: sqlite3.Connection, data: dict[str, A
     if clamped:
         hlc, flags = str(remote), (*flags, "hlc_clamped")
         result.clamped += 1
-    event = Event(str(data["id"]), hlc, str(data["station_id"]), str(data["type"]), dict(data.get("payload") or {}),
+    payload = dict(data.get("payload") or {})
+    if result.drop:
+        payload = dict(strip_payload(str(data["type"]), payload, result.drop))
+    event = Event(str(data["id"]), hlc, str(data["station_id"]), str(data["type"]), payload,
                   str(data.get("operator") or ""), str(data.get("wall") or ""), flags)
+    if result.drop:
+        data = {**data, "payload": payload}  # also what is kept aside below
     if event.type not in eventlog.EVENT_TYPES:
         conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
                      (result.seq, f"station_event:{event.type}", json.dumps(data)))
@@ -246,7 +265,17 @@ def _grant(station: Station, conn: sqlite3.Connection, data: dict[str, Any], res
                      (str(data["attendee_id"]), str(data["scope"])))
 
 
+def _issuer(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+            _key: PublicKey | None) -> None:
+    """A ticket issuer's key, trusted or withdrawn; a secret it revoked or blocked (:mod:`venue_app.issuers`)."""
+    kind = "issuer" if "public_key" in data else "issuer_secret"
+    if not apply_item(conn, kind, data):
+        log.warning("feed item %s: unusable %s item (left out)", result.seq, kind)
+
+
 _HANDLERS = {
+    "issuer": _issuer,
+    "issuer_secret": _issuer,
     "grant": _grant,
     "event": _event,
     "category": _category,

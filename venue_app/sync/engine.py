@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from venue_app import search
 from venue_app.eventlog import now_iso
+from venue_app.hlc import parse_hlc
+from venue_app.ops.wipe import WipeReport, wipe
 from venue_app.registry.protocol import MAX_BATCH
 from venue_app.replica import BULK_INDEXES, ensure_indexes
+from venue_app.sync import snapshot
 from venue_app.sync.apply import FeedError, apply_page
-from venue_app.sync.client import RegistryClient, Revoked, SyncError, TooLarge
+from venue_app.sync.client import CertificateChanged, RegistryClient, Revoked, SyncError, TooLarge, Unauthorized
 
 if TYPE_CHECKING:
     from venue_app.station import Station
@@ -75,7 +78,8 @@ class SyncEngine:
         if not url:
             raise SyncError("This station is standalone: it has no registry to sync with.")
         self._saved_pins = list(station.replica.get_meta("registry_pins") or [])
-        self.client = client or RegistryClient(url, station.registry_token(), pins=list(self._saved_pins) or None)
+        self.client = client or RegistryClient(url, station.registry_token(), pins=list(self._saved_pins) or None,
+                                               fallbacks=station.replica.get_meta("registry_urls") or ())
         self.long_poll_s = long_poll_s
         self.backoff_base_s = backoff_base_s
         self.backoff_max_s = backoff_max_s
@@ -89,6 +93,8 @@ class SyncEngine:
         self._threads: list[threading.Thread] = []
         self._batch = MAX_BATCH
         self._last_persist = 0.0
+        self._wipe_lock = threading.Lock()
+        self._wiped: WipeReport | None = None
         station.outbox_listeners.append(self._wake.set)
 
     # -- status --------------------------------------------------------------------------------
@@ -172,10 +178,36 @@ class SyncEngine:
         page = self.client.feed(cursor, limit=1000, wait=wait, outbox=self.status.outbox)
         if self._stop.is_set():
             return 0  # stopping: the page will be fetched again next time
+        if self._feed_rebuilt(cursor, page.head) and cursor:
+            page = self.client.feed(0, limit=1000, wait=0.0, outbox=self.status.outbox)
         result = apply_page(self.station, page)
         self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head, **self._counts())
         self._track_pins()
         return result.items
+
+    def _feed_rebuilt(self, cursor: int, head: int) -> bool:
+        """True (after starting over) when the registry's feed is not the one this station's position is in:
+        the registry was restored from stations (another epoch, see :mod:`venue_app.registry.restore`) or
+        from a backup older than this station (its head is behind our position). The position then means
+        nothing: it goes back to the start (applying the feed again doubles nothing), and this station's
+        own events are queued again (the registry answers "duplicate" for those it holds, takes the rest)."""
+        epoch = self.client.epoch
+        replica = self.station.replica
+        known = str(replica.get_meta("registry_epoch") or "")
+        if epoch is None or (epoch == known and head >= cursor):
+            return False
+        with replica.transaction() as conn:
+            replica.set_meta(conn, "registry_epoch", epoch)
+            replica.set_meta(conn, "feed_cursor", 0)
+            replica.set_meta(conn, "feed_head", head)
+            again = conn.execute("UPDATE log SET outbox = 1 WHERE station_id = ? AND outbox = 0",
+                                 (self.station.station_id,)).rowcount
+        if cursor or again:
+            log.warning("the registry's feed was rebuilt (epoch %r, head %d, this station was at %d): pulling it "
+                        "again from the start and pushing this station's %d events again", epoch, head, cursor, again)
+        self._update(cursor=0, head=head, **self._counts())
+        self._wake.set()
+        return True
 
     def _track_pins(self) -> None:
         """Keep the pins in step with a certificate rotation: the pin the feed announces is accepted from
@@ -229,12 +261,38 @@ class SyncEngine:
             future = pool.submit(self.client.feed_bytes, cursor, CATCH_UP_PAGE, 0.0)
             while future is not None:
                 page = self.client.page(future.result())
+                if self._feed_rebuilt(cursor, page.head) and cursor:
+                    cursor = 0
+                    future = pool.submit(self.client.feed_bytes, 0, CATCH_UP_PAGE, 0.0)
+                    continue
+                cursor = page.next
                 future = pool.submit(self.client.feed_bytes, page.next, CATCH_UP_PAGE, 0.0) if page.more else None
                 result = apply_page(self.station, page)
                 self._update(online=True, last_success=now_iso(), cursor=result.cursor, head=page.head)
                 self._track_pins()
                 if progress:
                     progress(result.cursor, page.head)
+
+    def from_snapshot(self) -> snapshot.SnapshotResult | None:
+        """A new station's first sync from the registry's snapshot (:mod:`venue_app.sync.snapshot`);
+        None when the replica already holds data, or the registry has no (acceptable) snapshot: the
+        feed brings everything then (also when the snapshot failed to arrive: a registry that cannot build
+        one must not keep a new station from syncing). A revoked station or a changed certificate raises."""
+        try:
+            result = snapshot.install_open(self.client, self.station.replica)
+        except (Unauthorized, CertificateChanged):
+            raise
+        except SyncError as exc:
+            log.warning("first sync without a snapshot: %s", exc)
+            return None
+        if result is not None:
+            last = self.station.replica.one("SELECT max(hlc) FROM log")
+            if last and last[0]:
+                self.station.clock.observe(parse_hlc(last[0]))
+            self.station.config_changed()
+            self._update(online=True, last_success=now_iso(), cursor=result.manifest.seq,
+                         head=max(result.manifest.seq, self.status.head), **self._counts())
+        return result
 
     def index_pending(self, limit: int = 2000) -> int:
         """Index some attendees the first sync left for the search index (small writer transactions)."""
@@ -259,6 +317,7 @@ class SyncEngine:
             self.check_clock()
             while self.push_once():
                 pass
+            self.from_snapshot()
             self._catch_up(progress)
             while index and self.index_pending():
                 pass
@@ -266,7 +325,7 @@ class SyncEngine:
                 pass
             self._persist(self.status, force=True)
         except Revoked as exc:
-            self._update(online=False, revoked=True, state="revoked", last_error=str(exc))
+            self._revoked(exc)
             raise
         except (SyncError, FeedError) as exc:
             self._update(online=False, last_error=str(exc), **self._counts())
@@ -342,8 +401,8 @@ class SyncEngine:
     def _fail(self, exc: Exception) -> bool:
         """Record a failure; True when replication must stop for good."""
         if isinstance(exc, Revoked):
-            self._update(online=False, revoked=True, state="revoked", last_error=str(exc))
             self._stop.set()
+            self._revoked(exc)
             return True
         if isinstance(exc, SyncError | FeedError):
             message = str(exc)
@@ -352,6 +411,37 @@ class SyncEngine:
             message = f"Sync hit an internal error ({type(exc).__name__}); retrying."
         self._update(online=False, last_error=message, **self._counts())
         return False
+
+    def _revoked(self, exc: Revoked) -> WipeReport | None:
+        """The registry revoked this station: push what it still holds (the registry takes the events made
+        before the revocation), then wipe its personal data (:func:`venue_app.ops.wipe.wipe`), once."""
+        with self._wipe_lock:
+            if self._wiped is not None:
+                return self._wiped
+            message = str(exc)
+            try:
+                while self.push_once():
+                    pass
+            except Revoked:
+                pass  # a registry that refuses even that push: what is left is kept as proof, without details
+            except SyncError as push_exc:
+                # the registry went away in the middle: keep everything, wipe on the next contact
+                self._update(online=False, revoked=True, state="revoked",
+                             last_error=f"{message} Its last events could not be sent ({push_exc}); the wipe "
+                                        "waits for the next contact.")
+                return None
+            try:
+                report = wipe(self.station, force=True, reason="revoked by the registry")
+            except Exception as wipe_exc:  # the replica is still whole: say so, never pretend
+                log.exception("the wipe after revocation failed")
+                self._update(online=False, revoked=True, state="revoked",
+                             last_error=f"{message} Wiping its personal data failed ({wipe_exc}); run "
+                                        "`venue-app station wipe`.")
+                return None
+            self._wiped = report
+            self._update(online=False, revoked=True, state="revoked", last_error=f"{message} {report.words()}",
+                         details={**self.status.details, "wipe": report.as_dict()}, **self._counts())
+            return report
 
     def _backoff(self, failures: int) -> float:
         ceiling = min(self.backoff_max_s, self.backoff_base_s * 2 ** min(failures, 16))

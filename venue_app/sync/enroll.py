@@ -91,6 +91,10 @@ def enroll(paths: Paths, url: str, code: str, *, name: str | None = None,
             for k, v in {"station_id": response.station_id, "station_name": response.name, "role": response.role,
                          "room_id": response.room_id, "event_id": event["id"], "mode": "registry",
                          "registry_url": url.rstrip("/"), "feed_cursor": 0, "feed_head": response.feed_head,
+                         # every address of the registry (several hosts, one database): the others are where
+                         # the station goes when this one does not answer (venue_app.sync.client)
+                         "registry_urls": [url.rstrip("/"), *(u for u in response.registry_urls
+                                                               if u.rstrip("/") != url.rstrip("/"))],
                          "registry_pins": pins if url.startswith("https://") else []}.items():
                 replica.set_meta(conn, k, v)
     finally:

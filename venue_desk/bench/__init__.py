@@ -17,7 +17,8 @@ from typing import Any
 
 __all__ = ["BENCH_MODULES", "BenchOptions", "percentile", "run_all", "summarise"]
 
-BENCH_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "occupancy", "gui", "dashboard")
+BENCH_MODULES = ("core", "people", "devices", "printing", "registry", "sync", "snapshot", "occupancy", "gui",
+                 "dashboard", "link")
 
 
 @dataclass

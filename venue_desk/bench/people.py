@@ -6,17 +6,23 @@ says 100k because that is the target size) and ``import_100k_cpu_s``, ``import_r
 ``search_p50_ms`` / ``search_p99_ms`` over ``search_queries`` realistic queries (every keystroke
 prefix of names in several scripts, pinyin, transliterations, codes, e-mails, cities), and
 ``search_empty_rate`` (share of those queries, all taken from real attendees, that found nobody).
+``import_floor_s``: the same CSV parsed (``csv`` module) and its rows bulk-inserted as they are into a
+replica's ``attendees`` table with the same indexes and the same FTS5 table (a plain document: the raw
+values), without triggers, checks or romanisation, measured in the same run (``import_floor_cpu_s``: its CPU time).
 """
 
 from __future__ import annotations
 
+import csv
 import random
 import re
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from venue_app.eventlog import ATTENDEE_FIELDS
 from venue_app.importer import import_file
 from venue_app.replica import Replica
 from venue_app.search import romanise, search
@@ -25,6 +31,7 @@ from venue_desk.bench import BenchOptions, summarise
 
 __all__ = ["queries_for", "run"]
 
+ATTENDEE_COLUMNS = frozenset({"id", *ATTENDEE_FIELDS})
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -65,6 +72,44 @@ def queries_for(rows: list[dict[str, str]], n: int, seed: int = 5) -> list[tuple
     return out
 
 
+def import_floor(csv_path: Path, db_path: Path) -> tuple[float, float]:
+    """Seconds (wall, CPU) to parse ``csv_path`` and bulk-insert its rows with the replica's attendee indexes
+    and FTS table."""
+    template = Replica(db_path.with_name("schema.sqlite3"))
+    try:
+        schema = [r[0] for r in template.query(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN ('attendees', 'attendee_fts')"
+            " AND type IN ('table', 'index') AND name NOT LIKE 'attendee_fts_%' ORDER BY type DESC")]
+    finally:
+        template.close()
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        for sql in schema:
+            conn.execute(sql)
+        started, cpu = time.perf_counter(), time.process_time()
+        with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader)
+            rows = list(reader)
+        at = {name: i for i, name in enumerate(header)}
+        columns = [c for c in header if c in ATTENDEE_COLUMNS]
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(f"INSERT INTO attendees({', '.join(columns)}, code_norm) VALUES"
+                         f" ({', '.join('?' * (len(columns) + 1))})",
+                         ([*(r[at[c]] for c in columns), r[at["code"]].upper()] for r in rows))
+        conn.executemany("INSERT INTO attendee_fts(rowid, names, org, place, ident, fuzzy) VALUES (?, ?, ?, ?, ?, ?)",
+                         ((i, f"{r[at['given_name']]} {r[at['family_name']]} {r[at['native_name']]}",
+                           f"{r[at['organisation']]} {r[at['job_title']]}",
+                           f"{r[at['delegation']]} {r[at['city']]} {r[at['country']]}",
+                           f"{r[at['code']]} {r[at['email']]}", "") for i, r in enumerate(rows, start=1)))
+        conn.execute("COMMIT")
+        return time.perf_counter() - started, time.process_time() - cpu
+    finally:
+        conn.close()
+
+
 def run(options: BenchOptions, report: dict[str, Any]) -> None:
     n = options.attendees
     with tempfile.TemporaryDirectory(prefix="venue-bench-people-") as tmp:
@@ -82,6 +127,8 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
             # CPU seconds too: on a loaded machine wall time mostly measures the neighbours
             report["import_100k_cpu_s"] = round(time.process_time() - cpu, 2)
             report["import_rows"] = result.inserted
+            floor_s, floor_cpu_s = import_floor(csv_path, root / "floor.sqlite3")
+            report["import_floor_s"], report["import_floor_cpu_s"] = round(floor_s, 2), round(floor_cpu_s, 2)
             conn = replica.reader()
             queries = queries_for(rows, max(1000, options.scans // 2))
             for q, _ in queries[:50]:

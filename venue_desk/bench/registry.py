@@ -8,6 +8,14 @@ Request latency is measured on pushes and pulls (a long-poll waits by design). A
 acknowledged event must be in the feed exactly once. Then a registry holding 100,000 attendees
 (``--attendees``) serves its whole feed in pages to one station.
 
+Under that load, station 0 pushes a probe event four times a second and station 1 looks for it in its
+long-polls: ``registry_propagation_p95_ms``, beside its floor ``registry_propagation_floor_ms`` (one
+round trip with a commit: the median push of the same run). The same load then runs on PostgreSQL
+(``registry_pg_*``) and spread over two registry servers sharing only that database, each with its
+own copy of the registry folder (``registry_2hosts_*``; the probe pushes to one and is read from the
+other); without a PostgreSQL server those keys are null and ``registry_pg_skipped`` says why. The server
+comes from ``VENUE_BENCH_REGISTRY_PG``, else ``VENUE_BENCH_REGISTRY_DB``, else ``VENUE_TEST_PG_URL``.
+
 Environment knobs: ``VENUE_BENCH_REGISTRY_STATIONS`` (200), ``VENUE_BENCH_REGISTRY_SECONDS`` (30),
 ``VENUE_BENCH_REGISTRY_BATCH`` (5 events), ``VENUE_BENCH_REGISTRY_WORKERS`` (server processes,
 ``registry serve --workers``; default 1), ``VENUE_BENCH_REGISTRY_DB`` (a PostgreSQL server URL:
@@ -15,7 +23,8 @@ each registry gets a schema of its own there, dropped afterwards; default SQLite
 directory), ``VENUE_BENCH_REGISTRY_LOG=1`` (server request log kept with
 ``VENUE_BENCH_REGISTRY_KEEP=1``), ``VENUE_BENCH_REGISTRY_PROFILE=SCRIPT`` (run the server through a
 wrapper script ``SCRIPT DATA_DIR``, e.g. one that profiles it), ``VENUE_BENCH_REGISTRY_TLS=0`` (plain HTTP
-on loopback, ``serve --http``, to compare). Simulated stations read only the cursor
+on loopback, ``serve --http``, to compare), ``VENUE_BENCH_REGISTRY_LIMITS`` (JSON: the registry's
+``limits``, e.g. ``{"feed_answers_per_s": 400}`` to compare pacings). Simulated stations read only the cursor
 of each feed page (the tail of the JSON), so the load generator stays cheap next to the registry.
 """
 
@@ -27,6 +36,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import ssl
 import subprocess
@@ -133,9 +143,14 @@ def _database(name: str) -> Iterator[str | None]:
 def _new_registry(root: Path, db: str | None) -> tuple[Any, str]:
     from venue_app.program import program
     from venue_app.registry.admin import init_registry, program_doc
+    from venue_app.registry.config import Limits
     from venue_app.registry.store import Store
 
     config, _, admin_token = init_registry(root, event_name="Bench Congress", db_url=db)
+    limits = os.environ.get("VENUE_BENCH_REGISTRY_LIMITS")
+    if limits:  # e.g. '{"feed_answers_per_s": 400}' (tuning the feed's pacing)
+        config.limits = Limits.from_json(json.loads(limits))
+        config.save()
     store = Store.open(config.db_url)
     store.apply_program(program_doc(program()))
     return store, admin_token
@@ -209,36 +224,76 @@ class _Conn:
         self.reader = self.writer = None
 
 
-async def _load(url: str, stations: list[dict[str, Any]], seconds: float, batch: int,
+def _address(url: str) -> tuple[str, int]:
+    host, port = url.split("//", 1)[1].rsplit(":", 1)
+    return host, int(port)
+
+
+async def _load(urls: list[str], stations: list[dict[str, Any]], seconds: float, batch: int,
                 attendees: list[str], tls: ssl.SSLContext | None = None) -> dict[str, Any]:
+    """Station ``i`` talks to ``urls[i % len(urls)]`` (several registry hosts: spread over them). Station 0
+    also pushes a probe event every quarter second, which station 1 (on the next host, if any) looks
+    for in its long-polls: the propagation delay from push to another station's feed, under the load."""
     rooms = ["plenary", "hall-a", "hall-b", "hall-c", "expo", "ws-1", "ws-2"]
     push_ms: list[float] = []
     pull_ms: list[float] = []
     acked: list[str] = []
+    probes: dict[str, float] = {}  # probe event id → when its push was sent
+    propagation_ms: list[float] = []
     stats = Counter[str]()
-    host, port = url.split("//", 1)[1].rsplit(":", 1)
+    for i, st in enumerate(stations):
+        st["host"], st["port"] = _address(urls[i % len(urls)])
     stop_at = time.monotonic() + seconds
-    first = _Conn(host, int(port), stations[0]["token"], tls)
+    first = _Conn(stations[0]["host"], stations[0]["port"], stations[0]["token"], tls)
     head = (await first.request("GET", "/api/v1/feed?limit=1"))[1]["head"]
     await first.close()
 
-    async def long_poll(st: dict[str, Any]) -> None:
-        conn = _Conn(host, int(port), st["token"], tls)
+    async def long_poll(st: dict[str, Any], watch: bool = False) -> None:
+        conn = _Conn(st["host"], st["port"], st["token"], tls)
         try:
             while time.monotonic() < stop_at:
                 try:
                     _, page = await conn.request("GET", f"/api/v1/feed?after={st['cursor']}&wait=2&limit=1000",
-                                                 feed=True)
+                                                 feed=not watch)
                 except (OSError, asyncio.IncompleteReadError):
                     stats["errors"] += 1
                     continue
+                seen = time.perf_counter()
+                if watch:  # the probe station reads its pages whole
+                    for item in page["items"]:
+                        sent = probes.pop(item["data"].get("id", ""), None) if item["kind"] == "station_event" \
+                            else None
+                        if sent is not None:
+                            propagation_ms.append((seen - sent) * 1000)
                 st["cursor"] = max(st["cursor"], page["next"])
                 stats["long_polls"] += 1
         finally:
             await conn.close()
 
+    async def probe(st: dict[str, Any]) -> None:
+        conn = _Conn(st["host"], st["port"], st["token"], tls)
+        await conn.connect()
+        try:
+            while time.monotonic() < stop_at - 1.0:
+                ts = st["clock"].now()
+                event = {"id": str(uuid7(ts.ms)), "hlc": str(ts), "station_id": st["id"], "type": "occupancy_adjust",
+                         "payload": {"room_id": "expo", "delta": 1}, "operator": "bench-probe", "wall": "",
+                         "flags": []}
+                probes[event["id"]] = time.perf_counter()
+                try:
+                    status, result = await conn.request("POST", "/api/v1/events",
+                                                        json.dumps({"events": [event]}).encode())
+                except (OSError, asyncio.IncompleteReadError):
+                    stats["errors"] += 1
+                    continue
+                if status == 200 and result["accepted"]:
+                    acked.append(event["id"])
+                await asyncio.sleep(0.25)
+        finally:
+            await conn.close()
+
     async def pusher(st: dict[str, Any], rng: random.Random) -> None:
-        conn = _Conn(host, int(port), st["token"], tls)
+        conn = _Conn(st["host"], st["port"], st["token"], tls)
         # connected before the clock starts: a station holds its connection (and its TLS session);
         # a reconnection after an error is timed like any request
         await conn.connect()
@@ -295,12 +350,13 @@ async def _load(url: str, stations: list[dict[str, Any]], seconds: float, batch:
         st["cursor"] = head
     rng = random.Random(5)
     started = time.monotonic()
-    tasks = [asyncio.create_task(long_poll(st)) for st in stations]
+    tasks = [asyncio.create_task(long_poll(st, watch=i == 1)) for i, st in enumerate(stations)]
     tasks += [asyncio.create_task(pusher(st, random.Random(rng.random()))) for st in stations]
+    tasks.append(asyncio.create_task(probe(stations[0])))
     await asyncio.gather(*tasks)
     elapsed = time.monotonic() - started
     return {"push_ms": push_ms, "pull_ms": pull_ms, "acked": acked, "stats": stats, "elapsed": elapsed,
-            "head": head}
+            "head": head, "propagation_ms": propagation_ms, "probes_unseen": len(probes)}
 
 
 def _feed_ids(url: str, token: str, after: int, tls: ssl.SSLContext | None) -> Counter[str]:
@@ -315,40 +371,104 @@ def _feed_ids(url: str, token: str, after: int, tls: ssl.SSLContext | None) -> C
                 return ids
 
 
-def _load_test(report: dict[str, Any], tmp: Path, db: str | None) -> None:
+def _load_test(report: dict[str, Any], tmp: Path, db: str | None, *, hosts: int = 1, prefix: str = "registry") -> None:
+    """The load of 200 stations on one registry (``hosts`` 1), or spread over several registry servers
+    sharing one PostgreSQL database (each with a copy of the first one's directory: same key, same
+    certificate), as their stations would be behind a load balancer."""
     n_stations = int(os.environ.get("VENUE_BENCH_REGISTRY_STATIONS", "200"))
     seconds = float(os.environ.get("VENUE_BENCH_REGISTRY_SECONDS", "30"))
     batch = int(os.environ.get("VENUE_BENCH_REGISTRY_BATCH", "5"))
-    store, admin_token = _new_registry(tmp / "load", db)
+    root = tmp / prefix
+    store, admin_token = _new_registry(root, db)
     try:
         stations = _enrol(store, n_stations)
     finally:
         store.close()
+    roots = [root]
+    for n in range(1, hosts):
+        roots.append(tmp / f"{prefix}-host{n + 1}")
+        shutil.copytree(root, roots[-1])
     attendees = [str(uuid.UUID(int=random.Random(i).getrandbits(128))) for i in range(5000)]
-    proc, url = _start_server(tmp / "load")
+    servers: list[subprocess.Popen[bytes]] = []
     try:
-        server_cpu, client_cpu = _cpu_seconds(proc.pid), time.process_time()
-        result = asyncio.run(_load(url, stations, seconds, batch, attendees, _tls(tmp / "load")))
-        report["registry_server_cpu_s"] = round(_cpu_seconds(proc.pid) - server_cpu, 1)
-        report["registry_client_cpu_s"] = round(time.process_time() - client_cpu, 1)
-        report["registry_load_s"] = round(result["elapsed"], 1)
-        ids = _feed_ids(url, admin_token, result["head"], _tls(tmp / "load"))
+        urls = []
+        for each in roots:
+            proc, url = _start_server(each)
+            servers.append(proc)
+            urls.append(url)
+        server_cpu, client_cpu = sum(_cpu_seconds(p.pid) for p in servers), time.process_time()
+        result = asyncio.run(_load(urls, stations, seconds, batch, attendees, _tls(root)))
+        report[f"{prefix}_server_cpu_s"] = round(sum(_cpu_seconds(p.pid) for p in servers) - server_cpu, 1)
+        report[f"{prefix}_client_cpu_s"] = round(time.process_time() - client_cpu, 1)
+        report[f"{prefix}_load_s"] = round(result["elapsed"], 1)
+        ids = _feed_ids(urls[-1], admin_token, result["head"], _tls(root))
     finally:
-        _stop(proc)
+        for proc in servers:
+            _stop(proc)
     samples = result["push_ms"] + result["pull_ms"]
-    summarise("registry_request", samples, report)
-    report["registry_push_p99_ms"] = round(percentile(result["push_ms"], 99), 3)
-    report["registry_pull_p99_ms"] = round(percentile(result["pull_ms"], 99), 3)
-    report["registry_stations"] = n_stations
-    report["registry_tls"] = not _plain()
-    report["registry_requests"] = len(samples) + result["stats"]["long_polls"]
-    report["registry_long_polls"] = result["stats"]["long_polls"]
-    report["registry_errors"] = result["stats"]["errors"]
-    report["registry_events_per_s"] = round(result["stats"]["accepted"] / result["elapsed"], 1)
-    report["registry_resent_batches_duplicate_events"] = result["stats"]["duplicate_replies"]
+    summarise(f"{prefix}_request", samples, report)
+    report[f"{prefix}_push_p99_ms"] = round(percentile(result["push_ms"], 99), 3)
+    report[f"{prefix}_pull_p99_ms"] = round(percentile(result["pull_ms"], 99), 3)
+    # a scan at one station in another's feed, under this load (from the push to the other station's
+    # long-poll answer; on several hosts, pushed to one and read from another), beside its floor:
+    # one round trip with a commit (the median push) of the same run
+    delays = result["propagation_ms"]
+    report[f"{prefix}_propagation_p50_ms"] = round(percentile(delays, 50), 1) if delays else None
+    report[f"{prefix}_propagation_p95_ms"] = round(percentile(delays, 95), 1) if delays else None
+    report[f"{prefix}_propagation_floor_ms"] = round(percentile(result["push_ms"], 50), 1)
+    report[f"{prefix}_propagation_probes"] = len(delays)
+    report[f"{prefix}_stations"] = n_stations
+    report[f"{prefix}_tls"] = not _plain()
+    report[f"{prefix}_requests"] = len(samples) + result["stats"]["long_polls"]
+    report[f"{prefix}_long_polls"] = result["stats"]["long_polls"]
+    report[f"{prefix}_errors"] = result["stats"]["errors"]
+    report[f"{prefix}_events_per_s"] = round(result["stats"]["accepted"] / result["elapsed"], 1)
+    report[f"{prefix}_resent_batches_duplicate_events"] = result["stats"]["duplicate_replies"]
     acked = set(result["acked"])
-    report["registry_lost"] = len(acked - set(ids))
-    report["registry_duplicated"] = sum(1 for count in ids.values() if count > 1)
+    report[f"{prefix}_lost"] = len(acked - set(ids))
+    report[f"{prefix}_duplicated"] = sum(1 for count in ids.values() if count > 1)
+
+
+def _postgres_server() -> tuple[str | None, str]:
+    """A PostgreSQL server for the PostgreSQL runs, and where it came from (or why there is none)."""
+    for name in ("VENUE_BENCH_REGISTRY_PG", "VENUE_BENCH_REGISTRY_DB", "VENUE_TEST_PG_URL"):
+        url = os.environ.get(name)
+        if url:
+            break
+    else:
+        return None, "no PostgreSQL server: set VENUE_BENCH_REGISTRY_PG (or VENUE_TEST_PG_URL) to postgresql://…"
+    import sqlalchemy as sa
+
+    from venue_app.registry.config import normalise_db_url
+
+    engine = sa.create_engine(normalise_db_url(url), connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except Exception as exc:
+        return None, f"the PostgreSQL server of {name} does not answer: {str(exc).splitlines()[0][:200]}"
+    finally:
+        engine.dispose()
+    return url, name
+
+
+def _postgres_tests(report: dict[str, Any], tmp: Path) -> None:
+    """``registry_pg_*``: the load on one registry on PostgreSQL; ``registry_2hosts_*``: the same load
+    spread over two registry servers that share only that database. Null, with the reason, without one."""
+    server, source = _postgres_server()
+    if server is None:
+        for key in ("registry_pg_request_p99_ms", "registry_2hosts_request_p99_ms",
+                    "registry_pg_propagation_p95_ms", "registry_2hosts_propagation_p95_ms"):
+            report[key] = None
+        report["registry_pg_skipped"] = source
+        return
+    from venue_app.registry.admin import postgres_schema
+
+    report["registry_pg_server"] = source
+    with postgres_schema(server, "venue_bench_pg") as db:
+        _load_test(report, tmp, db, prefix="registry_pg")
+    with postgres_schema(server, "venue_bench_2hosts") as db:
+        _load_test(report, tmp, db, hosts=2, prefix="registry_2hosts")
 
 
 def _feed_test(report: dict[str, Any], tmp: Path, db: str | None, attendees: int) -> None:
@@ -392,3 +512,4 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
             _load_test(report, Path(tmp), db)
         with _database("feed") as db:
             _feed_test(report, Path(tmp), db, options.attendees)
+        _postgres_tests(report, Path(tmp))

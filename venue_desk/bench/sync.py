@@ -94,6 +94,19 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
             report["sync_push_10k_s"] = round(time.perf_counter() - t0, 2)
             engine.client.close()
 
+            # the floor of propagation, same run: one round trip with a commit (a push of one fact)
+            probe = SyncEngine(a)
+            floor = []
+            for i in range(30):
+                with a.replica.transaction() as conn:
+                    eventlog.append(conn, a.new_event("room_entry", {"attendee_id": ids[i], "room_id": "expo"}),
+                                    outbox=True)
+                t0 = time.perf_counter()
+                probe.push_once()
+                floor.append((time.perf_counter() - t0) * 1000)
+            probe.stop()  # (no threads: closes its client, lets go of the station)
+            report["sync_propagation_floor_ms"] = round(percentile(floor, 50), 1)
+
             engines = [SyncEngine(a), SyncEngine(b)]
             for e in engines:
                 e.start()

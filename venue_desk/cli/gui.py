@@ -139,10 +139,8 @@ def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, A
             with Station.open(paths) as station:
                 _settings(station, paths)
                 if args.simulated_morning:
-                    from venue_desk.roomsim import simulate_morning
-
                     say("recording a simulated congress morning (into the simulated registry only)…")
-                    simulate_morning(station)  # tiles and charts are not empty
+                    _simulated_morning(station, registry.root)  # tiles and charts are not empty
         if not codes.exists():
             _codes_file(codes, generate(args.attendees, args.seed), args.seed)
     except BaseException:
@@ -150,6 +148,26 @@ def _registry_demo(folder: Path, args: argparse.Namespace) -> tuple[Any, bool, A
             registry.stop()
         raise
     return paths, built, registry
+
+
+def _simulated_morning(station: Any, registry_root: Path) -> None:
+    """The morning as the simulated desks and doors recorded it: in the dashboard's replica at once, and in
+    the simulated registry, which hands it to every station through its feed as any station's events."""
+    from venue_app.eventlog import Event
+    from venue_app.ids import uuid7
+    from venue_app.registry.admin import open_registry
+    from venue_desk.roomsim import simulate_morning
+
+    desks = str(uuid7())
+    simulate_morning(station, as_station=desks)
+    events = [Event.from_row(r).as_dict()
+              for r in station.replica.query("SELECT * FROM log WHERE station_id = ? ORDER BY hlc", (desks,))]
+    _, store = open_registry(registry_root)
+    try:
+        for start in range(0, len(events), 1000):
+            store.ingest(desks, events[start:start + 1000])
+    finally:
+        store.close()
 
 
 def _room_demo(paths: Any, role: str, room: str, sim: str, language: str | None = None) -> int:

@@ -1,4 +1,4 @@
-"""``venue-app station sync``: replication without the GUI."""
+"""``venue-app station sync``: replication without the GUI; ``station wipe``: personal data deleted by hand."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ def register(groups: dict[str, Any]) -> None:
     p.add_argument("--once", action="store_true", help="push everything, pull until caught up, exit")
     p.add_argument("--duration", type=float, help="stop after this many seconds")
     p.set_defaults(handler=cmd_sync)
+
+    p = groups["station"].add_parser(
+        "wipe", help="delete the personal data of this station's replica (keeps its own events as proof)")
+    add_data_arg(p)
+    add_json_arg(p)
+    p.add_argument("--force", action="store_true",
+                   help="wipe even if events have not reached the registry yet (their details are lost)")
+    p.set_defaults(handler=cmd_wipe)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
@@ -49,3 +57,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         engine.stop()
         sys.stdout.flush()
         return 2 if engine.status.revoked else 0
+
+
+def cmd_wipe(args: argparse.Namespace) -> int:
+    from venue_app.ops.wipe import wipe
+
+    with open_station(args) as st:
+        report = wipe(st, force=args.force, reason="by hand")
+    emit(report.as_dict(), args.json, report.words())
+    return 0

@@ -96,6 +96,11 @@ def fill_first(engine: sa.Engine, db_url: str, tmp_path: Path) -> dict[str, Any]
     held = fill(tmp_path / "registry", db_url, tmp_path)
     with engine.begin() as conn:
         conn.execute(sa.text("DROP TABLE room_visits"))
+        conn.execute(sa.text("DROP TABLE audit"))  # r0003
+        for table in ("external_ids", "ticket_serials", "issuers", "issuer_secrets"):  # r0004
+            conn.execute(sa.text(f"DROP TABLE {table}"))
+        for table in ("link_state", "link_outbox", "link_checkins"):  # r0005
+            conn.execute(sa.text(f"DROP TABLE {table}"))
         conn.execute(sa.text("ALTER TABLE room_counts DROP COLUMN last_event_at"))
         conn.execute(sa.text("UPDATE meta SET value = '1' WHERE key = 'schema'"))
         conn.execute(sa.text("INSERT INTO log(id, hlc, station_id, operator, type, payload, wall, received, flags)"

@@ -7,13 +7,24 @@ from __future__ import annotations
 import functools
 import json
 import time
+import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.venue_app.registry.conftest import Server, enroll_in_store, enroll_station
+from tests.venue_app.registry.conftest import (
+    Server,
+    enroll_in_store,
+    enroll_station,
+    make_registry,
+    running_server,
+)
 from venue_app.keys import SigningKey
+from venue_app.registry.config import Limits, RegistryConfig
+from venue_app.sync.client import RegistryClient, SyncError
 
 FUZZ_EXAMPLES = 15
 
@@ -125,6 +136,96 @@ def test_oversized_and_malformed_bodies(module_server: Server) -> None:
         assert r.status_code == 422 and "code" in r.json()
         r = client.get("/api/v1/nowhere")
         assert r.status_code in (401, 404) and r.json()["code"]
+
+
+def test_enrolment_attempts_are_rate_limited_per_address(tmp_path: Path, qtbot) -> None:
+    """Wrong codes from one address: after the limit (here 3 a window of 3 s) every attempt, even with a good
+    code, gets 429 with Retry-After and words; the good code is not burnt and works once the window passed."""
+    registry = make_registry(tmp_path / "registry", f"sqlite:///{tmp_path / 'registry.sqlite3'}")
+    config = RegistryConfig.load(registry.root)
+    config.limits = Limits(enrol_failures=3, enrol_window_s=3.0)
+    config.save()
+    with running_server(registry) as server:
+        with server.admin() as admin:
+            code = admin.post("/api/v1/admin/enrollments", json={"name": "Patient desk"}).json()["code"]
+        key = SigningKey.generate().public.text
+        post = functools.partial(httpx.post, f"{server.url}/api/v1/enroll", verify=server.verify)
+        for guess in ("AAAA-BBBB-CCCC-DDDD", "AAAA-BBBB-CCCC-DDDE", "AAAA-BBBB-CCCC-DDDF"):
+            r = post(json={"code": guess, "public_key": key})
+            assert r.status_code == 401 and r.json()["code"] == "invalid_code"
+        r = post(json={"code": code, "public_key": key})
+        assert r.status_code == 429 and r.json()["code"] == "too_many_attempts"
+        assert 1 <= int(r.headers["Retry-After"]) <= 3 and "try again in" in r.json()["message"]
+        # what the station shows (``station enroll``), in words
+        with RegistryClient(server.url, pins=None) as client, \
+                pytest.raises(SyncError, match="Too many wrong enrolment"):
+            client.enroll(code, key)
+        answers: list[httpx.Response] = []
+        qtbot.waitUntil(lambda: answers.append(post(json={"code": code, "public_key": key}))
+                        or answers[-1].status_code != 429, timeout=10_000)
+        assert answers[-1].status_code == 200 and answers[-1].json()["name"] == "Patient desk"
+
+
+def test_oversized_headers_and_a_slow_body_are_refused_in_words(tmp_path: Path) -> None:
+    """The HTTP parser takes headers of any size and waits for a body for ever: the registry answers 431 to
+    headers over its limit and 408 to a body that does not arrive in time (here 1 s), as JSON in words."""
+    import socket
+
+    registry = make_registry(tmp_path / "registry", f"sqlite:///{tmp_path / 'registry.sqlite3'}", program=False)
+    config = RegistryConfig.load(registry.root)
+    config.limits = Limits(max_header=4096, body_timeout_s=1.0)
+    config.save()
+    with running_server(registry) as server:
+        def raw(data: bytes) -> bytes:
+            with server.verify.wrap_socket(socket.create_connection(("127.0.0.1", server.port), timeout=10),
+                                           server_hostname="127.0.0.1") as sock:
+                sock.sendall(data)
+                answer = b""
+                while b"}" not in answer:
+                    chunk = sock.recv(4096)
+                    if not chunk:
+                        break
+                    answer += chunk
+                return answer
+
+        with server.client() as client:
+            r = client.get("/api/v1/health", headers={"X-Padding": "a" * 5000})
+            assert r.status_code == 431 and r.json()["code"] == "headers_too_large"
+            assert "request headers exceed 4,096 bytes" in r.json()["message"]
+            assert client.get("/api/v1/health", headers={"X-Padding": "a" * 1000}).status_code == 200
+        started = time.monotonic()
+        answer = raw(b"POST /api/v1/events HTTP/1.1\r\nHost: registry\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: 1000\r\nAuthorization: Bearer not-a-token\r\n\r\n{\"events\": [")
+        assert answer.startswith(b"HTTP/1.1 408"), answer
+        body = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+        assert body["code"] == "body_timeout" and "did not arrive within 1 s" in body["message"]
+        assert time.monotonic() - started < 8
+
+
+def test_a_door_cannot_push_a_desks_event_kinds(module_server: Server) -> None:
+    """A door's token (stolen, or a door gone wrong) may record room entries and exits, not check-ins,
+    walk-ins, attendee edits or badges: each is refused by the registry in words; its room events pass."""
+    with module_server.admin() as admin:
+        room = admin.get("/api/v1/admin/program").json()["rooms"][0]["id"]
+    door = enroll_station(module_server, "Side door", role="door", room=room)
+    attendee = str(uuid.uuid4())  # the registry records facts about people it has not heard of yet
+    desk_kinds = [door.event("checkin", {"attendee_id": attendee}),
+                  door.event("attendee_updated", {"attendee_id": attendee, "fields": {"email": "x@example.org"}}),
+                  door.event("badge_revoked", {"serial": "S1", "attendee_id": attendee, "reason": "lost"})]
+    own = door.event("room_entry", {"attendee_id": attendee, "room_id": room})
+    with module_server.client(door.token) as client:
+        r = client.post("/api/v1/events", json={"events": [*desk_kinds, own]})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["rejected", "rejected", "rejected", "accepted"]
+    assert {x["code"] for x in results[:3]} == {"not_for_role"}
+    assert "a door station may not record checkin events" in results[0]["message"]
+    logged = module_server.registry.store()
+    try:
+        ids = logged.event_ids()
+    finally:
+        logged.close()
+    assert own["id"] in ids and not {e["id"] for e in desk_kinds} & ids
 
 
 def test_fuzz_api_never_500(module_server: Server) -> None:

@@ -1,12 +1,13 @@
-"""With everyone online, a scan at station A reaches station B's derived state by itself, within a second.
+"""With everyone online, a scan at station A reaches station B's derived state by itself, at once.
 
-One second is the product's target (``sync_propagation_p95_ms`` ≤ 1000 in ``venue-app bench --only sync``),
-and the assertion: the 95th percentile of 20 scans, each timed from the moment A showed its verdict to
-the moment B's replica holds it, must stay under a second. The registry answers a station's long-poll
-at most once per ``feed_pace_s`` (0.5 s by default) and a woken long-poll answers at once, so a quiet
-run sits near half a second and the failure modes land far above one: a pace of a second or more, a
-push that does not wake the waiting long-poll (B then hears of the scan when its 20 s long-poll times
-out), a push held back. The failure message shows every delay and the pace the registry ran with."""
+The product's target is a p95 of 100 ms (``sync_propagation_p95_ms`` in ``venue-app bench --only sync``;
+``registry_propagation_p95_ms`` under 200 stations in ``--only registry``). Here the 95th percentile of 20
+scans, each timed from the moment A showed its verdict to the moment B's replica holds it, must stay under
+a quarter of a second: a run on a quiet machine sits at 10–30 ms (A's push, its commit, B's woken long-poll,
+B's apply), and the failure modes land far above: the fixed half-second pacing of old (B's long-poll, just
+answered, held back for ``feed_pace_s``), a push that does not wake the waiting long-poll (B then hears of
+the scan when its 20 s long-poll times out), a push held back. The failure message shows every delay and
+the pacing the registry ran with."""
 
 from __future__ import annotations
 
@@ -20,18 +21,19 @@ from venue_app.sync.enroll import enroll
 from venue_desk.bench import percentile
 
 SCANS = 20
-TARGET_S = 1.0
+TARGET_S = 0.25
 
 
-def _pace(registry) -> float:
-    """The ``feed_pace_s`` the test registry runs with (registry.json, else the default)."""
+def _pace(registry) -> str:
+    """The pacing the test registry runs with (registry.json, else the defaults)."""
     from venue_app.registry.config import Limits
 
     data = json.loads((registry.root / "reg" / "registry.json").read_text())
-    return float((data.get("limits") or {}).get("feed_pace_s", Limits().feed_pace_s))
+    limits = Limits.from_json(data.get("limits"))
+    return f"feed_pace_s {limits.feed_pace_s}, feed_answers_per_s {limits.feed_answers_per_s}"
 
 
-def test_scan_at_a_reaches_b_within_a_second(registry, codes: list[str], tmp_path: Path) -> None:
+def test_scan_at_a_reaches_b_at_once(registry, codes: list[str], tmp_path: Path) -> None:
     a = enroll(Paths(tmp_path / "a"), registry.url, registry.enroll_code("Prop A"), name="Prop A")
     b = enroll(Paths(tmp_path / "b"), registry.url, registry.enroll_code("Prop B"), name="Prop B")
     engines = [SyncEngine(a), SyncEngine(b)]
@@ -56,7 +58,7 @@ def test_scan_at_a_reaches_b_within_a_second(registry, codes: list[str], tmp_pat
         b.close()
     p95 = percentile(delays, 95)
     print(f"propagation A→B over {SCANS} scans: p50 {percentile(delays, 50):.3f} s, p95 {p95:.3f} s, "
-          f"max {max(delays):.3f} s (registry feed_pace_s {_pace(registry)})")
+          f"max {max(delays):.3f} s (registry {_pace(registry)})")
     assert len(delays) == SCANS
-    assert p95 < TARGET_S, (f"p95 {p95:.3f} s ≥ {TARGET_S} s with feed_pace_s {_pace(registry)}; "
+    assert p95 < TARGET_S, (f"p95 {p95:.3f} s ≥ {TARGET_S} s with {_pace(registry)}; "
                             f"delays {[round(d, 3) for d in sorted(delays)]}")

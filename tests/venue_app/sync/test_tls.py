@@ -17,7 +17,7 @@ from tlsproxy import TLSProxy
 from venue_app.paths import Paths
 from venue_app.registry.tls import make_certificate, spki_pin
 from venue_app.station import Station
-from venue_app.sync.client import CertificateChanged
+from venue_app.sync.client import CertificateChanged, SyncError
 from venue_app.sync.engine import SyncEngine
 from venue_app.sync.enroll import enroll
 from venue_app.sync.pins import CHANGED
@@ -188,3 +188,78 @@ def test_an_https_code_without_a_pin_is_refused_off_loopback(registry, tmp_path:
     # on this machine's loopback nobody can intercept: the first certificate is pinned (and the code still works)
     with enroll(Paths(tmp_path / "near"), registry.url, code, name="No pin") as st:
         assert st.replica.get_meta("registry_pins") == [spki_pin(registry.tls[0].read_bytes())]
+
+
+class _PlainHTTP:
+    """A listener that answers in plain HTTP (a downgrade attempt at the registry's address: it hopes the
+    station falls back to sending its request, token included, in clear). Records every byte it receives."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        self.received = bytearray()
+        self.connections = 0
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                self.connections += 1
+                conn.settimeout(5)
+                try:
+                    self.received += conn.recv(65536)
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+        self._thread.join(5)
+
+
+def test_a_plain_http_answer_where_https_was_enrolled_is_refused(registry, tmp_path: Path, codes: list[str]) -> None:
+    """TLS downgrade: the registry's address answers in plain HTTP. The station never falls back: it sends a TLS
+    ClientHello (no HTTP request, no token), says so in words, keeps its outbox and works offline."""
+    with enroll(Paths(tmp_path / "desk"), registry.url, registry.enroll_code("Downgraded desk"),
+                name="Downgraded desk") as st:
+        token = st.registry_token()
+        plain = _PlainHTTP()
+        try:
+            urls = st.replica.get_meta("registry_urls")
+            _point_at(st, f"https://127.0.0.1:{plain.port}")
+            with st.replica.transaction() as conn:  # only that address: no other registry host to fail over to
+                st.replica.set_meta(conn, "registry_urls", [f"https://127.0.0.1:{plain.port}"])
+            event_id = st.scan(codes[296]).event_id
+            engine = _engine(st)
+            try:
+                with pytest.raises(SyncError, match="answered without encryption") as failure:
+                    engine.run_once()
+            finally:
+                engine.client.close()
+            assert "Nothing was sent" in str(failure.value) and "answered without encryption" in \
+                st.sync_summary()["last_error"]
+            assert plain.connections >= 1 and bytes(plain.received[:1]) == b"\x16"  # a TLS handshake record
+            assert token.encode() not in plain.received and b"Authorization" not in plain.received
+            assert b"POST" not in plain.received and b"GET" not in plain.received
+            assert _outbox(st) == 1
+        finally:
+            plain.close()
+        _point_at(st, registry.url)
+        with st.replica.transaction() as conn:
+            st.replica.set_meta(conn, "registry_urls", urls)
+        engine = _engine(st)
+        try:
+            engine.run_once()
+        finally:
+            engine.client.close()
+        assert _outbox(st) == 0 and event_id in registry.event_ids()
