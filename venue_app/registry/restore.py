@@ -44,7 +44,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from venue_app.events import ATTENDEE_FIELDS
+from venue_app.events import ATTENDEE_FIELDS, now_iso
 from venue_app.ids import new_id
 from venue_app.keys import SigningKey
 from venue_app.paths import Paths
@@ -76,6 +76,8 @@ class StationSource:
     sessions: list[dict[str, Any]]
     grants: list[dict[str, str]]
     stations: list[dict[str, Any]]
+    #: when the registry revoked this station itself, if it heard so (it wiped itself then)
+    revoked_at: str | None = None
 
 
 @dataclass
@@ -93,6 +95,7 @@ class RestoreReport:
     attendees: int = 0
     stations_reconnect: list[str] = field(default_factory=list)
     stations_reenrol: list[str] = field(default_factory=list)
+    stations_revoked: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -138,6 +141,9 @@ def read_station(root: Path | str) -> StationSource:
                            "payload": _json(r["payload"], {}), "operator": r["operator"] or "",
                            "wall": r["wall"] or "",
                            "flags": [f for f in _json(r["flags"], []) if not str(f).startswith("rejected:")]})
+        # replicas of before migration m0014 do not record revocations (read-only: not migrated here)
+        has_revoked = any(r[1] == "revoked_at" for r in conn.execute("PRAGMA table_info(stations)"))
+        revoked = "revoked_at" if has_revoked else "NULL AS revoked_at"
         columns = ", ".join(("id", "master_hlc", *ATTENDEE_FIELDS))
         attendees = _rows(conn, f"SELECT {columns} FROM attendees")
         grants = [{"attendee": r["attendee_id"], "scope": r["scope"]}
@@ -148,7 +154,10 @@ def read_station(root: Path | str) -> StationSource:
             registry_key=key[0] if key else None, events=events, unpushed=int(unpushed), attendees=attendees,
             categories=_rows(conn, "SELECT * FROM categories"), rooms=_rows(conn, "SELECT * FROM rooms"),
             sessions=_rows(conn, "SELECT * FROM sessions"), grants=grants,
-            stations=_rows(conn, "SELECT id, name, role, room_id, public_key, key_id FROM stations"))
+            stations=_rows(conn, f"SELECT id, name, role, room_id, public_key, key_id, {revoked} FROM stations"))
+        wiped = meta.get("wiped")
+        if isinstance(wiped, dict) and "revoked" in str(wiped.get("reason") or ""):
+            source.revoked_at = str(wiped.get("at") or now_iso())
     except sqlite3.Error as exc:
         raise InvalidInput(f"cannot read the station replica in {paths.root}: {exc}", code="not_a_station") from exc
     finally:
@@ -340,14 +349,16 @@ def _restore_into(store: Store, key: SigningKey, sources: Sequence[StationSource
 
 
 def _stations(store: Store, key: SigningKey, sources: Iterable[StationSource], report: RestoreReport) -> None:
-    from venue_app.eventlog import now_iso
-
     tokens = {s.station_id: s.token for s in sources if s.token}
     known: dict[str, dict[str, Any]] = {}
+    # a revocation any replica heard of stays: a revoked (lost, stolen) station's token must not come back
+    revoked: dict[str, str] = {s.station_id: s.revoked_at for s in sources if s.revoked_at}
     for src in sources:
         for st in src.stations:
             if st.get("public_key"):
                 known.setdefault(st["id"], st)
+            if st.get("revoked_at"):
+                revoked.setdefault(st["id"], str(st["revoked_at"]))
     with store.write() as tx:
         rows = {r.id: r for r in tx.conn.execute(sa.select(stations_t.c.id, stations_t.c.token_hash))}
         for station_id, st in sorted(known.items()):
@@ -364,15 +375,28 @@ def _stations(store: Store, key: SigningKey, sources: Iterable[StationSource], r
                     certificate=sign_certificate(key, station_id, st["public_key"]), token_hash=token_hash,
                     enrolled_at=now_iso(), revoked_reason=""))
                 tx.emit("station", store._station_item(tx.conn, station_id))
-        for r in tx.conn.execute(sa.select(stations_t.c.name, stations_t.c.token_hash).order_by(stations_t.c.name)):
-            (report.stations_reenrol if r.token_hash.startswith("unknown:") else report.stations_reconnect).append(
-                r.name)
+        for station_id, at in sorted(revoked.items()):
+            done = tx.conn.execute(stations_t.update()
+                                   .where(stations_t.c.id == station_id, stations_t.c.revoked_at.is_(None))
+                                   .values(revoked_at=at, revoked_reason="revoked before the registry was restored"))
+            if done.rowcount:
+                tx.emit("station", store._station_item(tx.conn, station_id))
+        for r in tx.conn.execute(sa.select(stations_t.c.name, stations_t.c.token_hash, stations_t.c.revoked_at)
+                                 .order_by(stations_t.c.name)):
+            if r.revoked_at:
+                report.stations_revoked.append(r.name)
+            else:
+                (report.stations_reenrol if r.token_hash.startswith("unknown:") else report.stations_reconnect
+                 ).append(r.name)
 
 
 def _next_steps(report: RestoreReport) -> None:
     steps = report.next_steps
     if report.admin_token:
         steps.append("This registry has a new admin token (printed once, above): keep it.")
+    if report.stations_revoked:
+        steps.append("These stations were revoked before the registry was lost and stay revoked: "
+                     + ", ".join(report.stations_revoked) + ".")
     if report.key_kept:
         steps.append("The registry kept its key and certificate: start `registry serve` on the old address and "
                      "port; the stations restored from reconnect by themselves, re-pull the feed and push again "

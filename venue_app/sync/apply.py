@@ -201,15 +201,19 @@ def _station(station: Station, conn: sqlite3.Connection, data: dict[str, Any], r
         log.warning("station %s has no valid registry certificate; its badges are not trusted", data.get("id"))
         return
     outbox = data.get("outbox")  # with the registry's heartbeat only: what the station said was waiting
-    conn.execute("INSERT INTO stations(id, name, role, room_id, public_key, key_id, last_seen, outbox)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    revoked = data.get("revoked_at") if isinstance(data.get("revoked_at"), str) else None
+    # a revocation is kept once heard of (a registry rebuilt from this replica must not let that token back in)
+    conn.execute("INSERT INTO stations(id, name, role, room_id, public_key, key_id, last_seen, outbox, revoked_at)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                  " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
                  " room_id = excluded.room_id, public_key = excluded.public_key, key_id = excluded.key_id,"
                  " last_seen = coalesce(excluded.last_seen, stations.last_seen),"
-                 " outbox = coalesce(excluded.outbox, stations.outbox)",
+                 " outbox = coalesce(excluded.outbox, stations.outbox),"
+                 " revoked_at = coalesce(stations.revoked_at, excluded.revoked_at)",
                  (data["id"], data.get("name") or data["id"][:8], data.get("role") or "desk", data.get("room_id"),
                   public, data.get("key_id") or PublicKey.from_text(public).key_id, data.get("last_seen"),
-                  outbox if isinstance(outbox, int) and not isinstance(outbox, bool) and outbox >= 0 else None))
+                  outbox if isinstance(outbox, int) and not isinstance(outbox, bool) and outbox >= 0 else None,
+                  revoked))
     conn.execute("INSERT OR IGNORE INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, ?, 'station')",
                  (PublicKey.from_text(public).key_id, public, data["id"]))
     result.keys_changed = True

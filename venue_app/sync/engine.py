@@ -111,7 +111,10 @@ class SyncEngine:
             old = self._status
             if "online" in changes and changes["online"] != old.online:
                 changes.setdefault("since", now_iso())
-            if changes.get("online"):
+            if changes.get("revoked", old.revoked):
+                # a revoked station stays revoked: a health check that still answers is not "online"
+                changes["state"] = "revoked"
+            elif changes.get("online"):
                 changes.setdefault("state", "online")
                 changes.setdefault("last_error", "")
             elif changes.get("online") is False:

@@ -252,3 +252,45 @@ def test_bad_station_folders_are_refused_in_words(tmp_path: Path) -> None:
     with pytest.raises(ConflictError, match="not empty"):
         restore(tmp_path / "busy", [tmp_path / "a"])
     assert not (tmp_path / "new").exists() and (tmp_path / "busy" / "notes.txt").read_text() == "mine"
+
+
+def test_a_revocation_any_station_heard_of_stays_after_the_restore(tmp_path: Path) -> None:
+    """A lost laptop revoked before the registry died must not get back in through a rebuilt registry: the
+    desk restored from heard of the revocation (a station item with ``revoked_at``, as the feed carries it),
+    and a station folder that wiped itself on revocation gives back no valid token either."""
+    from venue_app.keys import SigningKey
+    from venue_app.registry.errors import AuthError
+    from venue_app.registry.protocol import FeedItem, FeedPage, sign_certificate
+    from venue_app.registry.store import Store
+    from venue_app.sync.apply import apply_page
+
+    st = Station.init_standalone(Paths(tmp_path / "desk"), event_name="Small congress")
+    try:
+        registry_key = SigningKey.generate()  # as if enrolled: the desk trusts a registry's key
+        with st.replica.transaction() as conn:
+            conn.execute("INSERT INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, 'registry', 'registry')",
+                         (registry_key.key_id, registry_key.public.text))
+        lost = SigningKey.generate().public
+        item = {"id": "lost-laptop", "name": "Lost laptop", "role": "door", "room_id": None,
+                "public_key": lost.text, "key_id": lost.key_id, "revoked_at": "2026-12-02T10:00:00.000Z",
+                "certificate": sign_certificate(registry_key, "lost-laptop", lost.text)}
+        apply_page(st, FeedPage(items=[FeedItem(seq=1, kind="station", data=item)], next=1, head=1, more=False))
+        assert st.replica.one("SELECT revoked_at FROM stations WHERE id = 'lost-laptop'")[0] == item["revoked_at"]
+        # the feed can never clear it again
+        apply_page(st, FeedPage(items=[FeedItem(seq=2, kind="station", data={**item, "revoked_at": None})],
+                                next=2, head=2, more=False))
+        assert st.replica.one("SELECT revoked_at FROM stations WHERE id = 'lost-laptop'")[0] == item["revoked_at"]
+        (st.paths.keys_dir / "registry.token").write_text("desk-token", "utf-8")
+        with st.replica.transaction() as conn:  # as ops.wipe records a wipe on revocation
+            st.replica.set_meta(conn, "wiped", {"at": "2026-12-02T11:00:00.000Z", "reason": "revoked by the registry"})
+    finally:
+        st.close()
+    report = restore(tmp_path / "restored", [tmp_path / "desk"])
+    assert sorted(report.stations_revoked) == ["Desk 1", "Lost laptop"]
+    assert "Lost laptop" not in report.stations_reconnect + report.stations_reenrol
+    assert any("stay revoked" in step for step in report.next_steps)
+    with Store.open(f"sqlite:///{tmp_path / 'restored' / 'registry.sqlite3'}") as store:
+        with pytest.raises(AuthError, match="revoked"):
+            store.authenticate("desk-token")
+        rows = {r["id"]: r for r in store.table_rows("stations")}
+        assert rows["lost-laptop"]["revoked_at"] == item["revoked_at"]
