@@ -346,6 +346,13 @@ class DashboardWindow(QMainWindow):
               f" border: 2px solid {t.verdict['red'][2]}; padding: 8px; border-radius: 6px; font-weight: 700;")
         root.addWidget(self.insecure_banner)
         self._show_transport()
+        # the registry's link with pretix failing or stopped (the feed says so): check-ins wait, in words
+        self.link_banner = QLabel(central)
+        self.link_banner.setWordWrap(True)
+        style(self.link_banner, lambda t: f"background: {t.verdict['amber'][0]}; color: {t.verdict['amber'][1]};"
+              f" border: 2px solid {t.verdict['amber'][2]}; padding: 8px; border-radius: 6px; font-weight: 700;")
+        self.link_banner.hide()
+        root.addWidget(self.link_banner)
         self.alert_bar = AlertBar(self.alerts, EventClock.of(self.station.event), central)
         root.addWidget(self.alert_bar)
 
@@ -527,6 +534,7 @@ class DashboardWindow(QMainWindow):
         self.updated_label.setText(self.tr("updated {time}").format(
             time=EventClock.of(self.station.event).time(data["now"], seconds=True, date=False, zone=True)))
         self._show_sync(data["sync"], data["now"])
+        self._show_link(data.get("link"))
         self._show_stations(data["stations"])
         self.alerts.update(rooms)
         if "by_category" in data:
@@ -564,6 +572,29 @@ class DashboardWindow(QMainWindow):
                                "updating.").format(time=EventClock.of(self.station.event).time(since, zone=True))
         self.stale_banner.setText(f"{text} {sync.get('last_error') or ''}".strip())
         self.stale_banner.show()
+
+    def _show_link(self, link: dict[str, Any] | None) -> None:
+        """The registry's link with pretix (:func:`venue_app.views.dashboard.registry_link`): a banner while it
+        fails or is stopped; nothing while it works (or when there is no link)."""
+        if not link or not link.get("warn"):
+            self.link_banner.hide()
+            return
+        since = ""
+        if link.get("since"):
+            with contextlib.suppress(ValueError):
+                since = EventClock.of(self.station.event).time(link["since"], zone=True)
+        if link["state"] == "stopped":
+            text = self.tr("⚠ Registration link (pretix) stopped: {words}. Check-ins are kept and sent when it runs "
+                           "again ({count} waiting).")
+        elif since:
+            text = self.tr("⚠ Registration link (pretix) failing since {time}: {words}. Check-ins are kept and sent "
+                           "when it is back ({count} waiting).")
+        else:
+            text = self.tr("⚠ Registration link (pretix) failing: {words}. Check-ins are kept and sent when it is "
+                           "back ({count} waiting).")
+        words = str(link.get("words") or "").rstrip(". ")
+        self.link_banner.setText(text.format(time=since, words=words, count=int(link.get("pending") or 0)))
+        self.link_banner.show()
 
     def _show_stations(self, stations: list[dict[str, Any]]) -> None:
         """The station list (texts set only where they changed: at 200 stations every refresh would

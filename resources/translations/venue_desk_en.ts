@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AdjustDialog</name>
@@ -391,8 +392,8 @@
         <translation>Camera for scanning</translation>
     </message>
     <message>
-        <source>The system's default camera</source>
-        <translation>The system's default camera</translation>
+        <source>The system&apos;s default camera</source>
+        <translation>The system&apos;s default camera</translation>
     </message>
     <message>
         <source>{name} (not connected)</source>
@@ -419,7 +420,7 @@
     <name>CameraScan</name>
     <message>
         <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
-        <extracomment>optional fast path, called on the scanner's thread instead of emitting ``scanned`` (the desk's handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames' own times, so a slow machine does not stretch their gaps)</extracomment>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
         <translation>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</translation>
     </message>
     <message>
@@ -431,8 +432,8 @@
         <translation>Camera scanning is not available in this build: the QR code reader (zxing-cpp) is not installed.</translation>
     </message>
     <message>
-        <source>{camera}: hold the badge's QR code up to it · {key} turns it off</source>
-        <translation>{camera}: hold the badge's QR code up to it · {key} turns it off</translation>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
+        <translation>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -595,7 +596,7 @@
     </message>
     <message>
         <source>Station</source>
-        <extracomment>a door station without news for this long is flagged on its room's tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list's columns (English keys; shown translated)</extracomment>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
         <translation>Station</translation>
     </message>
     <message>
@@ -674,8 +675,8 @@
         <translation>Export a PDF report</translation>
     </message>
     <message>
-        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station's token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
-        <translation>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station's token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</translation>
+        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station&apos;s token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
+        <translation>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station&apos;s token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</translation>
     </message>
     <message>
         <source>Checked in {checked} / {registered} ({percent} %)</source>
@@ -700,6 +701,18 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) stopped: {words}. Check-ins are kept and sent when it runs again ({count} waiting).</source>
+        <translation>⚠ Registration link (pretix) stopped: {words}. Check-ins are kept and sent when it runs again ({count} waiting).</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing since {time}: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ Registration link (pretix) failing since {time}: {words}. Check-ins are kept and sent when it is back ({count} waiting).</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ Registration link (pretix) failing: {words}. Check-ins are kept and sent when it is back ({count} waiting).</translation>
     </message>
     <message>
         <source>desk</source>
@@ -908,8 +921,8 @@
         </translation>
     </message>
     <message>
-        <source>Check-in times are still ordered correctly; fix the computer's clock when you can.</source>
-        <translation>Check-in times are still ordered correctly; fix the computer's clock when you can.</translation>
+        <source>Check-in times are still ordered correctly; fix the computer&apos;s clock when you can.</source>
+        <translation>Check-in times are still ordered correctly; fix the computer&apos;s clock when you can.</translation>
     </message>
     <message>
         <source>Printer: {printer}</source>
@@ -956,8 +969,8 @@
         <translation>Operator: {name}</translation>
     </message>
     <message>
-        <source>Event time: {zone}. This computer's clock says {time}.</source>
-        <translation>Event time: {zone}. This computer's clock says {time}.</translation>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
+        <translation>Event time: {zone}. This computer&apos;s clock says {time}.</translation>
     </message>
     <message>
         <source>Event time: {zone}</source>
@@ -968,7 +981,7 @@
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>the search field's input method turns itself off after this long without a committed character a scan's verdict is on the panel (status); tests and the benchmark wait on it how long "Reading scan…" may stay lit without the scan ending (ms)</extracomment>
+        <extracomment>the search field&apos;s input method turns itself off after this long without a committed character a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -1204,8 +1217,8 @@
         <translation>Walk-in {name}</translation>
     </message>
     <message>
-        <source>A registration stays; cancel it from the person's page if it was wrong.</source>
-        <translation>A registration stays; cancel it from the person's page if it was wrong.</translation>
+        <source>A registration stays; cancel it from the person&apos;s page if it was wrong.</source>
+        <translation>A registration stays; cancel it from the person&apos;s page if it was wrong.</translation>
     </message>
     <message>
         <source>Delegation checked in</source>
@@ -1421,12 +1434,12 @@
     </message>
     <message>
         <source>People inside</source>
-        <extracomment>font size of "/ capacity" and of the state's words, as a share of the count's</extracomment>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>People inside</translation>
     </message>
     <message>
         <source>OVER CAPACITY</source>
-        <extracomment>the door's word for a count past capacity (the core's states stop at "full")</extracomment>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
         <translation>OVER CAPACITY</translation>
     </message>
     <message>
@@ -1596,8 +1609,8 @@
         <translation>Now: {session}</translation>
     </message>
     <message>
-        <source>No session running — the room's own rule</source>
-        <translation>No session running — the room's own rule</translation>
+        <source>No session running — the room&apos;s own rule</source>
+        <translation>No session running — the room&apos;s own rule</translation>
     </message>
     <message>
         <source>full → entries refused</source>
@@ -1820,7 +1833,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
-        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person's own script, typed with an input method</extracomment>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>keyboard only</translation>
     </message>
     <message>
@@ -2040,7 +2053,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text's width (a status bar on a 1366 px screen) it ends in "…" instead of widening the window; the whole text stays its accessible name</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>tick in a circle</translation>
     </message>
     <message>
@@ -2152,7 +2165,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>WalkinDialog</name>
     <message>
         <source>A name is needed (in any script).</source>
-        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem's data as placeholders</extracomment>
+        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem&apos;s data as placeholders</extracomment>
         <translation>A name is needed (in any script).</translation>
     </message>
     <message>
@@ -2332,8 +2345,8 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
         <translation>Welcome to Venue desk</translation>
     </message>
     <message>
-        <source>Join the event's registry, or run this station on its own.</source>
-        <translation>Join the event's registry, or run this station on its own.</translation>
+        <source>Join the event&apos;s registry, or run this station on its own.</source>
+        <translation>Join the event&apos;s registry, or run this station on its own.</translation>
     </message>
     <message>
         <source>Open a standalone event on this computer</source>
@@ -2368,8 +2381,8 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <source>This station's name</source>
-        <translation>This station's name</translation>
+        <source>This station&apos;s name</source>
+        <translation>This station&apos;s name</translation>
     </message>
 </context>
 <context>
@@ -2407,7 +2420,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>alerts</name>
     <message>
         <source>SPACE AVAILABLE</source>
-        <extracomment>state → (verdict colour, words shown (translate with context "alerts"), icon kind)</extracomment>
+        <extracomment>state → (verdict colour, words shown (translate with context &quot;alerts&quot;), icon kind)</extracomment>
         <translation>SPACE AVAILABLE</translation>
     </message>
     <message>
@@ -2548,7 +2561,7 @@ cups:NAME (a CUPS queue), qt:NAME (a system printer), pdf:FOLDER (PDF files)</tr
     <name>verdict</name>
     <message>
         <source>Welcome — checked in.</source>
-        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); "" = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
+        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); &quot;&quot; = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
         <translation>Welcome — checked in.</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>AdjustDialog</name>
@@ -391,7 +392,7 @@
         <translation>Caméra pour scanner</translation>
     </message>
     <message>
-        <source>The system's default camera</source>
+        <source>The system&apos;s default camera</source>
         <translation>La caméra par défaut du système</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@
     <name>CameraScan</name>
     <message>
         <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
-        <extracomment>optional fast path, called on the scanner's thread instead of emitting ``scanned`` (the desk's handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames' own times, so a slow machine does not stretch their gaps)</extracomment>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
         <translation>La caméra choisie dans la configuration du poste ({name}) n’est pas connectée. Branchez-la ou choisissez-en une autre dans la configuration du poste (Ctrl+,).</translation>
     </message>
     <message>
@@ -431,7 +432,7 @@
         <translation>Le scan par caméra n’est pas disponible dans cette version : le lecteur de QR codes (zxing-cpp) n’est pas installé.</translation>
     </message>
     <message>
-        <source>{camera}: hold the badge's QR code up to it · {key} turns it off</source>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
         <translation>{camera} : présentez le QR code du badge · {key} l’éteint</translation>
     </message>
     <message>
@@ -595,7 +596,7 @@
     </message>
     <message>
         <source>Station</source>
-        <extracomment>a door station without news for this long is flagged on its room's tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list's columns (English keys; shown translated)</extracomment>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
         <translation>Poste</translation>
     </message>
     <message>
@@ -674,7 +675,7 @@
         <translation>Exporter un rapport PDF</translation>
     </message>
     <message>
-        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station's token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
+        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station&apos;s token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
         <translation>Connexion non sécurisée au registre : HTTP en clair sur le réseau. Quiconque s’y trouve peut lire le jeton de ce poste et les données des participants. Demandez à l’informatique du congrès de servir le registre en HTTPS et d’enrôler ce poste à nouveau.</translation>
     </message>
     <message>
@@ -700,6 +701,18 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ Ce tableau de bord est hors ligne depuis {time} : les chiffres des autres postes ne sont plus mis à jour.</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) stopped: {words}. Check-ins are kept and sent when it runs again ({count} waiting).</source>
+        <translation>⚠ Liaison avec le système d’inscription (pretix) arrêtée : {words}. Les arrivées sont conservées et envoyées quand elle reprendra ({count} en attente).</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing since {time}: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ Liaison avec le système d’inscription (pretix) en panne depuis {time} : {words}. Les arrivées sont conservées et envoyées à son retour ({count} en attente).</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ Liaison avec le système d’inscription (pretix) en panne : {words}. Les arrivées sont conservées et envoyées à son retour ({count} en attente).</translation>
     </message>
     <message>
         <source>desk</source>
@@ -908,7 +921,7 @@
         </translation>
     </message>
     <message>
-        <source>Check-in times are still ordered correctly; fix the computer's clock when you can.</source>
+        <source>Check-in times are still ordered correctly; fix the computer&apos;s clock when you can.</source>
         <translation>Les heures d’arrivée restent dans le bon ordre ; corrigez l’horloge de l’ordinateur dès que possible.</translation>
     </message>
     <message>
@@ -956,7 +969,7 @@
         <translation>Opérateur : {name}</translation>
     </message>
     <message>
-        <source>Event time: {zone}. This computer's clock says {time}.</source>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
         <translation>Heure de l’événement : {zone}. L’horloge de cet ordinateur indique {time}.</translation>
     </message>
     <message>
@@ -968,7 +981,7 @@
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>the search field's input method turns itself off after this long without a committed character a scan's verdict is on the panel (status); tests and the benchmark wait on it how long "Reading scan…" may stay lit without the scan ending (ms)</extracomment>
+        <extracomment>the search field&apos;s input method turns itself off after this long without a committed character a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>Venue desk — {event} — {station}</translation>
     </message>
     <message>
@@ -1204,7 +1217,7 @@
         <translation>Inscription sur place de {name}</translation>
     </message>
     <message>
-        <source>A registration stays; cancel it from the person's page if it was wrong.</source>
+        <source>A registration stays; cancel it from the person&apos;s page if it was wrong.</source>
         <translation>Une inscription reste ; annulez-la depuis la fiche de la personne si elle était erronée.</translation>
     </message>
     <message>
@@ -1421,12 +1434,12 @@
     </message>
     <message>
         <source>People inside</source>
-        <extracomment>font size of "/ capacity" and of the state's words, as a share of the count's</extracomment>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>Personnes présentes</translation>
     </message>
     <message>
         <source>OVER CAPACITY</source>
-        <extracomment>the door's word for a count past capacity (the core's states stop at "full")</extracomment>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
         <translation>CAPACITÉ DÉPASSÉE</translation>
     </message>
     <message>
@@ -1596,7 +1609,7 @@
         <translation>En cours : {session}</translation>
     </message>
     <message>
-        <source>No session running — the room's own rule</source>
+        <source>No session running — the room&apos;s own rule</source>
         <translation>Aucune session en cours — règle propre à la salle</translation>
     </message>
     <message>
@@ -1820,7 +1833,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
-        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person's own script, typed with an input method</extracomment>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>clavier uniquement</translation>
     </message>
     <message>
@@ -2040,7 +2053,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text's width (a status bar on a 1366 px screen) it ends in "…" instead of widening the window; the whole text stays its accessible name</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>coche dans un cercle</translation>
     </message>
     <message>
@@ -2152,7 +2165,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
     <name>WalkinDialog</name>
     <message>
         <source>A name is needed (in any script).</source>
-        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem's data as placeholders</extracomment>
+        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem&apos;s data as placeholders</extracomment>
         <translation>Un nom est nécessaire (dans n’importe quelle écriture).</translation>
     </message>
     <message>
@@ -2332,7 +2345,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
         <translation>Bienvenue dans Venue desk</translation>
     </message>
     <message>
-        <source>Join the event's registry, or run this station on its own.</source>
+        <source>Join the event&apos;s registry, or run this station on its own.</source>
         <translation>Rejoignez le registre de l’événement ou faites fonctionner ce poste seul.</translation>
     </message>
     <message>
@@ -2368,7 +2381,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
         <translation>Code d’enrôlement</translation>
     </message>
     <message>
-        <source>This station's name</source>
+        <source>This station&apos;s name</source>
         <translation>Nom de ce poste</translation>
     </message>
 </context>
@@ -2407,7 +2420,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
     <name>alerts</name>
     <message>
         <source>SPACE AVAILABLE</source>
-        <extracomment>state → (verdict colour, words shown (translate with context "alerts"), icon kind)</extracomment>
+        <extracomment>state → (verdict colour, words shown (translate with context &quot;alerts&quot;), icon kind)</extracomment>
         <translation>PLACES DISPONIBLES</translation>
     </message>
     <message>
@@ -2548,7 +2561,7 @@ cups:NOM (une file CUPS), qt:NOM (une imprimante du système), pdf:DOSSIER (fich
     <name>verdict</name>
     <message>
         <source>Welcome — checked in.</source>
-        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); "" = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
+        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); &quot;&quot; = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
         <translation>Bienvenue — arrivée enregistrée.</translation>
     </message>
     <message>

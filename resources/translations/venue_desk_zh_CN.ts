@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AdjustDialog</name>
@@ -391,7 +392,7 @@
         <translation>用于扫描的摄像头</translation>
     </message>
     <message>
-        <source>The system's default camera</source>
+        <source>The system&apos;s default camera</source>
         <translation>系统默认摄像头</translation>
     </message>
     <message>
@@ -419,7 +420,7 @@
     <name>CameraScan</name>
     <message>
         <source>The camera chosen in Station setup ({name}) is not connected. Connect it, or choose another in Station setup (Ctrl+,).</source>
-        <extracomment>optional fast path, called on the scanner's thread instead of emitting ``scanned`` (the desk's handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames' own times, so a slow machine does not stretch their gaps)</extracomment>
+        <extracomment>optional fast path, called on the scanner&apos;s thread instead of emitting ``scanned`` (the desk&apos;s handle_scan only queues work on its write lane) how a new :class:`ScanGate` is made (tests shorten its times) when a frame was seen, for telling a code still in view from one shown again (tests that push frames set a clock of the frames&apos; own times, so a slow machine does not stretch their gaps)</extracomment>
         <translation>工作站设置中选择的摄像头（{name}）未连接。请连接它，或在工作站设置（Ctrl+,）中选择另一个。</translation>
     </message>
     <message>
@@ -431,7 +432,7 @@
         <translation>此版本无法使用摄像头扫描：未安装二维码读取器（zxing-cpp）。</translation>
     </message>
     <message>
-        <source>{camera}: hold the badge's QR code up to it · {key} turns it off</source>
+        <source>{camera}: hold the badge&apos;s QR code up to it · {key} turns it off</source>
         <translation>{camera}：将胸卡二维码对准摄像头 · {key} 关闭</translation>
     </message>
     <message>
@@ -593,7 +594,7 @@
     </message>
     <message>
         <source>Station</source>
-        <extracomment>a door station without news for this long is flagged on its room's tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list's columns (English keys; shown translated)</extracomment>
+        <extracomment>a door station without news for this long is flagged on its room&apos;s tile (the default of the ``station_offline_after_s`` setting, which the window follows) the station list&apos;s columns (English keys; shown translated)</extracomment>
         <translation>工作站</translation>
     </message>
     <message>
@@ -671,7 +672,7 @@
         <translation>导出 PDF 报告</translation>
     </message>
     <message>
-        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station's token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
+        <source>Insecure connection to the registry: plain HTTP over the network. Anyone on it can read this station&apos;s token and the attendee data. Ask congress IT to serve the registry over HTTPS and enrol this station again.</source>
         <translation>与注册服务器的连接不安全：网络上使用明文 HTTP。网络中的任何人都能读取本工作站的令牌和参会者数据。请大会 IT 以 HTTPS 提供注册服务器，并重新登记本工作站。</translation>
     </message>
     <message>
@@ -697,6 +698,18 @@
     <message>
         <source>⚠ This dashboard is offline since {time}: numbers from other stations are not updating.</source>
         <translation>⚠ 本看板自 {time} 起离线：其他工作站的数据未在更新。</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) stopped: {words}. Check-ins are kept and sent when it runs again ({count} waiting).</source>
+        <translation>⚠ 与报名系统（pretix）的连接已停止：{words}。签到记录会保留，恢复运行后发送（{count} 条待发送）。</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing since {time}: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ 与报名系统（pretix）的连接自 {time} 起出现故障：{words}。签到记录会保留，恢复后发送（{count} 条待发送）。</translation>
+    </message>
+    <message>
+        <source>⚠ Registration link (pretix) failing: {words}. Check-ins are kept and sent when it is back ({count} waiting).</source>
+        <translation>⚠ 与报名系统（pretix）的连接出现故障：{words}。签到记录会保留，恢复后发送（{count} 条待发送）。</translation>
     </message>
     <message>
         <source>desk</source>
@@ -901,7 +914,7 @@
         </translation>
     </message>
     <message>
-        <source>Check-in times are still ordered correctly; fix the computer's clock when you can.</source>
+        <source>Check-in times are still ordered correctly; fix the computer&apos;s clock when you can.</source>
         <translation>签到时间顺序仍然正确；请尽快校准电脑时钟。</translation>
     </message>
     <message>
@@ -949,7 +962,7 @@
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <source>Event time: {zone}. This computer's clock says {time}.</source>
+        <source>Event time: {zone}. This computer&apos;s clock says {time}.</source>
         <translation>活动时间：{zone}。本电脑时钟为 {time}。</translation>
     </message>
     <message>
@@ -961,7 +974,7 @@
     <name>DeskWindow</name>
     <message>
         <source>Venue desk — {event} — {station}</source>
-        <extracomment>the search field's input method turns itself off after this long without a committed character a scan's verdict is on the panel (status); tests and the benchmark wait on it how long "Reading scan…" may stay lit without the scan ending (ms)</extracomment>
+        <extracomment>the search field&apos;s input method turns itself off after this long without a committed character a scan&apos;s verdict is on the panel (status); tests and the benchmark wait on it how long &quot;Reading scan…&quot; may stay lit without the scan ending (ms)</extracomment>
         <translation>会务签到台 — {event} — {station}</translation>
     </message>
     <message>
@@ -1197,7 +1210,7 @@
         <translation>现场注册 {name}</translation>
     </message>
     <message>
-        <source>A registration stays; cancel it from the person's page if it was wrong.</source>
+        <source>A registration stays; cancel it from the person&apos;s page if it was wrong.</source>
         <translation>注册无法撤销；如有错误，请在该人员页面取消注册。</translation>
     </message>
     <message>
@@ -1410,12 +1423,12 @@
     </message>
     <message>
         <source>People inside</source>
-        <extracomment>font size of "/ capacity" and of the state's words, as a share of the count's</extracomment>
+        <extracomment>font size of &quot;/ capacity&quot; and of the state&apos;s words, as a share of the count&apos;s</extracomment>
         <translation>场内人数</translation>
     </message>
     <message>
         <source>OVER CAPACITY</source>
-        <extracomment>the door's word for a count past capacity (the core's states stop at "full")</extracomment>
+        <extracomment>the door&apos;s word for a count past capacity (the core&apos;s states stop at &quot;full&quot;)</extracomment>
         <translation>超出容量</translation>
     </message>
     <message>
@@ -1583,7 +1596,7 @@
         <translation>当前：{session}</translation>
     </message>
     <message>
-        <source>No session running — the room's own rule</source>
+        <source>No session running — the room&apos;s own rule</source>
         <translation>当前无会议 — 按会场自身规则</translation>
     </message>
     <message>
@@ -1807,7 +1820,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
     <name>ScannerBridge</name>
     <message>
         <source>keyboard only</source>
-        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person's own script, typed with an input method</extracomment>
+        <extracomment>dynamic property of a widget that takes an input method (IBus, Fcitx) while the wedge is on: keys typed there go to the IME first, so a scanner cannot be read in it attendee fields that may hold text in the person&apos;s own script, typed with an input method</extracomment>
         <translation>仅键盘</translation>
     </message>
     <message>
@@ -2027,7 +2040,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
     <name>StatusIcon</name>
     <message>
         <source>tick in a circle</source>
-        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text's width (a status bar on a 1366 px screen) it ends in "…" instead of widening the window; the whole text stays its accessible name</extracomment>
+        <extracomment>verdict colour → (background, foreground, accent); amber text is black for contrast. The theme (ui.theme.apply_theme) updates it in place: read it when painting, not at import. ``elide``: when the pill gets less than its text&apos;s width (a status bar on a 1366 px screen) it ends in &quot;…&quot; instead of widening the window; the whole text stays its accessible name</extracomment>
         <translation>圆圈内的对勾</translation>
     </message>
     <message>
@@ -2139,7 +2152,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
     <name>WalkinDialog</name>
     <message>
         <source>A name is needed (in any script).</source>
-        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem's data as placeholders</extracomment>
+        <extracomment>core problem code (venue_app.ops) → what staff read, with the problem&apos;s data as placeholders</extracomment>
         <translation>需要填写姓名（任意文字）。</translation>
     </message>
     <message>
@@ -2318,7 +2331,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
         <translation>欢迎使用会务签到台</translation>
     </message>
     <message>
-        <source>Join the event's registry, or run this station on its own.</source>
+        <source>Join the event&apos;s registry, or run this station on its own.</source>
         <translation>加入活动注册中心，或让本工作站独立运行。</translation>
     </message>
     <message>
@@ -2354,7 +2367,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
         <translation>工作站注册码</translation>
     </message>
     <message>
-        <source>This station's name</source>
+        <source>This station&apos;s name</source>
         <translation>本工作站名称</translation>
     </message>
 </context>
@@ -2393,7 +2406,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
     <name>alerts</name>
     <message>
         <source>SPACE AVAILABLE</source>
-        <extracomment>state → (verdict colour, words shown (translate with context "alerts"), icon kind)</extracomment>
+        <extracomment>state → (verdict colour, words shown (translate with context &quot;alerts&quot;), icon kind)</extracomment>
         <translation>尚有空位</translation>
     </message>
     <message>
@@ -2532,7 +2545,7 @@ cups:NAME（CUPS 队列），qt:NAME（系统打印机），pdf:FOLDER（PDF 文
     <name>verdict</name>
     <message>
         <source>Welcome — checked in.</source>
-        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); "" = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
+        <extracomment>language code → its name in that language (what a volunteer looks for in the picker); &quot;&quot; = system verdict status → the standard message of venue_app.verdicts.STATUSES (the same English text)</extracomment>
         <translation>欢迎 — 签到成功。</translation>
     </message>
     <message>

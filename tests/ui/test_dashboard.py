@@ -372,3 +372,44 @@ def test_an_insecure_registry_transport_is_flagged_in_words(qapp: Any, qtbot: An
     finally:
         window.close()
         st.close()
+
+
+def test_the_registrys_pretix_link_failing_is_said_and_goes_when_it_works(qapp: Any, qtbot: Any,
+                                                                          tmp_path: Path) -> None:
+    """The registry's link with pretix failing (a ``link_status`` item the feed brought, in the replica's meta):
+    a banner in words, with since when and the check-ins waiting; gone once the link works again."""
+    from ui.dashboard import open_dashboard
+    from venue_app.linkstatus import LINK_META
+
+    st = Station.init_standalone(Paths(tmp_path / "st"), event_name="Linked", station_name="Ops")
+    st.settings["sounds"] = False
+    failing = {"system": "pretix", "state": "failing", "since": "2026-12-04T10:02:00+00:00", "pending": 12,
+               "refused": 0, "words": "cannot reach pretix at https://tickets.example.org: connection refused"}
+
+    def link(data: dict[str, Any]) -> None:
+        with st.replica.transaction() as conn:
+            st.replica.set_meta(conn, LINK_META, data)
+
+    link(failing)
+    window = open_dashboard(st, sounds=False, sync=False)
+    window.resize(1200, 700)
+    window.show()
+    try:
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.link_banner.isVisible, timeout=5000)
+        text = window.link_banner.text()
+        assert "Registration link (pretix) failing since" in text, text
+        assert "cannot reach pretix at https://tickets.example.org: connection refused" in text
+        assert "Check-ins are kept and sent when it is back (12 waiting)" in text
+        window.grab().save(str(tmp_path / "dashboard-link-failing.png"))
+        link({**failing, "state": "stopped", "words": "the registry stopped running the link"})
+        window.refresh()  # (a refresh under way reads again when done)
+        qtbot.waitUntil(lambda: "Registration link (pretix) stopped: the registry stopped running the link"
+                        in window.link_banner.text(), timeout=5000)
+        assert window.link_banner.isVisible()
+        link({**failing, "state": "ok", "words": "linked with the pretix event metropolis/wc13", "pending": 0})
+        window.refresh()
+        qtbot.waitUntil(lambda: not window.link_banner.isVisible(), timeout=5000)
+    finally:
+        window.close()
+        st.close()

@@ -14,6 +14,7 @@ Everything is JSON over HTTP under :data:`API_PREFIX`:
     ``access_grants`` for kind ``grant``; list columns are JSON lists, not JSON text; a station item
     also carries ``certificate`` and ``revoked_at``, the event item ``registry_key``).
     ``station_event`` data is an event as :meth:`venue_app.eventlog.Event.as_dict` writes it.
+    ``link_status`` data is the state of the registry's link with pretix (:mod:`venue_app.linkstatus`).
     Sequence numbers increase strictly and a reader never sees ``N+1`` before ``N`` committed.
     Pass ``next`` back as ``after``. When nothing is newer than ``after`` the request waits up to
     ``wait`` seconds; a station may re-poll at once, the registry paces long-polls that would
@@ -103,7 +104,7 @@ MAX_WAIT_S = 60.0
 EPOCH_HEADER = "X-Venue-Registry-Epoch"
 ROLES = ("desk", "door", "dashboard")
 FEED_KINDS = ("event", "category", "room", "session", "attendee", "station", "badge", "station_event", "grant",
-              "issuer", "issuer_secret")
+              "issuer", "issuer_secret", "link_status")
 _CERT_DOMAIN = b"venue-desk/station-certificate/v1\x00"
 MAX_PAYLOAD_CHARS = 64 * 1024
 MAX_TEXT_CHARS = 2000

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from venue_app import eventlog, search
+from venue_app import eventlog, linkstatus, search
 from venue_app.codes import normalise_code
 from venue_app.events import ATTENDEE_FIELDS, Event
 from venue_app.events import check as check_event
@@ -303,6 +303,11 @@ def _apply(conn: sqlite3.Connection, seq: int, kind: str, data: dict[str, Any], 
         _station_event(conn, seq, data)
     elif kind in ("issuer", "issuer_secret"):
         apply_item(conn, kind, data)  # trusted ticket issuers (issue 18)
+    elif kind == linkstatus.KIND:
+        kept = linkstatus.clean(data)  # the registry's link with pretix, for the dashboard
+        if kept is not None:
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
+                         " value = excluded.value", (linkstatus.LINK_META, json.dumps(kept, ensure_ascii=False)))
     else:
         _unknown(conn, seq, kind, data)
 

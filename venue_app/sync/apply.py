@@ -4,7 +4,9 @@ Station events go through the same :mod:`venue_app.eventlog` appliers as local o
 is idempotent, so our own events echoed back change nothing), once their payload matched its kind's
 schema (:mod:`venue_app.events`): one that does not is logged and kept aside in ``feed_unknown``,
 never applied. Master data (event, categories,
-rooms, sessions, attendees, stations) is upserted. Items of unknown kinds are kept, not fatal.
+rooms, sessions, attendees, stations) is upserted. The state of the registry's link with a registration
+system (``link_status``: pretix working or failing, check-ins waiting) is kept in the replica's meta
+(:data:`venue_app.linkstatus.LINK_META`), for the dashboard. Items of unknown kinds are kept, not fatal.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from venue_app import eventlog
+from venue_app import eventlog, linkstatus
 from venue_app.codes import normalise_code
 from venue_app.errors import VenueError
 from venue_app.eventlog import ATTENDEE_FIELDS, Event
@@ -277,7 +279,18 @@ def _issuer(station: Station, conn: sqlite3.Connection, data: dict[str, Any], re
         log.warning("feed item %s: unusable %s item (left out)", result.seq, kind)
 
 
+def _link_status(station: Station, conn: sqlite3.Connection, data: dict[str, Any], result: ApplyResult,
+                 _key: PublicKey | None) -> None:
+    """The registry's link with pretix changed state: kept for the dashboard (:mod:`venue_app.linkstatus`)."""
+    kept = linkstatus.clean(data)
+    if kept is None:
+        log.warning("feed item %s: unusable link_status item (left out)", result.seq)
+        return
+    station.replica.set_meta(conn, linkstatus.LINK_META, kept)
+
+
 _HANDLERS = {
+    linkstatus.KIND: _link_status,
     "issuer": _issuer,
     "issuer_secret": _issuer,
     "grant": _grant,

@@ -359,6 +359,13 @@ class SyncEngine:
         self._update(state="stopped" if not self.status.revoked else "revoked")
 
     def _push_loop(self) -> None:
+        try:
+            self._push_forever()
+        finally:
+            if self._stop.is_set():
+                self.client.close()  # (as in _pull_loop: a push that outlived stop()'s wait opened no new socket)
+
+    def _push_forever(self) -> None:
         failures = 0
         while not self._stop.is_set():
             self._wake.wait(1.0)

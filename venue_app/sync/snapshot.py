@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 #: meta keys that describe the data, so they come from the snapshot; every other meta key is the station's
 _DATA_META = frozenset({"feed_cursor", "feed_head", "snapshot_seq", "snapshot_role", "sync_status",
-                        "registry_epoch"})
+                        "registry_epoch", "registry_link"})
 #: tables whose rows are the station's own (an empty replica holds nothing else worth keeping)
 _OWN_TABLES = ("event", "keys", "stations", "scans", "print_jobs")
 

@@ -1,27 +1,30 @@
 """The dashboard's read model: one snapshot of rooms, totals, stations (with their freshness), the
-arrivals by category and by hour, the conflicts with names, and one room's occupancy history."""
+arrivals by category and by hour, the conflicts with names, one room's occupancy history, and the state of
+the registry's link with pretix."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from venue_app import occupancy
+from venue_app import linkstatus, occupancy
 from venue_app.clock import EventClock
 
 if TYPE_CHECKING:
     from venue_app.station import Station
 
-__all__ = ["room_ids", "snapshot", "station_list"]
+__all__ = ["registry_link", "room_ids", "snapshot", "station_list"]
 
 
 def snapshot(station: Station, *, details: bool = True, chart_room: str | None = None) -> dict[str, Any]:
     """Everything the dashboard shows, read on the calling thread's read-only connection (no lock).
 
     Always: ``now``, ``rooms`` (:meth:`Station.occupancy`), ``registered``, ``checked_in``, ``sync``,
-    ``stations``; with ``details``: ``by_category``, ``by_hour`` (``"YYYY-MM-DD HH:00"`` in the
-    event's time zone), ``conflicts`` (each with the person's ``name``); with ``chart_room``:
-    ``history_room`` and ``history`` (per minute)."""
+    ``stations``, ``link`` (:func:`registry_link`); with ``details``: ``by_category``, ``by_hour``
+    (``"YYYY-MM-DD HH:00"`` in the event's time zone), ``conflicts`` (each with the person's ``name``);
+    with ``chart_room``: ``history_room`` and ``history`` (per minute)."""
     conn = station.replica.reader()
     now = station.now()
     rooms = station.occupancy()
@@ -30,6 +33,7 @@ def snapshot(station: Station, *, details: bool = True, chart_room: str | None =
     out: dict[str, Any] = {"now": now, "rooms": rooms, "registered": int(row[0]), "checked_in": int(row[1]),
                            "sync": station.sync_summary()}
     out["stations"] = station_list(station, now, out["sync"])
+    out["link"] = registry_link(conn)
     if details:
         tz = EventClock(str(station.event.get("timezone") or "UTC")).zone
         out["by_category"] = [dict(r) for r in conn.execute(
@@ -56,6 +60,21 @@ def snapshot(station: Station, *, details: bool = True, chart_room: str | None =
         out["history_room"] = chart_room
         out["history"] = occupancy.history(conn, chart_room) if any(r["id"] == chart_room for r in rooms) else []
     return out
+
+
+def registry_link(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The state of the registry's link with pretix as the feed last told it (:func:`venue_app.linkstatus.clean`,
+    plus ``warn``: failing or stopped), or None when the registry has no link (or never said)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (linkstatus.LINK_META,)).fetchone()
+    if row is None:
+        return None
+    try:
+        link = linkstatus.clean(json.loads(row[0]))
+    except ValueError:
+        return None
+    if link is None:
+        return None
+    return {**link, "warn": link["state"] in linkstatus.WARN_STATES}
 
 
 def station_list(station: Station, now: datetime, sync: dict[str, Any]) -> list[dict[str, Any]]:

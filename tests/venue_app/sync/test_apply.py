@@ -92,3 +92,31 @@ def test_indexes_a_first_sync_drops_are_back_after_it_and_after_a_crash(tmp_path
         plan = again.replica.query("EXPLAIN QUERY PLAN SELECT id FROM attendees WHERE email = 'a@b.org'"
                                    " AND email != ''")
         assert any("attendees_email" in str(tuple(r)) for r in plan)
+
+
+def test_the_registry_links_state_is_kept_for_the_dashboard(tmp_path: Path) -> None:
+    """A ``link_status`` item (the registry's link with pretix) lands in the replica's meta, the newest wins; an
+    unusable one is left out; a kind this station does not know is still kept aside, not fatal."""
+    from venue_app.linkstatus import LINK_META
+    from venue_app.views.dashboard import registry_link
+
+    failing = {"system": "pretix", "state": "failing", "words": "cannot reach pretix at https://tickets.example",
+               "since": "2026-12-04T10:02:00+00:00", "pending": 12, "refused": 1}
+
+    def page(st: Station, *items: tuple[str, dict[str, Any]]) -> FeedPage:
+        cursor = int(st.replica.get_meta("feed_cursor", 0))
+        feed = [FeedItem(seq=cursor + i + 1, kind=kind, data=data) for i, (kind, data) in enumerate(items)]
+        return FeedPage(items=feed, next=cursor + len(feed), head=cursor + len(feed), more=False)
+
+    with Station.init_standalone(Paths(tmp_path / "st"), event_name="Link") as st:
+        assert registry_link(st.replica.reader()) is None  # no link: nothing to show
+        result = apply_page(st, page(st, ("link_status", {**failing, "token": "never kept"})))
+        assert result.unknown == 0 and st.replica.get_meta(LINK_META) == failing
+        assert registry_link(st.replica.reader()) == {**failing, "warn": True}
+        # an unusable item changes nothing; a kind from a newer registry is kept aside
+        result = apply_page(st, page(st, ("link_status", {"state": "on fire"}), ("link_weather", {"state": "ok"})))
+        assert result.unknown == 1 and st.replica.get_meta(LINK_META) == failing
+        ok = {**failing, "state": "ok", "words": "linked with the pretix event o/e", "pending": 0}
+        apply_page(st, page(st, ("link_status", ok)))
+        assert st.replica.get_meta(LINK_META) == ok
+        assert registry_link(st.replica.reader()) == {**ok, "warn": False}

@@ -21,7 +21,11 @@ marked sent, refused (pretix's reason, in words) or retried with backoff. A row 
 pretix's answer, so no check-in is lost while pretix is down, slow or answering garbage.
 
 Failures never reach stations: the registry keeps serving; :func:`status` (``registry link status``) and
-the registry summary say what is wrong, in words, and since when.
+the registry summary say what is wrong, in words, and since when. The stations hear the link's state too:
+when it changes (working → failing, failing → working, the first full pull done; not on every pull), the
+runner appends one ``link_status`` feed item (:data:`STATUS_KIND`: the state, words, since when, check-ins
+waiting and refused; no token, no address with credentials), which stations keep in their replica and the
+dashboard shows.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ import json
 import logging
 import os
 import random
+import re
 import secrets
 import socket
 import threading
@@ -45,6 +50,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from venue_app import linkstatus
 from venue_app.events import now_iso
 from venue_app.fsutil import atomic_write
 from venue_app.hlc import HLC, parse_hlc
@@ -62,11 +68,13 @@ from venue_app.registry.store import (
     link_checkins_t,
     link_outbox_t,
     link_state_t,
+    meta_t,
     stations_t,
     ticket_serials_t,
 )
 
-__all__ = ["LINK", "Link", "LinkRunner", "LinkSettings", "connect", "link_summary", "status", "token_file"]
+__all__ = ["LINK", "STATUS_KIND", "Link", "LinkRunner", "LinkSettings", "connect", "link_summary", "status",
+           "token_file"]
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +90,12 @@ LEASE_S = 15.0
 BACKOFF_MAX_S = 60.0
 _BATCH = 200  # feed items turned into queue rows per round, queue rows sent per round
 _SENDS = ("checkin", "room_entry", "room_exit", "checkin_voided")
+#: the feed item that tells the stations the link's state (they keep it in the replica's meta: venue_app.linkstatus)
+STATUS_KIND = linkstatus.KIND
+#: while the link fails, the check-ins waiting are counted again at most this often (a new number is sent)
+STATUS_RECOUNT_S = 60.0
+_STATUS_META = f"link_status:{LINK}"  # the registry's meta row holding the last link_status item sent
+_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]*@")
 
 
 @dataclass
@@ -261,6 +275,20 @@ def link_summary(store: Store) -> dict[str, Any] | None:
         "pending": full["outbound"]["pending"], "refused": full["outbound"]["refused"]}
 
 
+def _count(conn: Any, state: str) -> int:
+    """How many check-ins of the link's queue are in ``state`` (``pending``, ``refused``)."""
+    return int(conn.execute(sa.select(sa.func.count()).select_from(link_outbox_t).where(
+        link_outbox_t.c.link == LINK, link_outbox_t.c.state == state)).scalar() or 0)
+
+
+def _json_object(text: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def _serial_owner(conn: Any, serial: Any) -> str | None:
     """The attendee a badge or signed-ticket serial belongs to, when the registry knows it."""
     if not serial:
@@ -328,6 +356,10 @@ class Link:
         self._blocked: frozenset[str] | None = None  # the blocked secrets at the last pull
         self._stations: set[str] = set()
         self._failing = True  # until a round succeeds, the stored error (if any) may be old
+        # the state last told to the stations (state, words), the check-ins waiting then, when to count again
+        self._said: tuple[str, str] | None = None
+        self._said_pending = -1
+        self._recount_at = 0.0
 
     def close(self) -> None:
         if self._client is not None:
@@ -701,7 +733,8 @@ class Link:
     # -- one round -----------------------------------------------------------------------------
     def round(self, *, force_pull: bool = False) -> dict[str, Any]:
         """What the runner does every tick: lease, then (when due) pull, queue and send; records errors."""
-        if _settings(self.store) is None:
+        found = _settings(self.store)
+        if found is None:
             return {"linked": False}
         if not self.take_lease():
             return {"linked": True, "lease": False}
@@ -714,10 +747,17 @@ class Link:
             if force_pull or now >= self._next_pull:
                 out["pull"] = self.pull()
                 self._next_pull = self.clock() + PULL_EVERY_S
-            self._ok()
         except PretixError as exc:
             out["error"] = str(exc)
             self._failed(exc)
+            return out
+        sent = out.get("sent") or {}
+        if "pull" in out or sent.get("sent") or sent.get("refused"):
+            self._ok()  # pretix answered: whatever was wrong is over (a round that waits out a backoff says nothing)
+        if self._failing:
+            return out
+        pulled = bool(found[1]["full_pull_at"]) or bool(out.get("pull", {}).get("full"))
+        self.publish("ok" if pulled else "starting", settings=found[0])
         return out
 
     def _ok(self) -> None:
@@ -741,6 +781,66 @@ class Link:
         self._next_pull = max(self._next_pull, self.clock() + wait)
         self._next_send = self.clock() + wait
         log.warning("pretix link: %s (retrying in %.0f s)", exc, wait)
+        self.publish("failing", str(exc))
+
+    # -- the stations hear the link's state ----------------------------------------------------
+    def publish(self, state: str, error: str = "", *, settings: LinkSettings | None = None) -> bool:
+        """Tell the stations the link's state (``ok``, ``starting``, ``failing`` with ``error``) with one
+        :data:`STATUS_KIND` feed item, when it differs from the last one told; True when an item was
+        appended. Costs nothing when the state is the same (compared in memory), but for a count of the
+        check-ins waiting every :data:`STATUS_RECOUNT_S` while failing (a new number is told). The last
+        item is kept in the registry's ``meta`` table, in the transaction that appends it: a restarted
+        process, or the next lease holder, does not tell it again."""
+        words = error if state == "failing" else self._state_words(state, settings)
+        key = (state, words)
+        now = self.clock()
+        if key == self._said:
+            if state != "failing" or now < self._recount_at:
+                return False
+            self._recount_at = now + STATUS_RECOUNT_S
+            with self.store.read() as conn:
+                if _count(conn, "pending") == self._said_pending:
+                    return False
+        with self.store.write() as tx:
+            conn = tx.conn
+            said = _json_object(conn.execute(sa.select(meta_t.c.value).where(meta_t.c.key == _STATUS_META)).scalar())
+            pending, refused = _count(conn, "pending"), _count(conn, "refused")
+            words = self._public(words)
+            same = (said.get("state"), said.get("words")) == (state, words)
+            if same and (state != "failing" or said.get("pending") == pending):
+                item = None  # told already (by this process before a restart, or by another lease holder)
+                pending = int(said.get("pending") or 0)
+            else:
+                since = said.get("since") if same else None
+                if state == "failing":
+                    since = conn.execute(sa.select(link_state_t.c.error_since).where(
+                        link_state_t.c.name == LINK)).scalar() or since
+                item = {"system": LINK, "state": state, "words": words, "since": since or now_iso(),
+                        "pending": pending, "refused": refused}
+                tx.emit(STATUS_KIND, item)
+                value = json.dumps(item, ensure_ascii=False)
+                if not conn.execute(meta_t.update().where(meta_t.c.key == _STATUS_META).values(value=value)).rowcount:
+                    conn.execute(meta_t.insert().values(key=_STATUS_META, value=value))
+        self._said, self._said_pending, self._recount_at = key, pending, now + STATUS_RECOUNT_S
+        if item is not None:
+            log.info("pretix link: told the stations it is %s%s", state, f" ({words})" if words else "")
+        return item is not None
+
+    def _state_words(self, state: str, settings: LinkSettings | None) -> str:
+        if state == "starting":
+            return "first pull from pretix in progress"
+        if settings is None:
+            found = _settings(self.store)
+            if found is None:
+                return "not linked"
+            settings = found[0]
+        return f"linked with the pretix event {settings.organizer}/{settings.event}"
+
+    def _public(self, words: str) -> str:
+        """``words`` as stations may read them: no credentials in an address, never the API token."""
+        words = _URL_CREDENTIALS.sub(r"\1", words)
+        token = _read_token(self.root)
+        return words.replace(token, "…") if token else words
 
 
 class LinkRunner:
