@@ -117,12 +117,18 @@ class Replica:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        conn: sqlite3.Connection | None = None
         try:
-            self.conn = connect(path)
-            migrate(self.conn)
-            ensure_indexes(self.conn)
-        except sqlite3.OperationalError as exc:
-            raise _as_fault(exc) from exc
+            conn = connect(path)
+            migrate(conn)
+            ensure_indexes(conn)
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()  # a replica that cannot open leaves no connection behind
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _as_fault(exc) from exc
+            raise
+        self.conn = conn
         self._lock = threading.RLock()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []

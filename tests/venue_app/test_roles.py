@@ -63,7 +63,11 @@ def _personal_station(tmp_path: Path, role: str) -> tuple[Paths, list[str]]:
                              "email": "zz.walkin.h1@example.org", "phone": "+86 20 5555 0199"})
         edit_attendee(st, "a1", {"accessibility": "brail1e-menu"})
     with contextlib.closing(sqlite3.connect(paths.replica, isolation_level=None)) as conn:
-        conn.execute("PRAGMA user_version = 11")  # back to the schema before m0012, its events pushed
+        # back to the schema before m0012 (what later migrations added goes too), its events pushed
+        conn.execute("ALTER TABLE stations DROP COLUMN revoked_at")
+        conn.execute("DROP TABLE issuers")
+        conn.execute("DROP TABLE issuer_secrets")
+        conn.execute("PRAGMA user_version = 11")
         conn.execute("UPDATE log SET outbox = 0")
     return paths, secrets
 

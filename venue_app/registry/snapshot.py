@@ -35,16 +35,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from venue_app import eventlog, linkstatus, search
-from venue_app.codes import normalise_code
-from venue_app.events import ATTENDEE_FIELDS, Event
+from venue_app import eventlog, feeditems, linkstatus, search
+from venue_app.events import Event
 from venue_app.events import check as check_event
 from venue_app.issuers import apply_item
 from venue_app.keys import PublicKey, SigningKey
 from venue_app.registry.protocol import verify_certificate
 from venue_app.replica import BULK_INDEXES, Replica, connect, ensure_indexes, migrate
 from venue_app.roles import minimise, withheld
-from venue_app.settings import CATEGORY_COLOR
 
 if TYPE_CHECKING:  # the station imports this module for the manifest: no SQLAlchemy there
     from venue_app.registry.store import Store
@@ -223,80 +221,28 @@ def build(store: Store, role: str, dest: Path, key: SigningKey,
     return manifest
 
 
-def _json_text(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value if value is not None else [], ensure_ascii=False)
-
-
-_ATTENDEE_COLUMNS = ("id", "code_norm", "master_hlc", *ATTENDEE_FIELDS)
-_STATUS = ATTENDEE_FIELDS.index("status")
-_UPSERT_ATTENDEE = (
-    f"INSERT INTO attendees({', '.join(_ATTENDEE_COLUMNS)}) VALUES ({', '.join('?' * len(_ATTENDEE_COLUMNS))})"
-    f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ATTENDEE_COLUMNS[1:])}"
-)
-
-
 def _attendees(conn: sqlite3.Connection, items: list[Mapping[str, Any]]) -> None:
-    """Master records in one batch, as a station applies a feed page of them."""
-    rows = []
-    for data in items:
-        values = ["" if v is None else v if type(v) is str else str(v) for v in map(data.get, ATTENDEE_FIELDS)]
-        if values[_STATUS] not in ("active", "cancelled", "blocked"):
-            values[_STATUS] = "active"
-        code = values[0]
-        values[0] = code or None
-        rows.append((str(data["id"]), normalise_code(code) if code else None, str(data.get("master_hlc") or ""),
-                     *values))
-    # a code now held by another record moves to this one (the registry is the master of codes)
-    coded = [(r[1], r[0]) for r in rows if r[1]]
-    holders: dict[str, str] = {}
-    for start in range(0, len(coded), 500):
-        chunk = [code for code, _ in coded[start:start + 500]]
-        holders.update(conn.execute(f"SELECT code_norm, id FROM attendees WHERE code_norm IN"
-                                    f" ({', '.join('?' * len(chunk))})", chunk).fetchall())
-    conn.executemany("UPDATE attendees SET code_norm = NULL WHERE code_norm = ? AND id != ?",
-                     [(code, owner) for code, owner in coded if holders.get(code, owner) != owner])
-    conn.executemany(_UPSERT_ATTENDEE, rows)
-    if conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None:
-        eventlog.overlay_edits(conn, [r[0] for r in rows])
-
-
-def _unknown(conn: sqlite3.Connection, seq: int, kind: str, data: Mapping[str, Any]) -> None:
-    conn.execute("INSERT OR REPLACE INTO feed_unknown(seq, kind, data) VALUES (?, ?, ?)",
-                 (seq, kind, json.dumps(data, ensure_ascii=False)))
+    """Master records in one batch, as a station applies a feed page of them (already minimised for the role)."""
+    has_edits = conn.execute("SELECT 1 FROM attendee_edits LIMIT 1").fetchone() is not None
+    feeditems.attendees(conn, items, has_edits=has_edits)
 
 
 def _apply(conn: sqlite3.Connection, seq: int, kind: str, data: dict[str, Any], registry_key: PublicKey) -> None:
-    """One feed item other than an attendee, with the station's handling of its kind."""
+    """One feed item other than an attendee, stored as a station stores it (:mod:`venue_app.feeditems`)."""
     if kind == "event":
-        for column in ("name", "timezone", "starts", "ends"):
-            if data.get(column):
-                conn.execute(f"UPDATE event SET {column} = ?", (data[column],))
-        if data.get("languages") is not None:
-            conn.execute("UPDATE event SET languages = ?", (_json_text(data["languages"]),))
+        feeditems.event(conn, data)
     elif kind == "category":
-        conn.execute("INSERT INTO categories(code, label, color, rooms) VALUES (?, ?, ?, ?) ON CONFLICT(code) DO"
-                     " UPDATE SET label = excluded.label, color = excluded.color, rooms = excluded.rooms",
-                     (data["code"], data.get("label") or data["code"], data.get("color") or CATEGORY_COLOR,
-                      _json_text(data.get("rooms", ["*"]))))
+        feeditems.category(conn, data)
     elif kind == "room":
-        conn.execute("INSERT INTO rooms(id, name, capacity, policy, zone, data) VALUES (?, ?, ?, ?, ?, ?)"
-                     " ON CONFLICT(id) DO UPDATE SET name = excluded.name, capacity = excluded.capacity,"
-                     " policy = excluded.policy, zone = excluded.zone, data = excluded.data",
-                     (data["id"], data["name"], int(data["capacity"]), data.get("policy") or "warn",
-                      data.get("zone", ""), _json_text(data.get("data", {}))))
+        feeditems.room(conn, data)
     elif kind == "session":
-        conn.execute("INSERT INTO sessions(id, room_id, title, starts, ends, categories, capacity, data)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET room_id = excluded.room_id,"
-                     " title = excluded.title, starts = excluded.starts, ends = excluded.ends,"
-                     " categories = excluded.categories, capacity = excluded.capacity, data = excluded.data",
-                     (data["id"], data["room_id"], data["title"], data["starts"], data["ends"],
-                      _json_text(data.get("categories", [])), data.get("capacity"), _json_text(data.get("data", {}))))
+        feeditems.session(conn, data)
     elif kind == "station":
-        _station(conn, data, registry_key)
+        public = data.get("public_key")
+        if public and verify_certificate(registry_key, data["id"], public, data.get("certificate") or ""):
+            feeditems.station(conn, data)
     elif kind == "grant":
-        if data.get("attendee_id") and data.get("scope"):
-            conn.execute("INSERT OR IGNORE INTO access_grants(attendee_id, scope) VALUES (?, ?)",
-                         (str(data["attendee_id"]), str(data["scope"])))
+        feeditems.grant(conn, data)
     elif kind == "badge":
         pass  # badge validity derives from the badge events themselves
     elif kind == "station_event":
@@ -304,30 +250,9 @@ def _apply(conn: sqlite3.Connection, seq: int, kind: str, data: dict[str, Any], 
     elif kind in ("issuer", "issuer_secret"):
         apply_item(conn, kind, data)  # trusted ticket issuers (issue 18)
     elif kind == linkstatus.KIND:
-        kept = linkstatus.clean(data)  # the registry's link with pretix, for the dashboard
-        if kept is not None:
-            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET"
-                         " value = excluded.value", (linkstatus.LINK_META, json.dumps(kept, ensure_ascii=False)))
+        feeditems.link_status(conn, data)  # the registry's link with pretix, for the dashboard
     else:
-        _unknown(conn, seq, kind, data)
-
-
-def _station(conn: sqlite3.Connection, data: Mapping[str, Any], registry_key: PublicKey) -> None:
-    public = data.get("public_key")
-    if not public or not verify_certificate(registry_key, data["id"], public, data.get("certificate") or ""):
-        return
-    outbox = data.get("outbox")
-    conn.execute("INSERT INTO stations(id, name, role, room_id, public_key, key_id, last_seen, outbox)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                 " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
-                 " room_id = excluded.room_id, public_key = excluded.public_key, key_id = excluded.key_id,"
-                 " last_seen = coalesce(excluded.last_seen, stations.last_seen),"
-                 " outbox = coalesce(excluded.outbox, stations.outbox)",
-                 (data["id"], data.get("name") or data["id"][:8], data.get("role") or "desk", data.get("room_id"),
-                  public, data.get("key_id") or PublicKey.from_text(public).key_id, data.get("last_seen"),
-                  outbox if isinstance(outbox, int) and not isinstance(outbox, bool) and outbox >= 0 else None))
-    conn.execute("INSERT OR IGNORE INTO keys(key_id, public_key, owner, kind) VALUES (?, ?, ?, 'station')",
-                 (PublicKey.from_text(public).key_id, public, data["id"]))
+        feeditems.keep_unknown(conn, seq, kind, data)
 
 
 def _station_event(conn: sqlite3.Connection, seq: int, data: Mapping[str, Any]) -> None:
@@ -335,11 +260,11 @@ def _station_event(conn: sqlite3.Connection, seq: int, data: Mapping[str, Any]) 
                   dict(data.get("payload") or {}), str(data.get("operator") or ""), str(data.get("wall") or ""),
                   tuple(data.get("flags") or ()))
     if event.type not in eventlog.EVENT_TYPES:
-        _unknown(conn, seq, f"station_event:{event.type}", data)
+        feeditems.keep_unknown(conn, seq, f"station_event:{event.type}", data)
         return
     problem = check_event(event.type, event.payload)
     if problem is not None:
-        _unknown(conn, seq, f"station_event:{problem.code}", data)
+        feeditems.keep_unknown(conn, seq, f"station_event:{problem.code}", data)
         return
     eventlog.append(conn, event, outbox=False)
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.venue_app.registry.conftest import Registry
-from venue_app.keys import PublicKey
+from venue_app.keys import PublicKey, SigningKey
 from venue_app.registry import admin
 from venue_app.registry.config import RegistryConfig
 from venue_app.registry.snapshot import Manifest, SnapshotCache, build, file_sha256, role_class
@@ -87,6 +87,26 @@ def test_snapshot_is_a_signed_station_replica_minimised_per_role(store: Any, reg
             assert {r[0] for r in replica.query("SELECT id FROM rooms")} >= {"plenary", "expo"}
         finally:
             replica.close()
+
+
+def test_a_revoked_station_is_known_revoked_in_a_snapshot(store: Any, registry: Registry, tmp_path: Path) -> None:
+    """A snapshot stores each feed item as a station applying the feed does (venue_app.feeditems): a station
+    revoked before it was built is revoked in it, so a registry rebuilt from that replica keeps it out."""
+    key = registry_key(registry)
+
+    def enrolled(name: str, role: str) -> str:  # certified by this registry's key, as the server does it
+        code, _ = store.create_enrollment(name=name, role=role)
+        return store.enroll(code=code, public_key=SigningKey.generate().public.text, name=None, key=key)["station_id"]
+
+    kept, lost = enrolled("Kept desk", "desk"), enrolled("Lost tablet", "door")
+    store.revoke(lost, "stolen")
+    build(store, "desk", tmp_path / "desk.sqlite3", key)
+    replica = Replica(tmp_path / "desk.sqlite3")
+    try:
+        revoked = dict(replica.query("SELECT id, revoked_at FROM stations WHERE id IN (?, ?)", (kept, lost)))
+    finally:
+        replica.close()
+    assert revoked[kept] is None and revoked[lost]
 
 
 def test_tampered_snapshot_or_manifest_fails_the_check(store: Any, registry: Registry, tmp_path: Path) -> None:
