@@ -17,14 +17,11 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from venue_app.paths import Paths
 from venue_app.registry import admin
@@ -32,7 +29,7 @@ from venue_app.registry.snapshot import build
 from venue_app.search import pending, search
 from venue_app.sync.enroll import enroll
 from venue_desk.bench import BenchOptions
-from venue_desk.bench.sync import VENUE, _cli, _port
+from venue_desk.bench.sync import _cli, serve
 
 __all__ = ["floor", "run"]
 
@@ -78,21 +75,7 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
         _cli("registry", "init", "--data", str(reg), "--event-name", "Snapshot bench congress")
         _cli("registry", "import", "--data", str(reg), str(attendees))
         _cli("registry", "program", "--data", str(reg), str(root / "program.json"))
-        port = _port()
-        url = f"https://127.0.0.1:{port}"
-        server = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(reg), "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{url}/api/v1/health", timeout=1, verify=False)  # only: is it listening?
-                    break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
-
+        with serve(reg) as url:
             def new_station(name: str) -> float:
                 made = _cli("registry", "enroll", "--data", str(reg), "--name", name)
                 started = time.perf_counter()
@@ -114,9 +97,6 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
             snapshots = sorted((reg / "snapshots").glob("full-*.sqlite3"), key=lambda p: p.stat().st_mtime)
             report["sync_snapshot_mb"] = round(snapshots[-1].stat().st_size / 1e6, 1)
             report["sync_snapshot_floor_s"] = round(floor(snapshots[-1], root / "floor.sqlite3"), 2)
-        finally:
-            server.terminate()
-            server.wait(30)
         config, store = admin.open_registry(reg)
         try:
             started = time.perf_counter()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,30 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
+@contextlib.contextmanager
+def serve(reg: str | Path) -> Iterator[str]:
+    """``registry serve`` of the registry folder ``reg`` on a free port (TLS, as it speaks by default), once it
+    listens: its URL."""
+    port = _port()
+    url = f"https://127.0.0.1:{port}"
+    server = subprocess.Popen([*VENUE, "registry", "serve", "--data", str(reg), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{url}/api/v1/health", timeout=1, verify=False)  # only: is it listening?
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 def run(options: BenchOptions, report: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory(prefix="venue-bench-sync-") as tmp:
         root = Path(tmp)
@@ -47,20 +73,7 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
         _cli("registry", "init", "--data", reg, "--event-name", "Sync bench congress")
         _cli("registry", "import", "--data", reg, str(attendees))
         _cli("registry", "program", "--data", reg, str(root / "program.json"))
-        port = _port()
-        url = f"https://127.0.0.1:{port}"  # TLS, as `registry serve` speaks by default
-        server = subprocess.Popen([*VENUE, "registry", "serve", "--data", reg, "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    httpx.get(f"{url}/api/v1/health", timeout=1, verify=False)  # only: is it listening?
-                    break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
+        with serve(reg) as url:
 
             def code(name: str) -> str:
                 made = _cli("registry", "enroll", "--data", reg, "--name", name)
@@ -129,6 +142,3 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
             report["sync_propagation_p95_ms"] = round(percentile(delays, 95), 1)
             a.close()
             b.close()
-        finally:
-            server.terminate()
-            server.wait(30)

@@ -298,6 +298,27 @@ def enroll_station(server: Server, name: str = "Desk", role: str = "desk", room:
     return SimStation(body["station_id"], body["token"], key, body)
 
 
+def enrolled_station(server: Server, name: str, folder: Path, role: str = "desk") -> Any:
+    """A real station enrolled with ``server`` through the admin API and its own first sync (a ``Station``)."""
+    from venue_app.paths import Paths
+    from venue_app.sync.enroll import enroll
+
+    with server.admin() as client:
+        made = client.post("/api/v1/admin/enrollments", json={"name": name, "role": role}).json()
+    return enroll(Paths(folder), server.url, f"{made['code']}#{made['pin']}", name=name)
+
+
+def sync_once(station: Any) -> None:
+    """Push and pull until caught up, once, with the station's own sync engine."""
+    from venue_app.sync import SyncEngine
+
+    engine = SyncEngine(station)
+    try:
+        engine.run_once()
+    finally:
+        engine.client.close()
+
+
 def enroll_in_store(store: Any, name: str = "Desk", role: str = "desk") -> SimStation:
     """Enrol a station straight through the store (no server)."""
     code, _ = store.create_enrollment(name=name, role=role)

@@ -23,12 +23,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tests.venue_app.registry.conftest import Server, python_cmd
+from tests.venue_app.registry.conftest import Server, enrolled_station, python_cmd, sync_once
 from venue_app.issuers import key_text, sign_sig1
-from venue_app.paths import Paths
 from venue_app.station import Station
 from venue_app.sync import SyncEngine
-from venue_app.sync.enroll import enroll
 
 REF = "pretix:metropolis/wc13-sig"
 SOURCE = "pretix:metropolis/wc13-sig"
@@ -56,22 +54,11 @@ def key(module_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Ed25
 @pytest.fixture(scope="module")
 def door(module_server: Server, key: Ed25519PrivateKey, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[Station]:
-    with module_server.admin() as client:
-        made = client.post("/api/v1/admin/enrollments", json={"name": "Sig desk", "role": "desk"}).json()
-    st = enroll(Paths(tmp_path_factory.mktemp("sig-desk")), module_server.url, f"{made['code']}#{made['pin']}",
-                name="Sig desk")
+    st = enrolled_station(module_server, "Sig desk", tmp_path_factory.mktemp("sig-desk"))
     try:
         yield st
     finally:
         st.close()
-
-
-def sync(station: Station) -> None:
-    engine = SyncEngine(station)
-    try:
-        engine.run_once()
-    finally:
-        engine.client.close()
 
 
 def sync_until(station: Station, sql: str, timeout: float = 20.0) -> None:
@@ -109,7 +96,7 @@ def test_offline_tickets_count_once_for_their_person_whichever_arrives_first(
     first = door.scan(early)
     assert first.status == "ok" and first.details["category"] == "delegate"
     before = summary(module_server)["checked_in"]
-    sync(door)  # the pending check-in reaches the registry before the position
+    sync_once(door)  # the pending check-in reaches the registry before the position
     assert summary(module_server)["checked_in"] == before
     made = upsert(module_server, [
         {"external_id": "101", "code": early, "given_name": "Aiko", "family_name": "Tanaka", "category": "delegate"},
@@ -118,7 +105,7 @@ def test_offline_tickets_count_once_for_their_person_whichever_arrives_first(
     assert summary(module_server)["checked_in"] == before + 1  # tied at once: the registry had the check-in
     second = door.scan(late)  # still offline: the position reached the registry, not this station
     assert second.status == "ok" and second.attendee is None
-    sync(door)  # pushed after the position: tied when it arrives; the station pulls both people
+    sync_once(door)  # pushed after the position: tied when it arrives; the station pulls both people
     after = summary(module_server)
     assert after["checked_in"] == before + 2 and after["conflict_count"] == 0
     assert after["checkins_by_station"].get("Sig desk") == 2

@@ -16,11 +16,8 @@ from typing import Any
 
 import pytest
 
-from tests.venue_app.registry.conftest import Server, python_cmd, read_feed
-from venue_app.paths import Paths
+from tests.venue_app.registry.conftest import Server, enrolled_station, python_cmd, read_feed, sync_once
 from venue_app.station import Station
-from venue_app.sync import SyncEngine
-from venue_app.sync.enroll import enroll
 
 SOURCE = "cvent:metropolis-2026"
 BATCH: list[dict[str, Any]] = [
@@ -58,22 +55,11 @@ def attendee_items(server: Server, after: int) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def station(module_server: Server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Station]:
-    with module_server.admin() as client:
-        made = client.post("/api/v1/admin/enrollments", json={"name": "Upsert desk", "role": "desk"}).json()
-    st = enroll(Paths(tmp_path_factory.mktemp("upsert-desk")), module_server.url, f"{made['code']}#{made['pin']}",
-                name="Upsert desk")
+    st = enrolled_station(module_server, "Upsert desk", tmp_path_factory.mktemp("upsert-desk"))
     try:
         yield st
     finally:
         st.close()
-
-
-def sync(station: Station) -> None:
-    engine = SyncEngine(station)
-    try:
-        engine.run_once()
-    finally:
-        engine.client.close()
 
 
 def test_batch_create_resend_partial_update_and_cancel(module_server: Server, station: Station) -> None:
@@ -114,14 +100,14 @@ def test_batch_create_resend_partial_update_and_cancel(module_server: Server, st
         ("Deputy Mayor", "", "Amélie", "UPS-0002")
 
     # a station gets them through the feed; a cancellation then refuses the person there
-    sync(station)
+    sync_once(station)
     assert station.scan("UPS-0001").status == "ok"
     assert station.scan("UPS-0003").status == "ok"
     assert station.scan("ups-0002").status == "ok"  # codes compare as codes do everywhere
     cancel = post(module_server, {"source": SOURCE, "records": [{"external_id": "R-1", "status": "cancelled"},
                                                                 {"external_id": "R-3", "status": "canceled"}]}).json()
     assert cancel["updated"] == 2
-    sync(station)
+    sync_once(station)
     assert station.scan("UPS-0001").status == "cancelled"
     row = station.replica.one("SELECT status, given_name FROM attendees WHERE code = 'UPS-0003'")
     assert tuple(row) == ("cancelled", "Kwame")
