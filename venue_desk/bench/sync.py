@@ -125,8 +125,10 @@ def run(options: BenchOptions, report: dict[str, Any]) -> None:
                 e.start()
             time.sleep(1.0)
             delays = []
-            codes = [r[0] for r in a.replica.query("SELECT code FROM attendees WHERE status = 'active' LIMIT 200"
-                                                   " OFFSET 10000")]
+            # people not checked in yet (any size of event: each scan is a new fact that must reach B)
+            codes = [r[0] for r in a.replica.query(
+                "SELECT code FROM attendees a WHERE status = 'active' AND code IS NOT NULL AND NOT EXISTS"
+                " (SELECT 1 FROM checkins c WHERE c.attendee_id = a.id) LIMIT 60")]
             for c in codes[:60]:
                 verdict = a.scan(c)
                 start = time.perf_counter()
