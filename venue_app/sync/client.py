@@ -214,6 +214,13 @@ class RegistryClient:
             if len(self.urls) > 1 and not isinstance(error, CertificateChanged):
                 raise _Unreachable(error) from exc  # another address may answer
             raise error from exc
+        if self._closed:
+            # closed while this request was connecting: the pool had dropped the connection before it existed,
+            # so nobody else would ever close its socket
+            stream = response.extensions.get("network_stream")
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.close()
         self.epoch = response.headers.get(EPOCH_HEADER, "")
         return response
 
